@@ -1,0 +1,77 @@
+/** Stable error codes, one per family of failure. */
+export type ErrorCode = 'EK_VALIDATION' | 'EK_BACKEND' | 'EK_APPLY' | 'EK_USAGE' | 'EK_STALE_PLAN';
+
+/** The root of every error enrollkit throws on purpose. */
+export class EnrollkitError extends Error {
+  /** A stable code that scripts may branch on. */
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** One problem found in a desired state: where it is, what is wrong, and how to fix it. */
+export interface ValidationIssue {
+  /** Construct path (or manifest path) of the offending object. */
+  readonly path: string;
+  /** The property at fault, dotted (`platformRestriction.osMinimumVersion`). */
+  readonly field: string;
+  /** The bad value, as given. */
+  readonly value?: unknown;
+  /** What is wrong. */
+  readonly message: string;
+  /** What to do about it. */
+  readonly fix: string;
+  /** The rule of domain.md this issue enforces, when there is one. */
+  readonly rule?: string;
+}
+
+/** Renders one issue as a single line that quotes the bad value and says the fix. */
+export function formatIssue(issue: ValidationIssue): string {
+  const value = issue.value === undefined ? '' : ` (got ${JSON.stringify(issue.value)})`;
+  const rule = issue.rule ? `${issue.rule} ` : '';
+  return `${issue.path}: ${rule}${issue.field}: ${issue.message}${value}. Fix: ${issue.fix}`;
+}
+
+/** Every problem of a desired state, collected across the whole tree and thrown once. */
+export class ValidationError extends EnrollkitError {
+  /** All problems found, in tree order. */
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(issues: readonly ValidationIssue[]) {
+    const lines = issues.map((i) => `  - ${formatIssue(i)}`);
+    super('EK_VALIDATION', `${issues.length} problem${issues.length === 1 ? '' : 's'} in the desired state:\n${lines.join('\n')}`);
+    this.issues = issues;
+  }
+}
+
+/** A backend (Graph, the reference server) refused or failed a request. */
+export class BackendError extends EnrollkitError {
+  /** HTTP status, when the backend answered. */
+  readonly status: number | undefined;
+  /** Graph's `request-id`, to quote to support. */
+  readonly requestId: string | undefined;
+
+  constructor(message: string, options: { status?: number; requestId?: string } = {}) {
+    super('EK_BACKEND', message);
+    this.status = options.status;
+    this.requestId = options.requestId;
+  }
+}
+
+/** The command line was used wrongly: an unknown option value, a missing file. */
+export class UsageError extends EnrollkitError {
+  constructor(message: string) {
+    super('EK_USAGE', message);
+  }
+}
+
+/** A saved plan no longer matches the tenant it was made against. */
+export class StalePlanError extends EnrollkitError {
+  constructor(message: string) {
+    super('EK_STALE_PLAN', message);
+  }
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { GraphEntity, KindDescriptor } from '../descriptor';
+import { appAssignments, MOBILE_APP_PERMISSIONS, MOBILE_APPS } from './app-assignments';
+import { BundleIdSchema } from './sso-extension-policy';
+import { isOfType } from './target-only-assignments';
+
+/** iOS versions Graph's `iosMinimumOperatingSystem` can name. */
+export const MINIMUM_OS_VERSIONS = ['8.0', '9.0', '10.0', '11.0', '12.0', '13.0', '14.0', '15.0', '16.0', '17.0', '18.0', '26.0'] as const;
+
+/** An iOS App Store app, or a VPP (Apple Business Manager) app synced by a VPP token. */
+export const IosAppSpecSchema = z.strictObject({
+  /** `iosStoreApp` for a public store app; `iosVppApp` for a VPP app (reference only: VPP apps come from token sync). */
+  appType: z.enum(['iosStoreApp', 'iosVppApp']),
+  /** The app's bundle ID. */
+  bundleId: BundleIdSchema,
+  /** The App Store URL. */
+  appStoreUrl: z.url({ protocol: /^https$/, message: 'expected an https App Store URL' }).optional(),
+  /** The publisher Intune shows. */
+  publisher: z.string().optional(),
+  /** Devices the app targets. */
+  applicableDeviceType: z.strictObject({ iPad: z.boolean(), iPhoneAndIPod: z.boolean() }),
+  /** Lowest iOS version the app installs on. */
+  minimumOsVersion: z.enum(MINIMUM_OS_VERSIONS),
+});
+
+/** Spec of an iOS store or VPP app. */
+export type IosAppSpec = z.infer<typeof IosAppSpecSchema>;
+
+const TYPES = { iosStoreApp: '#microsoft.graph.iosStoreApp', iosVppApp: '#microsoft.graph.iosVppApp' } as const;
+const SETTINGS_TYPES = {
+  iosStoreApp: '#microsoft.graph.iosStoreAppAssignmentSettings',
+  iosVppApp: '#microsoft.graph.iosVppAppAssignmentSettings',
+} as const;
+
+function minimumOsToGraph(version: string): Record<string, boolean> {
+  return Object.fromEntries(MINIMUM_OS_VERSIONS.map((v) => [`v${v.replace('.', '_')}`, v === version]));
+}
+
+function minimumOsFromGraph(raw: unknown): IosAppSpec['minimumOsVersion'] {
+  const flags = (raw ?? {}) as Record<string, unknown>;
+  return MINIMUM_OS_VERSIONS.find((v) => flags[`v${v.replace('.', '_')}`] === true) ?? '8.0';
+}
+
+/** iOS store and VPP apps, owned (created by the stack) or referenced by bundle ID. */
+export const iosApp: KindDescriptor<IosAppSpec> = {
+  kind: 'iosApp',
+  title: 'iOS app',
+  specSchema: IosAppSpecSchema,
+  graph: { ...MOBILE_APPS, odataType: TYPES.iosStoreApp },
+  referenceField: 'bundleId',
+  dependsOn: [],
+  permissions: MOBILE_APP_PERMISSIONS,
+  matches: (entity) => isOfType(entity, TYPES.iosStoreApp) || isOfType(entity, TYPES.iosVppApp),
+  normalize: (spec) => ({
+    appType: spec.appType,
+    bundleId: spec.bundleId,
+    ...(spec.appStoreUrl ? { appStoreUrl: spec.appStoreUrl } : {}),
+    ...(spec.publisher ? { publisher: spec.publisher } : {}),
+    applicableDeviceType: { iPad: spec.applicableDeviceType.iPad, iPhoneAndIPod: spec.applicableDeviceType.iPhoneAndIPod },
+    minimumOsVersion: spec.minimumOsVersion,
+  }),
+  toGraph: (spec) => ({
+    '@odata.type': TYPES[spec.appType],
+    bundleId: spec.bundleId,
+    ...(spec.appStoreUrl ? { appStoreUrl: spec.appStoreUrl } : {}),
+    ...(spec.publisher ? { publisher: spec.publisher } : {}),
+    applicableDeviceType: spec.applicableDeviceType,
+    ...(spec.appType === 'iosStoreApp' ? { minimumSupportedOperatingSystem: minimumOsToGraph(spec.minimumOsVersion) } : {}),
+  }),
+  fromGraph(entity: GraphEntity) {
+    const device = (entity.applicableDeviceType ?? {}) as Record<string, unknown>;
+    const appType = isOfType(entity, TYPES.iosVppApp) ? 'iosVppApp' : 'iosStoreApp';
+    return iosApp.normalize({
+      appType,
+      bundleId: String(entity.bundleId ?? ''),
+      ...(typeof entity.appStoreUrl === 'string' && entity.appStoreUrl ? { appStoreUrl: entity.appStoreUrl } : {}),
+      ...(typeof entity.publisher === 'string' && entity.publisher ? { publisher: entity.publisher } : {}),
+      applicableDeviceType: { iPad: device.iPad === true, iPhoneAndIPod: device.iPhoneAndIPod === true },
+      minimumOsVersion: minimumOsFromGraph(entity.minimumSupportedOperatingSystem),
+    });
+  },
+  ...appAssignments<IosAppSpec>((spec) => SETTINGS_TYPES[spec.appType]),
+};

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { GraphEntity, KindDescriptor } from '../descriptor';
+import { OsVersionSchema } from '../os-version';
+import { isOfType, targetOnlyAssignments } from './target-only-assignments';
+
+/** An iOS/iPadOS device platform restriction. */
+export const PlatformRestrictionSpecSchema = z.strictObject({
+  /** Block iOS/iPadOS enrollment altogether. */
+  platformBlocked: z.boolean(),
+  /** Block enrollment of personally owned devices. */
+  personalDeviceEnrollmentBlocked: z.boolean(),
+  /** Lowest OS version allowed to enroll. */
+  osMinimumVersion: OsVersionSchema.optional(),
+  /** Highest OS version allowed to enroll. */
+  osMaximumVersion: OsVersionSchema.optional(),
+});
+
+/** Spec of a platform restriction. */
+export type PlatformRestrictionSpec = z.infer<typeof PlatformRestrictionSpecSchema>;
+
+const ODATA_TYPE = '#microsoft.graph.deviceEnrollmentPlatformRestrictionConfiguration';
+
+const ENROLLMENT_CONFIG_PERMISSIONS = {
+  read: ['DeviceManagementServiceConfig.Read.All', 'DeviceManagementServiceConfig.ReadWrite.All', 'DeviceManagementConfiguration.Read.All', 'DeviceManagementConfiguration.ReadWrite.All'],
+  write: ['DeviceManagementServiceConfig.ReadWrite.All', 'DeviceManagementConfiguration.ReadWrite.All'],
+};
+
+/** Where enrollment configurations live, shared by restrictions of every type. */
+export const ENROLLMENT_CONFIGURATIONS = {
+  collection: '/deviceManagement/deviceEnrollmentConfigurations',
+  expandAssignments: true,
+  assign: { style: 'action', bodyKey: 'enrollmentConfigurationAssignments', odataType: '#microsoft.graph.enrollmentConfigurationAssignment' },
+  permissions: ENROLLMENT_CONFIG_PERMISSIONS,
+} as const;
+
+function optionalVersion(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** Single-platform (iOS) enrollment restrictions: Devices > Enrollment > Device platform restriction. */
+export const platformRestriction: KindDescriptor<PlatformRestrictionSpec> = {
+  kind: 'platformRestriction',
+  title: 'platform restriction',
+  specSchema: PlatformRestrictionSpecSchema,
+  graph: { ...ENROLLMENT_CONFIGURATIONS, odataType: ODATA_TYPE },
+  priorityClass: 'platformRestriction',
+  dependsOn: [],
+  permissions: ENROLLMENT_CONFIG_PERMISSIONS,
+  matches: (entity) => isOfType(entity, ODATA_TYPE) && entity.platformType === 'ios',
+  normalize: (spec) => ({
+    platformBlocked: spec.platformBlocked,
+    personalDeviceEnrollmentBlocked: spec.personalDeviceEnrollmentBlocked,
+    ...(spec.osMinimumVersion ? { osMinimumVersion: spec.osMinimumVersion } : {}),
+    ...(spec.osMaximumVersion ? { osMaximumVersion: spec.osMaximumVersion } : {}),
+  }),
+  toGraph: (spec) => ({
+    '@odata.type': ODATA_TYPE,
+    platformType: 'ios',
+    platformRestriction: {
+      platformBlocked: spec.platformBlocked,
+      personalDeviceEnrollmentBlocked: spec.personalDeviceEnrollmentBlocked,
+      osMinimumVersion: spec.osMinimumVersion ?? '',
+      osMaximumVersion: spec.osMaximumVersion ?? '',
+      blockedManufacturers: [],
+      blockedSkus: [],
+    },
+  }),
+  fromGraph(entity: GraphEntity) {
+    const r = (entity.platformRestriction ?? {}) as Record<string, unknown>;
+    const min = optionalVersion(r.osMinimumVersion);
+    const max = optionalVersion(r.osMaximumVersion);
+    return {
+      platformBlocked: r.platformBlocked === true,
+      personalDeviceEnrollmentBlocked: r.personalDeviceEnrollmentBlocked === true,
+      ...(min ? { osMinimumVersion: min } : {}),
+      ...(max ? { osMaximumVersion: max } : {}),
+    };
+  },
+  ...targetOnlyAssignments('#microsoft.graph.enrollmentConfigurationAssignment'),
+};
