@@ -1,3 +1,5 @@
+import { createInterface } from 'node:readline/promises';
+
 /** What a command may touch of the outside world; tests pass their own. */
 export interface CliIo {
   /** Writes to standard output (text as given, no newline added). */
@@ -10,6 +12,17 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The working directory. */
   readonly cwd: string;
+  /** Asks the user a question on the terminal; absent when there is no one to ask. */
+  readonly prompt?: (question: string) => Promise<string>;
+}
+
+async function ask(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
 }
 
 /** The real process's streams, environment and working directory. */
@@ -20,6 +33,7 @@ export function processIo(): CliIo {
     isTTY: process.stdout.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
+    ...(process.stdin.isTTY ? { prompt: ask } : {}),
   };
 }
 

@@ -46,6 +46,11 @@ export interface KindDescriptor<Spec = unknown> {
     readonly collection: string;
     /** The entity type written on create, with the leading `#`. */
     readonly odataType: string;
+    /**
+     * Entity types to keep when listing a shared collection (`$filter=isof(...)`); empty when the
+     * collection holds this kind only or is small enough to list whole.
+     */
+    readonly listTypes: readonly string[];
     /** Whether `$expand=assignments` works on the collection. */
     readonly expandAssignments: boolean;
     /** How assignments are written. */
@@ -53,6 +58,10 @@ export interface KindDescriptor<Spec = unknown> {
   };
   /** Objects of the same priority class form one total order (EK013). */
   readonly priorityClass?: string;
+  /** The priority Graph gives the first object of the class (restrictions start at 1: the default holds 0). */
+  readonly priorityBase?: number;
+  /** Spec fields that Graph cannot change in place: a change means delete and create (replace). */
+  readonly replaceOn: readonly string[];
   /** A field that identifies a referenced (not owned) object of this kind, e.g. `bundleId`. */
   readonly referenceField?: string;
   /** Kinds whose objects must exist before objects of this kind are written. */
@@ -61,6 +70,8 @@ export interface KindDescriptor<Spec = unknown> {
   readonly permissions: { readonly read: readonly string[]; readonly write: readonly string[] };
   /** True when a Graph entity of the (shared, polymorphic) collection belongs to this kind. */
   matches(entity: GraphEntity): boolean;
+  /** True for the tenant's built-in objects (the priority-0 defaults): never changed, moved or deleted. */
+  isBuiltIn(entity: GraphEntity): boolean;
   /** The spec in canonical form: collections sorted, defaults filled, so equal specs compare equal. */
   normalize(spec: Spec): Spec;
   /** The create/update body for a spec, without displayName and description. */

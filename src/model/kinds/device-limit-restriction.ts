@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { GraphEntity, KindDescriptor } from '../descriptor';
-import { ENROLLMENT_CONFIGURATIONS } from './platform-restriction';
+import { ENROLLMENT_CONFIGURATIONS, isTenantDefault } from './platform-restriction';
 import { isOfType, targetOnlyAssignments } from './target-only-assignments';
 
 /** A device limit restriction: how many devices one user may enroll (EK014: 1 to 15). */
@@ -20,9 +20,12 @@ export const deviceLimitRestriction: KindDescriptor<DeviceLimitRestrictionSpec> 
   specSchema: DeviceLimitRestrictionSpecSchema,
   graph: { ...ENROLLMENT_CONFIGURATIONS, odataType: ODATA_TYPE },
   priorityClass: 'deviceLimitRestriction',
+  priorityBase: 1,
   dependsOn: [],
   permissions: ENROLLMENT_CONFIGURATIONS.permissions,
+  replaceOn: [],
   matches: (entity) => isOfType(entity, ODATA_TYPE),
+  isBuiltIn: isTenantDefault,
   normalize: (spec) => ({ limit: spec.limit }),
   toGraph: (spec) => ({ '@odata.type': ODATA_TYPE, limit: spec.limit }),
   fromGraph: (entity: GraphEntity) => ({ limit: Number(entity.limit) }),

@@ -41,16 +41,20 @@ export const enrollmentTypeProfile: KindDescriptor<EnrollmentTypeProfileSpec> = 
   graph: {
     collection: '/deviceManagement/appleUserInitiatedEnrollmentProfiles',
     odataType: ODATA_TYPE,
+    listTypes: [],
     expandAssignments: true,
     assign: { style: 'collection', odataType: '#microsoft.graph.appleEnrollmentProfileAssignment' },
   },
   priorityClass: 'enrollmentTypeProfile',
+  priorityBase: 0,
   dependsOn: ['ssoExtensionPolicy', 'iosApp', 'webClip'],
   permissions: {
     read: ['DeviceManagementServiceConfig.Read.All', 'DeviceManagementServiceConfig.ReadWrite.All', 'DeviceManagementConfiguration.Read.All', 'DeviceManagementConfiguration.ReadWrite.All'],
     write: ['DeviceManagementServiceConfig.ReadWrite.All'],
   },
+  replaceOn: [],
   matches: () => true,
+  isBuiltIn: () => false,
   normalize: (spec) =>
     spec.enrollmentType === 'userChoice' && spec.userChoice
       ? { enrollmentType: 'userChoice', userChoice: { personal: spec.userChoice.personal, corporate: spec.userChoice.corporate } }

@@ -28,10 +28,16 @@ const ENROLLMENT_CONFIG_PERMISSIONS = {
 /** Where enrollment configurations live, shared by restrictions of every type. */
 export const ENROLLMENT_CONFIGURATIONS = {
   collection: '/deviceManagement/deviceEnrollmentConfigurations',
+  listTypes: [],
   expandAssignments: true,
   assign: { style: 'action', bodyKey: 'enrollmentConfigurationAssignments', odataType: '#microsoft.graph.enrollmentConfigurationAssignment' },
   permissions: ENROLLMENT_CONFIG_PERMISSIONS,
 } as const;
+
+/** The tenant's default enrollment configurations: priority 0, ids `<tenantId>_Default…`. */
+export function isTenantDefault(entity: GraphEntity): boolean {
+  return entity.priority === 0 || /_Default[A-Za-z]*$/.test(entity.id);
+}
 
 function optionalVersion(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -44,9 +50,12 @@ export const platformRestriction: KindDescriptor<PlatformRestrictionSpec> = {
   specSchema: PlatformRestrictionSpecSchema,
   graph: { ...ENROLLMENT_CONFIGURATIONS, odataType: ODATA_TYPE },
   priorityClass: 'platformRestriction',
+  priorityBase: 1,
   dependsOn: [],
   permissions: ENROLLMENT_CONFIG_PERMISSIONS,
+  replaceOn: [],
   matches: (entity) => isOfType(entity, ODATA_TYPE) && entity.platformType === 'ios',
+  isBuiltIn: isTenantDefault,
   normalize: (spec) => ({
     platformBlocked: spec.platformBlocked,
     personalDeviceEnrollmentBlocked: spec.personalDeviceEnrollmentBlocked,

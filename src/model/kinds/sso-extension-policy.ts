@@ -69,6 +69,7 @@ export const ssoExtensionPolicy: KindDescriptor<SsoExtensionPolicySpec> = {
   graph: {
     collection: '/deviceManagement/deviceConfigurations',
     odataType: ODATA_TYPE,
+    listTypes: [ODATA_TYPE],
     expandAssignments: true,
     assign: { style: 'action', bodyKey: 'assignments', odataType: '#microsoft.graph.deviceConfigurationAssignment' },
   },
@@ -77,6 +78,8 @@ export const ssoExtensionPolicy: KindDescriptor<SsoExtensionPolicySpec> = {
     read: ['DeviceManagementConfiguration.Read.All', 'DeviceManagementConfiguration.ReadWrite.All'],
     write: ['DeviceManagementConfiguration.ReadWrite.All'],
   },
+  replaceOn: [],
+  isBuiltIn: () => false,
   matches: (entity) => isOfType(entity, ODATA_TYPE) && isOfType(extensionOf(entity as GraphEntity), EXTENSION_TYPE),
   normalize: (spec) => ({
     bundleIdAccessControlList: [...new Set(spec.bundleIdAccessControlList)].sort(),

@@ -1,0 +1,78 @@
+import {
+  AzureCliCredential,
+  ClientAssertionCredential,
+  ClientCertificateCredential,
+  ClientSecretCredential,
+  ManagedIdentityCredential,
+  WorkloadIdentityCredential,
+  type TokenCredential,
+} from '@azure/identity';
+import { UsageError } from '../../model';
+import { CLOUDS, type CloudName } from './clouds';
+import type { TokenSource } from './token-source';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Which credential the environment selects, for messages (never the secret itself). */
+export type CredentialKind = 'client-secret' | 'certificate' | 'workload-identity' | 'github-oidc' | 'managed-identity' | 'azure-cli';
+
+async function githubOidcToken(env: Env): Promise<string> {
+  const url = `${env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=${encodeURIComponent('api://AzureADTokenExchange')}`;
+  const response = await fetch(url, { headers: { Authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` } });
+  if (!response.ok) throw new UsageError(`GitHub Actions refused an OIDC token (${response.status}); give the job 'permissions: id-token: write'.`);
+  const body = (await response.json()) as { value?: string };
+  if (!body.value) throw new UsageError('GitHub Actions returned no OIDC token.');
+  return body.value;
+}
+
+/**
+ * Picks an `@azure/identity` credential from the standard `AZURE_*` variables: client secret,
+ * certificate, workload identity federation (a token file, or GitHub Actions OIDC), managed
+ * identity (`AZURE_USE_MANAGED_IDENTITY=1`), else the Azure CLI's login.
+ */
+export function credentialFromEnv(env: Env, cloud: CloudName): { kind: CredentialKind; credential: TokenCredential } {
+  const options = { authorityHost: CLOUDS[cloud].authorityHost };
+  const tenantId = env.AZURE_TENANT_ID;
+  const clientId = env.AZURE_CLIENT_ID;
+  const needIds = (what: string) => {
+    if (!tenantId || !clientId) throw new UsageError(`${what} needs AZURE_TENANT_ID and AZURE_CLIENT_ID; set both.`);
+    return { tenantId, clientId };
+  };
+  if (env.AZURE_CLIENT_SECRET) {
+    const ids = needIds('AZURE_CLIENT_SECRET');
+    return { kind: 'client-secret', credential: new ClientSecretCredential(ids.tenantId, ids.clientId, env.AZURE_CLIENT_SECRET, options) };
+  }
+  if (env.AZURE_CLIENT_CERTIFICATE_PATH) {
+    const ids = needIds('AZURE_CLIENT_CERTIFICATE_PATH');
+    return {
+      kind: 'certificate',
+      credential: new ClientCertificateCredential(ids.tenantId, ids.clientId, { certificatePath: env.AZURE_CLIENT_CERTIFICATE_PATH }, options),
+    };
+  }
+  if (env.AZURE_FEDERATED_TOKEN_FILE) {
+    const ids = needIds('AZURE_FEDERATED_TOKEN_FILE');
+    return {
+      kind: 'workload-identity',
+      credential: new WorkloadIdentityCredential({ ...options, ...ids, tokenFilePath: env.AZURE_FEDERATED_TOKEN_FILE }),
+    };
+  }
+  if (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN && clientId) {
+    const ids = needIds('GitHub Actions OIDC');
+    return { kind: 'github-oidc', credential: new ClientAssertionCredential(ids.tenantId, ids.clientId, () => githubOidcToken(env), options) };
+  }
+  if (env.AZURE_USE_MANAGED_IDENTITY === '1' || env.AZURE_USE_MANAGED_IDENTITY === 'true') {
+    return { kind: 'managed-identity', credential: clientId ? new ManagedIdentityCredential({ clientId }) : new ManagedIdentityCredential() };
+  }
+  return { kind: 'azure-cli', credential: new AzureCliCredential(tenantId ? { ...options, tenantId } : options) };
+}
+
+/** A token source over an `@azure/identity` credential, for Graph in one cloud. */
+export function azureTokenSource(credential: TokenCredential, cloud: CloudName): TokenSource {
+  return {
+    async token() {
+      const token = await credential.getToken(CLOUDS[cloud].scope);
+      if (!token) throw new UsageError('the Azure credential returned no token; check the AZURE_* settings.');
+      return token.token;
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import type { Backend, BackendCounters, BackendIdentity, GraphRequest, GraphResponse } from '../../engine';
+import { GraphTransport } from './graph-transport';
+import { DEFAULT_RETRY, RETRY_STATUSES, retryDelayMs, sleep, type RetryPolicy } from './retry-policy';
+import { tokenClaims, type TokenSource } from './token-source';
+
+/** Graph's limit of requests in one `$batch`. */
+export const BATCH_LIMIT = 20;
+
+/** How many `$batch` requests are in flight at once. */
+const PARALLEL_BATCHES = 4;
+
+/** Everything a Graph backend needs: where, who, and how hard to retry. */
+export interface GraphBackendOptions {
+  /** Root URL without version. */
+  readonly baseUrl: string;
+  /** Bearer tokens. */
+  readonly tokens: TokenSource;
+  /** Description for plans and messages; must hold no secret. */
+  readonly description: string;
+  /** Retry policy. */
+  readonly retry?: RetryPolicy;
+  /** Called by `close()`, e.g. to stop an in-process server. */
+  readonly onClose?: () => Promise<void>;
+}
+
+interface BatchItem {
+  readonly id: string;
+  readonly status: number;
+  readonly headers?: Record<string, string>;
+  readonly body?: unknown;
+}
+
+/**
+ * A backend that speaks Microsoft Graph: real Graph, or the reference server. Requests go out in
+ * `$batch` envelopes of 20, four envelopes at a time; requests throttled inside a batch are sent
+ * again after `Retry-After` or a jittered backoff.
+ */
+export class GraphBackend implements Backend {
+  readonly description: string;
+  private readonly transport: GraphTransport;
+  private readonly retry: RetryPolicy;
+  private requests = 0;
+  private batchRetries = 0;
+
+  constructor(private readonly options: GraphBackendOptions) {
+    this.description = options.description;
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.transport = new GraphTransport({ baseUrl: options.baseUrl, tokens: options.tokens, retry: this.retry });
+  }
+
+  async send(requests: readonly GraphRequest[]): Promise<GraphResponse[]> {
+    this.requests += requests.length;
+    if (requests.length === 1) return [await this.transport.send(requests[0]!)];
+    const responses: GraphResponse[] = new Array<GraphResponse>(requests.length);
+    const chunks: number[][] = [];
+    for (const version of ['beta', 'v1.0'] as const) {
+      const indexes = requests.map((r, i) => (r.version === version ? i : -1)).filter((i) => i >= 0);
+      for (let i = 0; i < indexes.length; i += BATCH_LIMIT) chunks.push(indexes.slice(i, i + BATCH_LIMIT));
+    }
+    let next = 0;
+    const worker = async () => {
+      while (next < chunks.length) {
+        const chunk = chunks[next++]!;
+        const answers = await this.sendBatch(chunk.map((i) => requests[i]!));
+        chunk.forEach((requestIndex, j) => {
+          responses[requestIndex] = answers[j]!;
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_BATCHES, chunks.length) }, worker));
+    return responses;
+  }
+
+  private async sendBatch(requests: readonly GraphRequest[]): Promise<GraphResponse[]> {
+    const results: (GraphResponse | undefined)[] = requests.map(() => undefined);
+    let pending = requests.map((_, i) => i);
+    for (let attempt = 0; pending.length > 0; attempt += 1) {
+      const version = requests[pending[0]!]!.version;
+      const envelope = await this.transport.send({
+        method: 'POST',
+        version,
+        path: '/$batch',
+        body: {
+          requests: pending.map((i) => {
+            const r = requests[i]!;
+            return {
+              id: String(i),
+              method: r.method,
+              url: r.path,
+              ...(r.body !== undefined ? { headers: { 'Content-Type': 'application/json' }, body: r.body } : {}),
+            };
+          }),
+        },
+      });
+      if (envelope.status !== 200) {
+        for (const i of pending) results[i] = envelope;
+        break;
+      }
+      const items = ((envelope.body as { responses?: BatchItem[] } | undefined)?.responses ?? []) as BatchItem[];
+      const retry: number[] = [];
+      let retryAfter: string | undefined;
+      for (const item of items) {
+        const i = Number(item.id);
+        const headers = Object.fromEntries(Object.entries(item.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+        if (RETRY_STATUSES.has(item.status) && attempt < this.retry.maxRetries) {
+          retry.push(i);
+          retryAfter = headers['retry-after'] ?? retryAfter;
+          continue;
+        }
+        results[i] = { status: item.status, body: item.body, ...(headers['request-id'] ? { requestId: headers['request-id'] } : {}) };
+      }
+      pending = retry;
+      if (retry.length > 0) {
+        this.batchRetries += retry.length;
+        await sleep(retryDelayMs(this.retry, attempt + 1, retryAfter));
+      }
+    }
+    return results.map((r) => r ?? { status: 502, body: { error: { code: 'MissingBatchResponse', message: 'the batch response had no entry for this request' } } });
+  }
+
+  async identity(): Promise<BackendIdentity> {
+    const claims = tokenClaims(await this.options.tokens.token());
+    const scopes = claims.scp ? claims.scp.split(' ') : undefined;
+    const permissions = claims.roles ?? scopes;
+    return { appOnly: Array.isArray(claims.roles) && !claims.scp, ...(permissions ? { permissions } : {}) };
+  }
+
+  counters(): BackendCounters {
+    return {
+      roundTrips: this.transport.counters.roundTrips,
+      requests: this.requests,
+      retries: this.transport.counters.retries + this.batchRetries,
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.options.onClose?.();
+  }
+}

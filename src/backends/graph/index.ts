@@ -1,0 +1,6 @@
+export * from './clouds';
+export * from './token-source';
+export * from './retry-policy';
+export * from './azure-credential';
+export * from './graph-transport';
+export * from './graph-backend';

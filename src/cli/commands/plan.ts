@@ -1,0 +1,48 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { hasChanges, planStack, type Plan } from '../../engine';
+import { UsageError } from '../../model';
+import { addBackendOptions, backendFlags } from '../backend-options';
+import { ExitCode } from '../exit-codes';
+import { colourEnabled, type CliIo } from '../io';
+import { loadManifests } from '../load-manifests';
+import { openBackend } from '../open-backend';
+import type { CommandFactory } from '../program';
+import { renderPlanMarkdown } from '../render/plan-markdown';
+import { NO_COLOUR, renderPlanText, TERMINAL_COLOUR } from '../render/plan-text';
+
+/** Renders plans in the chosen format. */
+export function renderPlans(plans: readonly Plan[], format: string, io: CliIo): string {
+  if (format === 'json') return `${JSON.stringify(plans.length === 1 ? plans[0] : plans, null, 2)}\n`;
+  if (format === 'markdown') return plans.map(renderPlanMarkdown).join('\n');
+  return plans.map((p) => renderPlanText(p, colourEnabled(io) ? TERMINAL_COLOUR : NO_COLOUR)).join('\n');
+}
+
+/** `enrollkit plan`: diff the stacks against the tenant and print what apply would do. */
+export const planCommand: CommandFactory = (io, exit) =>
+  addBackendOptions(new Command('plan'))
+    .description('show what apply would change in the tenant')
+    .option('--stack <name>', 'plan only this stack')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--out <file>', 'save the plan for `enrollkit apply <file>` (one stack)')
+    .option('--adopt', 'take over unowned objects whose display name the stack declares')
+    .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none')
+    .action(async (options: Record<string, unknown>) => {
+      const manifests = await loadManifests(io, typeof options.stack === 'string' ? { stack: options.stack } : {});
+      if (options.out && manifests.length !== 1) throw new UsageError(`--out saves one stack's plan; name it with --stack (stacks: ${manifests.map((m) => m.stack).join(', ')}).`);
+      const backend = await openBackend(io, backendFlags(options));
+      try {
+        const plans: Plan[] = [];
+        for (const manifest of manifests) plans.push((await planStack(backend, manifest, { adopt: options.adopt === true })).plan);
+        io.stdout(renderPlans(plans, String(options.format), io));
+        if (typeof options.out === 'string') {
+          writeFileSync(resolve(io.cwd, options.out), `${JSON.stringify(plans[0], null, 2)}\n`);
+          io.stderr(`Saved the plan to ${options.out}; apply it with: enrollkit apply ${options.out}\n`);
+        }
+        if (plans.some((p) => p.blockers.length > 0)) exit.code = ExitCode.Error;
+        else if (options.detailedExitcode && plans.some(hasChanges)) exit.code = ExitCode.Changes;
+      } finally {
+        await backend.close();
+      }
+    });

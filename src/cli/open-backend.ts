@@ -1,0 +1,51 @@
+import { openEmbeddedBackend } from '../backends/embedded';
+import { CLOUDS, GraphBackend, azureTokenSource, credentialFromEnv, staticToken, type CloudName, type RetryPolicy } from '../backends/graph';
+import type { Backend } from '../engine';
+import { UsageError } from '../model';
+import type { CliIo } from './io';
+
+/** The backend options every tenant-facing command takes. */
+export interface BackendFlags {
+  /** `embedded`, `reference` or `graph`. */
+  readonly backend?: string;
+  /** Reference server URL. */
+  readonly url?: string;
+  /** Reference server token. */
+  readonly token?: string;
+  /** Graph cloud. */
+  readonly cloud?: string;
+}
+
+const BACKENDS = ['embedded', 'reference', 'graph'] as const;
+
+/**
+ * Opens the backend the flags and environment select: `--backend` or `ENROLLKIT_BACKEND`;
+ * `reference` takes `--url`/`ENROLLKIT_URL` and `--token`/`ENROLLKIT_TOKEN`; `graph` takes the
+ * `AZURE_*` credentials and `--cloud`; `embedded` (the default) needs nothing.
+ */
+export async function openBackend(io: CliIo, flags: BackendFlags, retry?: RetryPolicy): Promise<Backend> {
+  const url = flags.url ?? io.env.ENROLLKIT_URL;
+  const name = flags.backend ?? io.env.ENROLLKIT_BACKEND ?? (url ? 'reference' : 'embedded');
+  if (!(BACKENDS as readonly string[]).includes(name)) {
+    throw new UsageError(`unknown backend '${name}'; use one of ${BACKENDS.join(', ')}.`);
+  }
+  const retryOption = retry ? { retry } : {};
+  if (name === 'reference') {
+    const token = flags.token ?? io.env.ENROLLKIT_TOKEN;
+    if (!url) throw new UsageError('the reference backend needs --url or ENROLLKIT_URL (the address `enrollkit serve` printed).');
+    if (!token) throw new UsageError('the reference backend needs --token or ENROLLKIT_TOKEN (the token `enrollkit serve` printed).');
+    return new GraphBackend({ baseUrl: url, tokens: staticToken(token), description: `reference ${url}`, ...retryOption });
+  }
+  if (name === 'graph') {
+    const cloud = (flags.cloud ?? io.env.ENROLLKIT_CLOUD ?? 'public') as CloudName;
+    if (!(cloud in CLOUDS)) throw new UsageError(`unknown cloud '${cloud}'; use public, usgov or china.`);
+    const { kind, credential } = credentialFromEnv(io.env, cloud);
+    return new GraphBackend({
+      baseUrl: CLOUDS[cloud].graphUrl,
+      tokens: azureTokenSource(credential, cloud),
+      description: `graph ${cloud} (${kind})`,
+      ...retryOption,
+    });
+  }
+  return openEmbeddedBackend(io.cwd, retry);
+}

@@ -1,0 +1,57 @@
+import type { Assignment, GroupSpec, KindName, OwnershipMarker } from '../model';
+
+/** One object as it is in the tenant, read through a kind's descriptor. */
+export interface ActualObject {
+  /** The kind whose descriptor matched it. */
+  readonly kind: KindName;
+  /** Graph ID. */
+  readonly id: string;
+  /** The entity's `@odata.type`, with `#`. */
+  readonly odataType: string;
+  /** Display name. */
+  readonly displayName: string;
+  /** Description without the ownership marker. */
+  readonly description: string;
+  /** Whose it is, when enrollkit created or adopted it. */
+  readonly marker?: OwnershipMarker;
+  /** The canonical spec (`descriptor.fromGraph`). */
+  readonly spec: unknown;
+  /** Assignments, with group targets naming group IDs. */
+  readonly assignments: readonly Assignment[];
+  /** Graph IDs of the assignments, index for index. */
+  readonly assignmentIds: readonly string[];
+  /** Priority, for prioritised kinds. */
+  readonly priority?: number;
+  /** A tenant default (never changed, moved or deleted). */
+  readonly builtIn: boolean;
+  /** Hash of everything above: a saved plan is stale when it changes. */
+  readonly fingerprint: string;
+}
+
+/** An Entra group found in the tenant. */
+export interface ActualGroup {
+  /** Object ID. */
+  readonly id: string;
+  /** Display name. */
+  readonly displayName: string;
+  /** Users or devices, from the membership rule when dynamic. */
+  readonly members: GroupSpec['members'];
+}
+
+/** The tenant's Apple MDM push certificate, as far as it was read. */
+export interface PushCertificate {
+  /** When it expires, ISO 8601; undefined when the tenant has none. */
+  readonly expirationDateTime?: string;
+}
+
+/** Everything read from a tenant for one plan. */
+export interface ActualState {
+  /** Objects of every managed kind. */
+  readonly objects: readonly ActualObject[];
+  /** Groups found by the display names the stack uses, by display name (several when ambiguous). */
+  readonly groupsByName: ReadonlyMap<string, readonly ActualGroup[]>;
+  /** Display names of group IDs met in assignments. */
+  readonly groupNames: ReadonlyMap<string, string>;
+  /** The APNs certificate. */
+  readonly pushCertificate: PushCertificate;
+}

@@ -1,0 +1,442 @@
+import {
+  DESCRIPTORS,
+  descriptorOf,
+  mailNicknameFor,
+  withMarker,
+  type Assignment,
+  type GroupResolver,
+  type KindDescriptor,
+  type Manifest,
+  type Resource,
+} from '../model';
+import type { ActualObject, ActualState } from './actual-state';
+import type { GraphRequest } from './backend';
+import { fingerprintOf } from './canonical-json';
+import { diffAssignments, diffValues, type FieldChange } from './diff';
+import {
+  PLAN_FORMAT,
+  type GroupChange,
+  type Plan,
+  type PlanFinding,
+  type PlannedMove,
+  type ResourceChange,
+  type Step,
+} from './plan-types';
+import { applyMove, priorityMoves } from './priority-moves';
+
+/** Choices that shape a plan. */
+export interface PlanOptions {
+  /** Take over unowned objects whose display name matches a declared one. */
+  readonly adopt?: boolean;
+  /** Description of the backend, for the plan header. */
+  readonly backend: string;
+  /** Rule findings on the desired state (errors that are not suppressed block apply). */
+  readonly findings?: readonly PlanFinding[];
+  /** Further reasons to refuse apply, found by pre-flight checks. */
+  readonly blockers?: readonly string[];
+  /** True when the plan deletes everything the stack owns (`destroy`). */
+  readonly destroy?: boolean;
+}
+
+/** A reference to the ID a step creates, resolved at apply time. */
+export function stepRef(stepId: string): string {
+  return `{{ref:${stepId}}}`;
+}
+
+const IDENTITY: GroupResolver = { id: (name) => name, name: (id) => id };
+const KIND_ORDER = new Map((DESCRIPTORS as readonly KindDescriptor[]).map((d, i) => [d.kind, i]));
+
+class PlanBuilder {
+  readonly steps: Step[] = [];
+  readonly changes: ResourceChange[] = [];
+  readonly groups: GroupChange[] = [];
+  readonly moves: PlannedMove[] = [];
+  readonly blockers: string[] = [];
+  readonly touched = new Set<ActualObject>();
+  private readonly groupIds = new Map<string, string>();
+  private readonly groupSteps = new Map<string, string>();
+  private readonly lastCreate = new Map<string, string>();
+  readonly classSteps = new Map<string, string[]>();
+  readonly created = new Map<string, string[]>();
+
+  constructor(
+    readonly manifest: Manifest,
+    readonly state: ActualState,
+  ) {}
+
+  add(step: Step): string {
+    this.steps.push(step);
+    return step.id;
+  }
+
+  /** Resolves group display names to IDs, or to the step that creates the group. */
+  readonly resolver: GroupResolver = {
+    id: (name) => this.groupIds.get(name) ?? stepRef(this.groupSteps.get(name) ?? `group:${name}`),
+    name: (id) => this.state.groupNames.get(id) ?? id,
+  };
+
+  planGroups(): void {
+    const seen = new Set<string>();
+    for (const group of this.manifest.groups) {
+      if (seen.has(group.displayName)) continue;
+      seen.add(group.displayName);
+      const found = this.state.groupsByName.get(group.displayName) ?? [];
+      const base = { displayName: group.displayName, path: group.path };
+      if (found.length === 1) {
+        this.groupIds.set(group.displayName, found[0]!.id);
+        this.groups.push({ ...base, action: 'unchanged', id: found[0]!.id });
+      } else if (found.length > 1) {
+        this.groups.push({ ...base, action: 'ambiguous' });
+        this.blockers.push(
+          `${group.path}: ${found.length} Entra groups are named '${group.displayName}' (${found.map((g) => g.id).join(', ')}); rename all but one so assignments are unambiguous.`,
+        );
+      } else if (group.declared) {
+        const id = this.add({
+          id: `group:${group.displayName}`,
+          title: `create group '${group.displayName}'`,
+          request: {
+            method: 'POST',
+            version: 'v1.0',
+            path: '/groups',
+            body: {
+              displayName: group.displayName,
+              description: group.description ?? `Managed by enrollkit stack ${this.manifest.stack}`,
+              mailEnabled: false,
+              mailNickname: group.mailNickname ?? mailNicknameFor(group.displayName),
+              securityEnabled: true,
+              groupTypes: group.membershipRule ? ['DynamicMembership'] : [],
+              ...(group.membershipRule ? { membershipRule: group.membershipRule, membershipRuleProcessingState: 'On' } : {}),
+            },
+          },
+          dependsOn: [],
+        });
+        this.groupSteps.set(group.displayName, id);
+        this.groups.push({ ...base, action: 'create' });
+      } else {
+        this.groups.push({ ...base, action: 'missing' });
+        this.blockers.push(
+          `${group.path}: the Entra group '${group.displayName}' does not exist in the tenant; create it, fix the name, or declare it in the stack so enrollkit creates it.`,
+        );
+      }
+    }
+  }
+
+  /** Group-creating steps an assignment list waits for. */
+  groupDependencies(assignments: readonly Assignment[]): string[] {
+    const ids = assignments.flatMap((a) => ('group' in a.target ? [this.groupSteps.get(a.target.group)] : []));
+    return [...new Set(ids.filter((id): id is string => id !== undefined))];
+  }
+
+  assignmentSteps(
+    d: KindDescriptor,
+    resource: Resource,
+    objectId: string,
+    objectStep: string | undefined,
+    change: { add: readonly Assignment[]; remove: readonly number[] },
+    actual: ActualObject | undefined,
+    keep: readonly Assignment[],
+  ): void {
+    const lid = resource.logicalId;
+    const deps = [...(objectStep ? [objectStep] : []), ...this.groupDependencies(change.add)];
+    const base = `${d.graph.collection}/${objectId}`;
+    if (d.graph.assign.style === 'action') {
+      const wire = [
+        ...keep.map((a) => d.assignmentToGraph(a, resource.spec, IDENTITY)),
+        ...resource.assignments.map((a) => d.assignmentToGraph(a, resource.spec, this.resolver)),
+      ];
+      this.add({
+        id: `assign:${lid}`,
+        title: `assign ${d.title} '${resource.displayName}' (${wire.length} assignment${wire.length === 1 ? '' : 's'})`,
+        request: { method: 'POST', version: 'beta', path: `${base}/assign`, body: { [d.graph.assign.bodyKey]: wire } },
+        dependsOn: deps,
+      });
+      return;
+    }
+    change.remove.forEach((index) => {
+      this.add({
+        id: `unassign:${lid}:${index}`,
+        title: `remove an assignment of ${d.title} '${resource.displayName}'`,
+        request: { method: 'DELETE', version: 'beta', path: `${base}/assignments/${actual?.assignmentIds[index] ?? ''}` },
+        dependsOn: objectStep ? [objectStep] : [],
+      });
+    });
+    change.add.forEach((assignment, index) => {
+      this.add({
+        id: `assign:${lid}:${index}`,
+        title: `assign ${d.title} '${resource.displayName}' to ${describeTarget(assignment)}`,
+        request: { method: 'POST', version: 'beta', path: `${base}/assignments`, body: d.assignmentToGraph(assignment, resource.spec, this.resolver) },
+        dependsOn: [...deps],
+      });
+    });
+  }
+
+  writeBody(d: KindDescriptor, resource: Resource): Record<string, unknown> {
+    return {
+      ...d.toGraph(resource.spec),
+      displayName: resource.displayName,
+      description: withMarker(resource.description, { stack: this.manifest.stack, logicalId: resource.logicalId }),
+    };
+  }
+
+  createStep(d: KindDescriptor, resource: Resource, after: string[]): string {
+    const id = `create:${resource.logicalId}`;
+    const previous = d.priorityClass ? this.lastCreate.get(d.priorityClass) : undefined;
+    this.add({
+      id,
+      title: `create ${d.title} '${resource.displayName}'`,
+      request: { method: 'POST', version: 'beta', path: d.graph.collection, body: this.writeBody(d, resource) },
+      dependsOn: [...after, ...(previous ? [previous] : [])],
+    });
+    if (d.priorityClass) {
+      this.lastCreate.set(d.priorityClass, id);
+      this.classSteps.set(d.priorityClass, [...(this.classSteps.get(d.priorityClass) ?? []), id]);
+      this.created.set(d.priorityClass, [...(this.created.get(d.priorityClass) ?? []), `new:${resource.logicalId}`]);
+    }
+    return id;
+  }
+
+  deleteStep(d: KindDescriptor, actual: ActualObject, logicalId: string): string {
+    this.touched.add(actual);
+    const id = this.add({
+      id: `delete:${logicalId}:${actual.id}`,
+      title: `delete ${d.title} '${actual.displayName}'`,
+      request: { method: 'DELETE', version: 'beta', path: `${d.graph.collection}/${actual.id}` },
+      dependsOn: [],
+    });
+    if (d.priorityClass) this.classSteps.set(d.priorityClass, [...(this.classSteps.get(d.priorityClass) ?? []), id]);
+    return id;
+  }
+}
+
+function describeTarget(assignment: Assignment): string {
+  const t = assignment.target;
+  const who = 'group' in t ? `${t.type === 'exclusionGroup' ? 'excluded group' : 'group'} '${t.group}'` : t.type === 'allDevices' ? 'all devices' : 'all users';
+  return assignment.intent ? `${who} (${assignment.intent})` : who;
+}
+
+/** Desired assignments in the tenant's form: group IDs (or step references), defaults applied. */
+function canonicalAssignments(d: KindDescriptor, resource: Resource, resolver: GroupResolver): Assignment[] {
+  return resource.assignments
+    .map((a) => d.assignmentFromGraph(d.assignmentToGraph(a, resource.spec, resolver), IDENTITY))
+    .filter((a): a is Assignment => a !== undefined);
+}
+
+function findCounterpart(b: PlanBuilder, d: KindDescriptor, resource: Resource, owned: Map<string, ActualObject[]>): ActualObject | string | undefined {
+  if (resource.reference) {
+    const { field, value } = resource.reference;
+    const found = b.state.objects.find((o) => o.kind === resource.kind && (o.spec as Record<string, unknown>)[field] === value);
+    return found ?? `${resource.path}: no ${d.title} with ${field} '${value}' exists in the tenant; add it there first (VPP apps arrive through the VPP token sync) or declare it in the stack.`;
+  }
+  return owned.get(resource.logicalId)?.[0];
+}
+
+function collisionOf(b: PlanBuilder, resource: Resource): ActualObject | undefined {
+  return b.state.objects.find(
+    (o) => o.kind === resource.kind && !o.builtIn && o.displayName === resource.displayName && o.marker?.stack !== b.manifest.stack,
+  );
+}
+
+function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, ActualObject[]>, adopt: boolean): void {
+  const d = descriptorOf(resource.kind);
+  const desiredSpec = d.normalize(resource.spec);
+  const counterpart = findCounterpart(b, d, resource, owned);
+  const base = { kind: resource.kind, logicalId: resource.logicalId, path: resource.path, displayName: resource.displayName, referenced: !!resource.reference };
+  const noAssignments = { add: [], remove: [] };
+  if (typeof counterpart === 'string') {
+    b.blockers.push(counterpart);
+    b.changes.push({ ...base, action: 'conflict', fields: [], assignments: noAssignments, reason: counterpart });
+    return;
+  }
+  let actual = counterpart;
+  let action: ResourceChange['action'] = 'unchanged';
+  if (!actual) {
+    const collision = collisionOf(b, resource);
+    if (collision && (collision.marker || !adopt)) {
+      const reason = collision.marker
+        ? `${resource.path}: '${resource.displayName}' already exists and belongs to stack '${collision.marker.stack}'; rename one of them.`
+        : `${resource.path}: an unowned ${d.title} named '${resource.displayName}' already exists (id ${collision.id}); run with --adopt to take it over, or choose another display name.`;
+      b.blockers.push(reason);
+      b.changes.push({ ...base, id: collision.id, action: 'conflict', fields: [], assignments: noAssignments, reason });
+      return;
+    }
+    if (collision) {
+      actual = collision;
+      action = 'adopt';
+    }
+  }
+  if (!actual) {
+    const createId = b.createStep(d, resource, []);
+    const fields = diffValues(undefined, desiredSpec);
+    b.assignmentSteps(d, resource, stepRef(createId), createId, { add: resource.assignments, remove: [] }, undefined, []);
+    b.changes.push({ ...base, action: 'create', fields, assignments: { add: resource.assignments, remove: [] } });
+    return;
+  }
+  b.touched.add(actual);
+  const fields: FieldChange[] = resource.reference
+    ? []
+    : [
+        ...diffValues(actual.displayName, resource.displayName, 'displayName'),
+        ...diffValues(actual.description, resource.description, 'description'),
+        ...diffValues(actual.spec, desiredSpec),
+      ];
+  const intents = new Set(resource.assignments.map((a) => a.intent ?? null));
+  const managed = actual.assignments.map((a, i) => ({ a, i })).filter(({ a }) => !resource.reference || intents.has(a.intent ?? null));
+  const keep = actual.assignments.filter((a) => resource.reference && !intents.has(a.intent ?? null));
+  const desired = canonicalAssignments(d, resource, b.resolver);
+  const diff = diffAssignments(desired, managed.map((m) => m.a));
+  const change = { add: diff.add, remove: diff.remove.map((i) => managed[i]!.i) };
+  const replace = !resource.reference && action !== 'adopt' && fields.some((f) => d.replaceOn.includes(f.field.split('.')[0]!));
+  if (replace) {
+    const deleted = b.deleteStep(d, actual, resource.logicalId);
+    const createId = b.createStep(d, resource, [deleted]);
+    b.assignmentSteps(d, resource, stepRef(createId), createId, { add: resource.assignments, remove: [] }, undefined, []);
+    b.changes.push({ ...base, id: actual.id, action: 'replace', fields, assignments: { add: resource.assignments, remove: [] } });
+    return;
+  }
+  let objectStep: string | undefined;
+  if (fields.length > 0 || action === 'adopt') {
+    objectStep = b.add({
+      id: `update:${resource.logicalId}`,
+      title: `${action === 'adopt' ? 'adopt' : 'update'} ${d.title} '${resource.displayName}'`,
+      request: { method: 'PATCH', version: 'beta', path: `${d.graph.collection}/${actual.id}`, body: b.writeBody(d, resource) },
+      dependsOn: [],
+    });
+    if (action !== 'adopt') action = 'update';
+  }
+  const assignmentsChange = change.add.length > 0 || change.remove.length > 0;
+  if (assignmentsChange) {
+    const toDisplay = (a: Assignment): Assignment =>
+      'group' in a.target ? { ...a, target: { ...a.target, group: b.resolver.name(a.target.group) } } : a;
+    const desiredByKey = new Map(desired.map((a, i) => [JSON.stringify(a), resource.assignments[i]!]));
+    b.assignmentSteps(d, resource, actual.id, objectStep, change, actual, keep);
+    if (action === 'unchanged') action = 'update';
+    b.changes.push({
+      ...base,
+      id: actual.id,
+      action,
+      fields,
+      assignments: {
+        add: change.add.map((a) => desiredByKey.get(JSON.stringify(a)) ?? toDisplay(a)),
+        remove: change.remove.map((i) => toDisplay(actual.assignments[i]!)),
+      },
+    });
+    return;
+  }
+  b.changes.push({ ...base, id: actual.id, action, fields, assignments: noAssignments });
+}
+
+function planPriorities(b: PlanBuilder, desiredOwned: Map<string, Resource[]>, deleted: Set<string>, adopted: Map<string, string>): void {
+  for (const d of DESCRIPTORS as readonly KindDescriptor[]) {
+    const cls = d.priorityClass;
+    if (!cls) continue;
+    const members = b.state.objects
+      .filter((o) => o.kind === d.kind && !o.builtIn && !deleted.has(o.id))
+      .sort((x, y) => (x.priority ?? 0) - (y.priority ?? 0) || x.id.localeCompare(y.id));
+    const keyOfActual = (o: ActualObject): string => (o.marker?.stack === b.manifest.stack ? `lid:${o.marker.logicalId}` : adopted.get(o.id) ?? `id:${o.id}`);
+    const current = [...members.map(keyOfActual), ...(b.created.get(cls) ?? []).map((k) => `lid:${k.slice(4)}`)];
+    const ownedOrder = (desiredOwned.get(cls) ?? []).map((r) => `lid:${r.logicalId}`);
+    const ownedSet = new Set(ownedOrder);
+    const desired = [...ownedOrder.filter((k) => current.includes(k)), ...current.filter((k) => !ownedSet.has(k))];
+    const moves = priorityMoves(current, desired);
+    if (moves.length === 0) continue;
+    const base = d.priorityBase ?? Math.min(...members.map((m) => m.priority ?? 0));
+    const byKey = new Map(members.map((m) => [keyOfActual(m), m]));
+    const names = new Map((desiredOwned.get(cls) ?? []).map((r) => [`lid:${r.logicalId}`, r.displayName]));
+    let order = current;
+    let previous = b.classSteps.get(cls) ?? [];
+    moves.forEach((move, n) => {
+      const actual = byKey.get(move.item);
+      members.forEach((m) => b.touched.add(m));
+      const logicalId = move.item.startsWith('lid:') ? move.item.slice(4) : undefined;
+      const target = actual ? actual.id : stepRef(`create:${logicalId}`);
+      const to = base + move.position;
+      const displayName = names.get(move.item) ?? actual?.displayName ?? move.item;
+      const id = b.add({
+        id: `priority:${cls}:${n}`,
+        title: `set priority of ${d.title} '${displayName}' to ${to}`,
+        request: { method: 'POST', version: 'beta', path: `${d.graph.collection}/${target}/setPriority`, body: { priority: to } },
+        dependsOn: previous,
+      });
+      previous = [id];
+      b.moves.push({ priorityClass: cls, displayName, to, ...(logicalId ? { logicalId } : {}), ...(actual?.priority !== undefined ? { from: actual.priority } : {}) });
+      order = applyMove(order, move);
+    });
+  }
+}
+
+/**
+ * Diffs a stack's desired state against the tenant and plans the writes: groups first, then
+ * objects in dependency order, their assignments, and the fewest priority moves. Objects the
+ * stack does not own are never changed or deleted; a name collision is adopted only on request.
+ */
+export function makePlan(manifest: Manifest, state: ActualState, options: PlanOptions): Plan {
+  const b = new PlanBuilder(manifest, state);
+  const resources = options.destroy ? [] : [...manifest.resources].sort((x, y) => KIND_ORDER.get(x.kind)! - KIND_ORDER.get(y.kind)!);
+  if (!options.destroy) b.planGroups();
+  const owned = new Map<string, ActualObject[]>();
+  for (const o of state.objects) {
+    if (o.marker?.stack === manifest.stack && !o.builtIn) owned.set(o.marker.logicalId, [...(owned.get(o.marker.logicalId) ?? []), o]);
+  }
+  const deleted = new Set<string>();
+  const declared = new Set(resources.map((r) => r.logicalId));
+  for (const [logicalId, objects] of owned) {
+    objects.forEach((o, i) => {
+      if (declared.has(logicalId) && i === 0) return;
+      const d = descriptorOf(o.kind);
+      b.deleteStep(d, o, logicalId);
+      deleted.add(o.id);
+      b.changes.push({ kind: o.kind, logicalId, displayName: o.displayName, id: o.id, referenced: false, action: 'delete', fields: [], assignments: { add: [], remove: [] } });
+    });
+  }
+  for (const resource of resources) planResource(b, resource, owned, options.adopt === true);
+  const adopted = new Map(b.changes.filter((c) => c.action === 'adopt' && c.id).map((c) => [c.id!, `lid:${c.logicalId}`]));
+  const desiredOwned = new Map<string, Resource[]>();
+  for (const r of resources) {
+    const cls = descriptorOf(r.kind).priorityClass;
+    if (cls && r.priority !== undefined) desiredOwned.set(cls, [...(desiredOwned.get(cls) ?? []), r]);
+  }
+  for (const list of desiredOwned.values()) list.sort((x, y) => x.priority! - y.priority!);
+  planPriorities(b, desiredOwned, deleted, adopted);
+
+  const findings = options.findings ?? [];
+  const blockers = [
+    ...b.blockers,
+    ...(options.blockers ?? []),
+    ...findings.filter((f) => f.severity === 'error' && !f.suppressed).map((f) => `${f.path}: ${f.rule} ${f.message}`),
+  ];
+  const fingerprint: Record<string, string> = {};
+  for (const o of [...b.touched].sort((x, y) => x.id.localeCompare(y.id))) fingerprint[o.id] = o.fingerprint;
+  for (const g of b.groups) fingerprint[`group:${g.displayName}`] = fingerprintOf(state.groupsByName.get(g.displayName)?.map((x) => x.id) ?? []);
+  const count = (action: ResourceChange['action']) => b.changes.filter((c) => c.action === action).length;
+  return {
+    format: PLAN_FORMAT,
+    stack: manifest.stack,
+    backend: options.backend,
+    groups: b.groups,
+    changes: b.changes,
+    moves: b.moves,
+    findings,
+    blockers,
+    steps: b.steps,
+    fingerprint,
+    summary: {
+      create: count('create'),
+      update: count('update'),
+      replace: count('replace'),
+      delete: count('delete'),
+      adopt: count('adopt'),
+      move: b.moves.length,
+      groups: b.groups.filter((g) => g.action === 'create').length,
+    },
+  };
+}
+
+/** The request a step sends once the IDs it refers to are known. */
+export function resolveRequest(request: GraphRequest, ids: ReadonlyMap<string, string>): GraphRequest {
+  const replace = (text: string) => text.replace(/\{\{ref:([^}]+)\}\}/g, (_m, step: string) => ids.get(step) ?? `{{ref:${step}}}`);
+  return {
+    ...request,
+    path: replace(request.path),
+    ...(request.body !== undefined ? { body: JSON.parse(replace(JSON.stringify(request.body))) as unknown } : {}),
+  };
+}

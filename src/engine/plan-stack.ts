@@ -1,0 +1,45 @@
+import type { Manifest } from '../model';
+import { lint, type Finding } from '../rules';
+import type { ActualState } from './actual-state';
+import type { Backend } from './backend';
+import { makePlan } from './make-plan';
+import type { Plan, PlanFinding } from './plan-types';
+import { missingPermissions } from './preflight';
+import { groupNamesOf, readState } from './read-state';
+import { tenantFactsOf } from './tenant-facts';
+
+/** Choices for {@link planStack}. */
+export interface PlanStackOptions {
+  /** Take over unowned objects with a declared display name. */
+  readonly adopt?: boolean;
+  /** Plan the deletion of everything the stack owns. */
+  readonly destroy?: boolean;
+}
+
+function toPlanFinding(f: Finding): PlanFinding {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    path: f.path,
+    message: `${f.message}. Fix: ${f.fix}`,
+    ...(f.suppressed ? { suppressed: f.suppressed.reason } : {}),
+  };
+}
+
+/**
+ * Reads the tenant, checks the rules on the desired state with what the tenant holds, runs the
+ * pre-flight checks (permissions) and plans. Returns the state read too, for saved plans.
+ */
+export async function planStack(backend: Backend, manifest: Manifest, options: PlanStackOptions = {}): Promise<{ plan: Plan; state: ActualState }> {
+  const [state, identity] = await Promise.all([readState(backend, groupNamesOf(manifest)), backend.identity()]);
+  const findings = options.destroy ? [] : lint(manifest, tenantFactsOf(manifest.stack, state, identity)).findings.map(toPlanFinding);
+  const draft = makePlan(manifest, state, {
+    backend: backend.description,
+    findings,
+    ...(options.adopt ? { adopt: true } : {}),
+    ...(options.destroy ? { destroy: true } : {}),
+  });
+  const missing = missingPermissions(draft, identity);
+  const plan = missing.length ? { ...draft, blockers: [...draft.blockers, ...missing] } : draft;
+  return { plan, state };
+}

@@ -1,0 +1,130 @@
+import type { Assignment, KindName } from '../model';
+import type { GraphRequest } from './backend';
+import type { FieldChange } from './diff';
+
+/** The version of the plan JSON format (docs/plan-format.md). */
+export const PLAN_FORMAT = 'enrollkit.plan/v1';
+
+/** What a plan does to one object. */
+export type ChangeAction = 'create' | 'update' | 'replace' | 'delete' | 'adopt' | 'unchanged' | 'conflict';
+
+/** The plan for one object of the stack or the tenant. */
+export interface ResourceChange {
+  /** What happens. */
+  readonly action: ChangeAction;
+  /** The kind. */
+  readonly kind: KindName;
+  /** Logical ID in the stack (from the ownership marker for an object the stack no longer declares). */
+  readonly logicalId: string;
+  /** Construct path, when the stack declares the object. */
+  readonly path?: string;
+  /** Display name (the desired one when it changes). */
+  readonly displayName: string;
+  /** Graph ID of the existing object. */
+  readonly id?: string;
+  /** True for an object referenced, not owned: only its declared assignments are managed. */
+  readonly referenced: boolean;
+  /** Property differences. */
+  readonly fields: readonly FieldChange[];
+  /** Assignments added and removed (targets name groups by display name). */
+  readonly assignments: { readonly add: readonly Assignment[]; readonly remove: readonly Assignment[] };
+  /** Why the object cannot be planned (`conflict`). */
+  readonly reason?: string;
+}
+
+/** The plan for one Entra group the stack names. */
+export interface GroupChange {
+  /** `create` for a declared group not in the tenant; `missing`/`ambiguous` block apply. */
+  readonly action: 'create' | 'unchanged' | 'missing' | 'ambiguous';
+  /** Display name. */
+  readonly displayName: string;
+  /** Construct path of the declaration or reference. */
+  readonly path: string;
+  /** Object ID, when found. */
+  readonly id?: string;
+}
+
+/** One `setPriority` call of the plan. */
+export interface PlannedMove {
+  /** The priority class (`enrollmentTypeProfile`, `platformRestriction`, …). */
+  readonly priorityClass: string;
+  /** Display name of the object moved. */
+  readonly displayName: string;
+  /** Logical ID, for owned objects. */
+  readonly logicalId?: string;
+  /** Priority before the move (absent for an object the plan creates). */
+  readonly from?: number;
+  /** Priority after the move. */
+  readonly to: number;
+}
+
+/** A rule finding shown in the plan. */
+export interface PlanFinding {
+  /** Rule ID (EK001…). */
+  readonly rule: string;
+  /** error, warning or info. */
+  readonly severity: 'error' | 'warning' | 'info';
+  /** Construct path. */
+  readonly path: string;
+  /** The message, with the fix. */
+  readonly message: string;
+  /** The written reason, when the stack suppresses the rule there. */
+  readonly suppressed?: string;
+}
+
+/**
+ * One write of the apply, in a form that a saved plan keeps: `{{ref:STEP}}` in the path or body
+ * stands for the ID that step created.
+ */
+export interface Step {
+  /** Unique within the plan. */
+  readonly id: string;
+  /** What the step does, for progress and reports. */
+  readonly title: string;
+  /** The Graph request. */
+  readonly request: GraphRequest;
+  /** Steps that must succeed first. */
+  readonly dependsOn: readonly string[];
+}
+
+/** Counts of the plan's changes. */
+export interface PlanSummary {
+  readonly create: number;
+  readonly update: number;
+  readonly replace: number;
+  readonly delete: number;
+  readonly adopt: number;
+  readonly move: number;
+  readonly groups: number;
+}
+
+/** A reviewable, saveable plan for one stack against one tenant. */
+export interface Plan {
+  /** Always {@link PLAN_FORMAT}. */
+  readonly format: typeof PLAN_FORMAT;
+  /** The stack's name. */
+  readonly stack: string;
+  /** The backend the plan was made against (no secrets). */
+  readonly backend: string;
+  /** Groups. */
+  readonly groups: readonly GroupChange[];
+  /** Objects, in apply order. */
+  readonly changes: readonly ResourceChange[];
+  /** Priority moves. */
+  readonly moves: readonly PlannedMove[];
+  /** Rule findings on the desired state. */
+  readonly findings: readonly PlanFinding[];
+  /** Why apply must not run this plan (missing groups, conflicts, rule errors); empty when it may. */
+  readonly blockers: readonly string[];
+  /** The writes. */
+  readonly steps: readonly Step[];
+  /** Fingerprints of the objects read, by Graph ID: a saved plan is stale when one changed. */
+  readonly fingerprint: Readonly<Record<string, string>>;
+  /** Counts. */
+  readonly summary: PlanSummary;
+}
+
+/** True when the plan changes anything. */
+export function hasChanges(plan: Plan): boolean {
+  return plan.steps.length > 0;
+}

@@ -1,0 +1,57 @@
+/** One `setPriority` call: put this object at this position of the class's order. */
+export interface PriorityMove<T> {
+  /** The object to move. */
+  readonly item: T;
+  /** Its 0-based position in the order once moved (the priority is the class's base plus this). */
+  readonly position: number;
+}
+
+function longestIncreasingRun(values: readonly number[]): Set<number> {
+  const tails: number[] = [];
+  const tailIndex: number[] = [];
+  const previous: number[] = new Array<number>(values.length).fill(-1);
+  values.forEach((value, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tails[mid]! < value) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = value;
+    tailIndex[lo] = i;
+    previous[i] = lo > 0 ? tailIndex[lo - 1]! : -1;
+  });
+  const keep = new Set<number>();
+  for (let i = tailIndex[tails.length - 1] ?? -1; i >= 0; i = previous[i]!) keep.add(i);
+  return keep;
+}
+
+/** Removes `item` and inserts it at `position`, as Graph's `setPriority` does. */
+export function applyMove<T>(order: readonly T[], move: PriorityMove<T>): T[] {
+  const rest = order.filter((x) => x !== move.item);
+  rest.splice(move.position, 0, move.item);
+  return rest;
+}
+
+/**
+ * The fewest `setPriority` moves that turn `current` into `desired` (both the same items):
+ * everything outside a longest common subsequence moves, each right after its desired
+ * predecessor, in desired order.
+ */
+export function priorityMoves<T>(current: readonly T[], desired: readonly T[]): PriorityMove<T>[] {
+  const rank = new Map(desired.map((item, i) => [item, i]));
+  const keepIndexes = longestIncreasingRun(current.map((item) => rank.get(item)!));
+  const keep = new Set(current.filter((_, i) => keepIndexes.has(i)));
+  let order = [...current];
+  const moves: PriorityMove<T>[] = [];
+  desired.forEach((item, i) => {
+    if (keep.has(item)) return;
+    const rest = order.filter((x) => x !== item);
+    const position = i === 0 ? 0 : rest.indexOf(desired[i - 1]!) + 1;
+    const move = { item, position };
+    moves.push(move);
+    order = applyMove(order, move);
+  });
+  return moves;
+}

@@ -1,0 +1,157 @@
+import {
+  DESCRIPTORS,
+  membersOfRule,
+  parseMarker,
+  type Assignment,
+  type GraphEntity,
+  type KindDescriptor,
+  type Manifest,
+} from '../model';
+import type { ActualGroup, ActualObject, ActualState } from './actual-state';
+import type { Backend, GraphRequest } from './backend';
+import { fingerprintOf } from './canonical-json';
+import { isSuccess, responseError } from './graph-errors';
+
+type Json = Record<string, unknown>;
+
+/** Turns an absolute `@odata.nextLink` into a path below the version root. */
+export function nextLinkPath(link: string): string {
+  const match = /\/(?:beta|v1\.0)(\/.*)$/.exec(link);
+  if (!match?.[1]) throw new Error(`cannot follow nextLink '${link}'`);
+  return match[1];
+}
+
+/** GETs every request and follows `@odata.nextLink` in rounds, returning each request's items. */
+export async function getAllPages(backend: Backend, requests: readonly GraphRequest[]): Promise<Json[][]> {
+  const items: Json[][] = requests.map(() => []);
+  let pending = requests.map((request, index) => ({ request, index }));
+  while (pending.length > 0) {
+    const responses = await backend.send(pending.map((p) => p.request));
+    const next: typeof pending = [];
+    responses.forEach((response, i) => {
+      const { request, index } = pending[i]!;
+      if (!isSuccess(response)) throw responseError(request, response);
+      const body = (response.body ?? {}) as Json;
+      if (Array.isArray(body.value)) items[index]!.push(...(body.value as Json[]));
+      else items[index]!.push(body);
+      const link = body['@odata.nextLink'];
+      if (typeof link === 'string') next.push({ request: { ...request, path: nextLinkPath(link) }, index });
+    });
+    pending = next;
+  }
+  return items;
+}
+
+/** Quotes a string literal for `$filter` and percent-encodes it. */
+export function filterLiteral(value: string): string {
+  return encodeURIComponent(`'${value.replace(/'/g, "''")}'`);
+}
+
+function collectionRequests(): { path: string; kinds: KindDescriptor[]; request: GraphRequest }[] {
+  const byCollection = new Map<string, KindDescriptor[]>();
+  for (const d of DESCRIPTORS as readonly KindDescriptor[]) {
+    byCollection.set(d.graph.collection, [...(byCollection.get(d.graph.collection) ?? []), d]);
+  }
+  return [...byCollection].map(([path, kinds]) => {
+    const types = kinds.every((k) => k.graph.listTypes.length > 0) ? kinds.flatMap((k) => k.graph.listTypes) : [];
+    const filter = types.length ? `&$filter=${encodeURIComponent(types.map((t) => `isof('${t.replace(/^#/, '')}')`).join(' or '))}` : '';
+    const expand = kinds.every((k) => k.graph.expandAssignments) ? '$expand=assignments' : '';
+    return { path, kinds, request: { method: 'GET', version: 'beta', path: `${path}?${expand}${filter}` } };
+  });
+}
+
+/** Every group display name a manifest uses: declared, referenced and named by targets. */
+export function groupNamesOf(manifest: Manifest): string[] {
+  const names = new Set(manifest.groups.map((g) => g.displayName));
+  for (const r of manifest.resources) for (const a of r.assignments) if ('group' in a.target) names.add(a.target.group);
+  return [...names].sort();
+}
+
+function toObject(kind: KindDescriptor, entity: GraphEntity, rawAssignments: Json[]): ActualObject {
+  const { text, marker } = parseMarker(typeof entity.description === 'string' ? entity.description : '');
+  const identity = { name: (id: string) => id, id: (name: string) => name };
+  const read = rawAssignments.flatMap((raw) => {
+    const assignment = kind.assignmentFromGraph(raw, identity);
+    return assignment ? [{ assignment, id: String(raw.id ?? '') }] : [];
+  });
+  const assignments: Assignment[] = read.map((r) => r.assignment);
+  const base = {
+    kind: kind.kind,
+    id: entity.id,
+    odataType: String(entity['@odata.type'] ?? kind.graph.odataType),
+    displayName: String(entity.displayName ?? ''),
+    description: text,
+    spec: kind.fromGraph(entity),
+    assignments,
+    assignmentIds: read.map((r) => r.id),
+    ...(kind.priorityClass && typeof entity.priority === 'number' ? { priority: entity.priority } : {}),
+    builtIn: kind.isBuiltIn(entity),
+    ...(marker ? { marker } : {}),
+  };
+  return { ...base, fingerprint: fingerprintOf({ ...base, rawDescription: entity.description ?? '' }) };
+}
+
+/**
+ * Reads every object of every managed kind, the groups named (see {@link groupNamesOf}) and the APNs
+ * certificate, in as few round trips as the backend allows: one batch of collection reads with
+ * `$expand=assignments` and one batch of group look-ups, then pages and missing pieces.
+ */
+export async function readState(backend: Backend, groupNamesToFind: readonly string[]): Promise<ActualState> {
+  const collections = collectionRequests();
+  const names = [...new Set(groupNamesToFind)].sort();
+  const groupRequests: GraphRequest[] = names.map((name) => ({
+    method: 'GET',
+    version: 'v1.0',
+    path: `/groups?$filter=displayName eq ${filterLiteral(name)}&$select=id,displayName,groupTypes,membershipRule`,
+  }));
+  const certRequest: GraphRequest = { method: 'GET', version: 'beta', path: '/deviceManagement/applePushNotificationCertificate' };
+  const [lists, groupLists, certResponse] = await Promise.all([
+    getAllPages(backend, collections.map((c) => c.request)),
+    getAllPages(backend, groupRequests),
+    backend.send([certRequest]).then((r) => r[0]!),
+  ]);
+
+  const matched: { kind: KindDescriptor; entity: GraphEntity }[] = [];
+  collections.forEach((c, i) => {
+    for (const entity of lists[i]! as GraphEntity[]) {
+      const kind = c.kinds.find((k) => k.matches(entity));
+      if (kind) matched.push({ kind, entity });
+    }
+  });
+  const missing = matched.filter((m) => !Array.isArray(m.entity.assignments));
+  const assignmentLists = await getAllPages(
+    backend,
+    missing.map((m) => ({ method: 'GET', version: 'beta', path: `${m.kind.graph.collection}/${m.entity.id}/assignments` })),
+  );
+  missing.forEach((m, i) => {
+    m.entity.assignments = assignmentLists[i];
+  });
+  const objects = matched.map((m) => toObject(m.kind, m.entity, m.entity.assignments as Json[]));
+
+  const groupsByName = new Map<string, ActualGroup[]>();
+  const groupNames = new Map<string, string>();
+  names.forEach((name, i) => {
+    const found = (groupLists[i] ?? []).map(
+      (g): ActualGroup => ({ id: String(g.id), displayName: String(g.displayName), members: membersOfRule(g.membershipRule as string | undefined) }),
+    );
+    groupsByName.set(name, found);
+    for (const g of found) groupNames.set(g.id, g.displayName);
+  });
+  const unknownIds = [
+    ...new Set(objects.flatMap((o) => o.assignments.flatMap((a) => ('group' in a.target ? [a.target.group] : [])))),
+  ].filter((id) => !groupNames.has(id));
+  const lookups = await backend.send(unknownIds.map((id) => ({ method: 'GET', version: 'v1.0', path: `/groups/${id}?$select=id,displayName` })));
+  lookups.forEach((response, i) => {
+    const body = response.body as Json | undefined;
+    if (isSuccess(response) && typeof body?.displayName === 'string') groupNames.set(unknownIds[i]!, body.displayName);
+  });
+
+  const cert = isSuccess(certResponse) ? (certResponse.body as Json) : {};
+  const expiry = cert.expirationDateTime;
+  return {
+    objects,
+    groupsByName,
+    groupNames,
+    pushCertificate: typeof expiry === 'string' ? { expirationDateTime: expiry } : {},
+  };
+}
