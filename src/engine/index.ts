@@ -11,3 +11,4 @@ export * from './apply-plan';
 export * from './tenant-facts';
 export * from './preflight';
 export * from './plan-stack';
+export * from './read-member-of';

@@ -1,0 +1,20 @@
+import { Command, Option } from 'commander';
+import { UsageError } from '../../model';
+import { CLOUDS, isTenantId, serviceDiscovery, type Cloud } from '../../rules';
+import type { CommandFactory } from '../program';
+
+/** `enrollkit discovery`: print the service discovery file of account-driven user enrollment (EK011). */
+export const discoveryCommand: CommandFactory = (io) =>
+  new Command('discovery')
+    .description('print the service discovery JSON to publish at https://<sign-in domain>/.well-known/com.apple.remotemanagement')
+    .requiredOption('--tenant-id <id>', 'the Microsoft Entra tenant ID (a GUID)')
+    .addOption(new Option('--cloud <cloud>', 'the Microsoft cloud of the tenant').choices([...CLOUDS]).default('public'))
+    .action((options: { tenantId: string; cloud: Cloud }) => {
+      const tenantId = options.tenantId.trim();
+      if (!isTenantId(tenantId)) {
+        throw new UsageError(
+          `--tenant-id expects the GUID of a Microsoft Entra tenant (got "${options.tenantId}"). Fix: copy the Tenant ID from the Entra admin center overview, e.g. 72f988bf-86f1-41af-91ab-2d7cd011db47`,
+        );
+      }
+      io.stdout(`${JSON.stringify(serviceDiscovery(tenantId, options.cloud))}\n`);
+    });

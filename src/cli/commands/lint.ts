@@ -1,0 +1,20 @@
+import { Command, Option } from 'commander';
+import { lint } from '../../rules';
+import { ExitCode } from '../exit-codes';
+import { loadManifests } from '../load-manifests';
+import type { CommandFactory } from '../program';
+import { formatLintText } from '../render/lint-rules-text';
+
+/** `enrollkit lint`: check the rules of domain.md on each stack's desired state; exit 1 on unsuppressed errors. */
+export const lintCommand: CommandFactory = (io, exit) =>
+  new Command('lint')
+    .description('check the enrollment rules (EK001-EK018) on the desired state; exits 1 on unsuppressed errors')
+    .option('--stack <name>', 'lint only this stack')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (options: { stack?: string; format: 'text' | 'json' }) => {
+      const manifests = await loadManifests(io, options.stack === undefined ? {} : { stack: options.stack });
+      const results = manifests.map((m) => lint(m));
+      const blocking = results.some((r) => r.blocking);
+      io.stdout(options.format === 'json' ? `${JSON.stringify({ blocking, stacks: results }, null, 2)}\n` : formatLintText(results));
+      if (blocking) exit.code = ExitCode.Error;
+    });

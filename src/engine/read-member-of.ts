@@ -1,0 +1,10 @@
+import type { Backend } from './backend';
+import { getAllPages } from './read-state';
+
+/** Display names of the groups a user (by UPN or ID) is a member of. */
+export async function readMemberOf(backend: Backend, user: string): Promise<string[]> {
+  const [groups] = await getAllPages(backend, [
+    { method: 'GET', version: 'v1.0', path: `/users/${encodeURIComponent(user)}/memberOf?$select=id,displayName` },
+  ]);
+  return (groups ?? []).map((g) => String(g.displayName)).filter((name) => name !== 'undefined');
+}

@@ -1,0 +1,48 @@
+import type { Assignment } from '../../model';
+import { describeTarget } from '../assignment-coverage';
+
+/** Whether an assignment set reaches a user, and how. */
+export interface UserMatch {
+  /** True when an include target reaches the user and no exclusion removes them. */
+  readonly applies: boolean;
+  /** The include targets that reach the user. */
+  readonly matchedBy: readonly string[];
+  /** The exclusion group that removes the user, when one does. */
+  readonly excludedBy?: string;
+  /** Assignment filters on the matching targets (not evaluated by a simulation). */
+  readonly filters: readonly string[];
+}
+
+/** Options of {@link matchUser}. */
+export interface MatchOptions {
+  /**
+   * Whether an "all devices" target reaches the device being enrolled.
+   * @default true
+   */
+  readonly allDevices?: boolean;
+}
+
+/** How an assignment set reaches a user who is a member of `memberOf` (group names, any case). */
+export function matchUser(assignments: readonly Assignment[], memberOf: readonly string[], options: MatchOptions = {}): UserMatch {
+  const groups = new Set(memberOf.map((g) => g.toLowerCase()));
+  const exclusion = assignments.find((a) => a.target.type === 'exclusionGroup' && groups.has(a.target.group.toLowerCase()));
+  const matching = assignments.filter(({ target }) => {
+    switch (target.type) {
+      case 'allLicensedUsers':
+        return true;
+      case 'allDevices':
+        return options.allDevices ?? true;
+      case 'group':
+        return groups.has(target.group.toLowerCase());
+      case 'exclusionGroup':
+        return false;
+    }
+  });
+  const filters = matching.flatMap(({ target }) => ('filter' in target && target.filter ? [`${target.filter.mode} filter ${target.filter.id}`] : []));
+  return {
+    applies: matching.length > 0 && !exclusion,
+    matchedBy: matching.map((a) => describeTarget(a.target)),
+    ...(exclusion && exclusion.target.type === 'exclusionGroup' ? { excludedBy: exclusion.target.group } : {}),
+    filters,
+  };
+}

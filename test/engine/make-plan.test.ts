@@ -1,0 +1,155 @@
+import { makePlan, type ActualGroup, type ActualObject, type ActualState } from '../../src/engine';
+import { descriptorOf, MANIFEST_VERSION, withMarker, type GraphEntity, type Manifest, type Resource } from '../../src/model';
+
+const STACK = 'contoso';
+
+function profile(logicalId: string, priority: number, overrides: Partial<Resource> = {}): Resource {
+  return {
+    kind: 'enrollmentTypeProfile',
+    logicalId,
+    path: `contoso/${logicalId}`,
+    displayName: `Profile ${logicalId}`,
+    description: '',
+    spec: { enrollmentType: 'webDeviceEnrollment' },
+    assignments: [{ target: { type: 'group', group: 'BYOD users' } }],
+    priority,
+    suppressions: [],
+    ...overrides,
+  } as Resource;
+}
+
+function manifest(resources: Resource[]): Manifest {
+  return {
+    version: MANIFEST_VERSION,
+    stack: STACK,
+    groups: [{ displayName: 'BYOD users', declared: true, path: 'contoso/Byod', members: 'users' }],
+    resources,
+    suppressions: [],
+  };
+}
+
+/** The tenant object a resource becomes once applied, as the engine reads it back. */
+function applied(resource: Resource, id: string, priority: number, options: { owner?: string | null; groupId?: string } = {}): ActualObject {
+  const d = descriptorOf(resource.kind);
+  const owner = options.owner === undefined ? STACK : options.owner;
+  const description = owner ? withMarker(resource.description, { stack: owner, logicalId: resource.logicalId }) : resource.description;
+  const entity = { id, ...d.toGraph(resource.spec) } as GraphEntity;
+  return {
+    kind: resource.kind,
+    id,
+    odataType: d.graph.odataType,
+    displayName: resource.displayName,
+    description: resource.description,
+    ...(owner ? { marker: { stack: owner, logicalId: resource.logicalId } } : {}),
+    spec: d.fromGraph(entity),
+    assignments: resource.assignments.map((a) => ('group' in a.target ? { ...a, target: { ...a.target, group: options.groupId ?? 'g1' } } : a)),
+    assignmentIds: resource.assignments.map((_, i) => `${id}-a${i}`),
+    priority,
+    builtIn: false,
+    fingerprint: `${id}:${description}`,
+  };
+}
+
+function state(objects: ActualObject[], groups: ActualGroup[] = [{ id: 'g1', displayName: 'BYOD users', members: 'users' }]): ActualState {
+  return {
+    objects,
+    groupsByName: new Map(groups.map((g) => [g.displayName, [g]])),
+    groupNames: new Map(groups.map((g) => [g.id, g.displayName])),
+    pushCertificate: { expirationDateTime: '2099-01-01T00:00:00Z' },
+  };
+}
+
+const options = { backend: 'test' };
+
+describe('makePlan', () => {
+  it('creates a missing group first and assigns new profiles to it by reference', () => {
+    const plan = makePlan(manifest([profile('A', 1)]), state([], []), options);
+    expect(plan.groups).toEqual([{ action: 'create', displayName: 'BYOD users', path: 'contoso/Byod' }]);
+    expect(plan.steps.map((s) => s.id)).toEqual(['group:BYOD users', 'create:A', 'assign:A:0']);
+    const assign = plan.steps[2]!;
+    expect(assign.dependsOn).toEqual(['create:A', 'group:BYOD users']);
+    expect(assign.request.path).toBe('/deviceManagement/appleUserInitiatedEnrollmentProfiles/{{ref:create:A}}/assignments');
+    expect(JSON.stringify(assign.request.body)).toContain('{{ref:group:BYOD users}}');
+  });
+
+  it('plans nothing when the tenant matches the stack', () => {
+    const resources = [profile('A', 1), profile('B', 2)];
+    const plan = makePlan(manifest(resources), state([applied(resources[0]!, 'p1', 0), applied(resources[1]!, 'p2', 1)]), options);
+    expect(plan.steps).toEqual([]);
+    expect(plan.changes.every((c) => c.action === 'unchanged')).toBe(true);
+  });
+
+  it('updates exactly the property that changed', () => {
+    const before = profile('A', 1);
+    const after = profile('A', 1, { spec: { enrollmentType: 'accountDrivenUserEnrollment' } });
+    const plan = makePlan(manifest([after]), state([applied(before, 'p1', 0)]), options);
+    expect(plan.changes[0]).toMatchObject({ action: 'update', fields: [{ field: 'enrollmentType', before: 'webDeviceEnrollment', after: 'accountDrivenUserEnrollment' }] });
+    expect(plan.steps.map((s) => [s.request.method, s.request.path])).toEqual([['PATCH', '/deviceManagement/appleUserInitiatedEnrollmentProfiles/p1']]);
+  });
+
+  it('deletes an owned profile the stack no longer declares, and nothing else', () => {
+    const a = profile('A', 1);
+    const gone = profile('Gone', 2);
+    const foreign = profile('Foreign', 3);
+    const plan = makePlan(
+      manifest([a]),
+      state([applied(a, 'p1', 0), applied(gone, 'p2', 1), applied(foreign, 'p3', 2, { owner: null }), applied(foreign, 'p4', 3, { owner: 'other-stack' })]),
+      options,
+    );
+    expect(plan.steps.map((s) => [s.request.method, s.request.path])).toEqual([['DELETE', '/deviceManagement/appleUserInitiatedEnrollmentProfiles/p2']]);
+  });
+
+  it('reorders with the fewest setPriority calls, keeping unowned profiles below owned ones', () => {
+    const [a, b, c] = [profile('A', 1), profile('B', 2), profile('C', 3)];
+    const unowned = profile('Manual', 9, { displayName: 'Made by hand' });
+    const tenant = state([applied(b, 'pb', 0), applied(unowned, 'pm', 1, { owner: null }), applied(c, 'pc', 2), applied(a, 'pa', 3)]);
+    const plan = makePlan(manifest([a, b, c]), tenant, options);
+    expect(plan.moves).toEqual([
+      { priorityClass: 'enrollmentTypeProfile', displayName: 'Profile A', logicalId: 'A', from: 3, to: 0 },
+      { priorityClass: 'enrollmentTypeProfile', displayName: 'Made by hand', from: 1, to: 3 },
+    ]);
+    expect(plan.steps.map((s) => s.request.path)).toEqual([
+      '/deviceManagement/appleUserInitiatedEnrollmentProfiles/pa/setPriority',
+      '/deviceManagement/appleUserInitiatedEnrollmentProfiles/pm/setPriority',
+    ]);
+  });
+
+  it('refuses to touch an unowned object with a declared display name unless adopting', () => {
+    const a = profile('A', 1);
+    const tenant = state([applied(a, 'p1', 0, { owner: null })]);
+    const refused = makePlan(manifest([a]), tenant, options);
+    expect(refused.changes[0]).toMatchObject({ action: 'conflict', id: 'p1' });
+    expect(refused.blockers[0]).toMatch(/run with --adopt/);
+    expect(refused.steps).toEqual([]);
+
+    const adopted = makePlan(manifest([a]), tenant, { ...options, adopt: true });
+    expect(adopted.changes[0]).toMatchObject({ action: 'adopt', id: 'p1' });
+    expect(adopted.steps).toHaveLength(1);
+    expect((adopted.steps[0]!.request.body as { description: string }).description).toContain('[enrollkit stack=contoso id=A]');
+  });
+
+  it('blocks apply when a referenced group does not exist', () => {
+    const m = manifest([profile('A', 1)]);
+    const plan = makePlan({ ...m, groups: [{ ...m.groups[0]!, declared: false }] }, state([], []), options);
+    expect(plan.blockers.join('\n')).toMatch(/'BYOD users' does not exist/);
+  });
+
+  it('keeps assignments of a referenced app that the stack does not declare', () => {
+    const app: Resource = {
+      kind: 'iosApp',
+      logicalId: 'Authenticator',
+      path: 'contoso/Authenticator',
+      displayName: 'Microsoft Authenticator',
+      description: '',
+      spec: { appType: 'iosVppApp', bundleId: 'com.microsoft.azureauthenticator', applicableDeviceType: { iPad: true, iPhoneAndIPod: true }, minimumOsVersion: '15.0' },
+      assignments: [{ target: { type: 'group', group: 'BYOD users' }, intent: 'required' }],
+      reference: { field: 'bundleId', value: 'com.microsoft.azureauthenticator' },
+      suppressions: [],
+    };
+    const inTenant = applied({ ...app, assignments: [{ target: { type: 'allLicensedUsers' }, intent: 'available' }] }, 'app1', 0, { owner: null });
+    const plan = makePlan(manifest([app]), state([inTenant]), options);
+    const body = plan.steps[0]!.request.body as { mobileAppAssignments: { intent: string }[] };
+    expect(plan.steps[0]!.request.path).toBe('/deviceAppManagement/mobileApps/app1/assign');
+    expect(body.mobileAppAssignments.map((a) => a.intent).sort()).toEqual(['available', 'required']);
+  });
+});
