@@ -266,7 +266,7 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
   }
   if (!actual) {
     const createId = b.createStep(d, resource, []);
-    const fields = diffValues(undefined, desiredSpec);
+    const fields = diffValues({}, desiredSpec);
     b.assignmentSteps(d, resource, stepRef(createId), createId, { add: resource.assignments, remove: [] }, undefined, []);
     b.changes.push({ ...base, action: 'create', fields, assignments: { add: resource.assignments, remove: [] } });
     return;

@@ -1,4 +1,22 @@
 import type { CommandFactory } from '../program';
+import { openSimulationSource } from '../simulation-source';
+import { applyCommand } from './apply';
+import { destroyCommand } from './destroy';
+import { discoveryCommand } from './discovery';
+import { lintCommand } from './lint';
+import { planCommand } from './plan';
+import { serveCommand } from './serve';
+import { createSimulateCommand } from './simulate';
+import { synthCommand } from './synth';
 
 /** Every sub-command of `enrollkit`, in the order `--help` lists them. */
-export const COMMANDS: readonly CommandFactory[] = [];
+export const COMMANDS: readonly CommandFactory[] = [
+  synthCommand,
+  planCommand,
+  applyCommand,
+  destroyCommand,
+  lintCommand,
+  createSimulateCommand({ openSource: openSimulationSource }),
+  discoveryCommand,
+  serveCommand,
+];

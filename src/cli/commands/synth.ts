@@ -1,0 +1,28 @@
+import { Command } from 'commander';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ExitCode } from '../exit-codes';
+import type { CommandFactory } from '../program';
+import { runSynth } from '../synth/run-synth';
+
+/** What a written manifest holds, for the report. */
+function summary(file: string): string {
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { stack?: string; resources?: unknown[]; groups?: unknown[] };
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return `stack ${String(manifest.stack)}: ${count(manifest.resources?.length ?? 0, 'resource')}, ${count(manifest.groups?.length ?? 0, 'group')}`;
+}
+
+/** `enrollkit synth`: runs the app of `cdktf.json` and reports the manifests and Terraform JSON written. */
+export const synthCommand: CommandFactory = (io, exit) =>
+  new Command('synth')
+    .description('run the app (cdktf.json "app") and write one manifest per stack, beside cdktf\'s Terraform JSON')
+    .action(async () => {
+      const result = await runSynth(io, { appOutput: 'stdout' });
+      const outdir = path.relative(io.cwd, result.outdir) || '.';
+      const lines = result.files.map((file) =>
+        result.manifests.includes(file) ? `  ${file}  (${summary(path.join(result.outdir, file))})` : `  ${file}`,
+      );
+      const stacks = result.manifests.length;
+      io.stdout(`Synthesized ${stacks} enrollkit stack${stacks === 1 ? '' : 's'} to ${outdir}/:\n${lines.join('\n')}\n`);
+      exit.code = ExitCode.Success;
+    });

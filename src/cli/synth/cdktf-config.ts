@@ -1,0 +1,41 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { UsageError } from '../../model';
+
+/** What `enrollkit synth` reads of `cdktf.json`. */
+export interface CdktfConfig {
+  /** The command that runs the app, e.g. `npx tsx main.ts`. */
+  readonly app: string;
+  /** The output directory, absolute. */
+  readonly outdir: string;
+}
+
+/** The default output directory, as cdktf's. */
+export const DEFAULT_OUTPUT = 'cdktf.out';
+
+/** Reads `cdktf.json` in `cwd`; a missing or malformed file is a usage error that says the fix. */
+export function readCdktfConfig(cwd: string): CdktfConfig {
+  const file = path.join(cwd, 'cdktf.json');
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(
+      `no cdktf.json in ${cwd}. Fix: run enrollkit in the directory of your app, or create cdktf.json with {"language":"typescript","app":"npx tsx main.ts","output":"cdktf.out"}`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${file} is not valid JSON (${(error as Error).message}). Fix: correct the file's syntax`);
+  }
+  const config = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
+  if (typeof config.app !== 'string' || config.app.trim() === '') {
+    throw new UsageError(`${file} has no "app" command (got ${JSON.stringify(config.app)}). Fix: add "app": "npx tsx main.ts" or the command that runs your app`);
+  }
+  if (config.output !== undefined && (typeof config.output !== 'string' || config.output === '')) {
+    throw new UsageError(`${file} has an invalid "output" (got ${JSON.stringify(config.output)}). Fix: give a directory such as "cdktf.out", or leave it out`);
+  }
+  return { app: config.app, outdir: path.resolve(cwd, typeof config.output === 'string' ? config.output : DEFAULT_OUTPUT) };
+}

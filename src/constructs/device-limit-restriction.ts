@@ -1,0 +1,66 @@
+import type { Construct } from 'constructs';
+import type { AssignmentTarget } from './assignment-target';
+import type { PropIssue, ResourceDeclaration } from './enrollment-resource';
+import { TargetedResource } from './targeted-resource';
+
+/** Properties of a device limit restriction. */
+export interface DeviceLimitRestrictionProps {
+  /** The name Intune shows; unique among the stack's device limit restrictions. */
+  readonly displayName: string;
+  /**
+   * What the restriction is for.
+   * @default - no description
+   */
+  readonly description?: string;
+  /** How many devices one user may enroll: 1 to 15 (EK014). */
+  readonly limit: number;
+  /**
+   * Who the restriction applies to; more can be added with `addAssignment`.
+   * @default - none
+   */
+  readonly assignments?: readonly AssignmentTarget[];
+}
+
+/**
+ * A device limit restriction (Devices > Enrollment > Device limit restrictions). Restrictions are
+ * ranked by the stack's priority order; the highest one assigned to a user applies.
+ */
+export class DeviceLimitRestriction extends TargetedResource {
+  /** The name Intune shows. */
+  readonly displayName: string;
+  /** How many devices one user may enroll. */
+  readonly limit: number;
+  private readonly description: string;
+
+  constructor(scope: Construct, id: string, props: DeviceLimitRestrictionProps) {
+    super(scope, id, 'deviceLimitRestriction', props.assignments);
+    this.displayName = props.displayName;
+    this.limit = props.limit;
+    this.description = props.description ?? '';
+  }
+
+  /** The restriction as the manifest carries it. */
+  toDeclaration(): ResourceDeclaration {
+    return {
+      kind: this.kind,
+      displayName: this.displayName,
+      description: this.description,
+      spec: { limit: this.limit },
+      assignments: this.assignmentDeclarations(),
+    };
+  }
+
+  /** EK014: Intune accepts 1 to 15 devices per user. */
+  override validateProps(): PropIssue[] {
+    if (Number.isInteger(this.limit) && this.limit >= 1 && this.limit <= 15) return [];
+    return [
+      {
+        field: 'limit',
+        value: this.limit,
+        message: 'a device limit must be a whole number from 1 to 15',
+        fix: 'set limit to a whole number between 1 and 15',
+        rule: 'EK014',
+      },
+    ];
+  }
+}

@@ -1,0 +1,95 @@
+import { Construct } from 'constructs';
+import type { AppAssignmentSettings, InstallIntent, KindName, Suppression, ValidationIssue } from '../model';
+import type { AssignmentTarget } from './assignment-target';
+
+const ENROLLMENT_RESOURCE = Symbol.for('enrollkit.EnrollmentResource');
+
+/** A problem in a construct's props, before the stack adds the construct path. */
+export type PropIssue = Omit<ValidationIssue, 'path'>;
+
+/** One assignment as a construct declares it. */
+export interface AssignmentDeclaration {
+  /** Who gets the object. */
+  readonly target: AssignmentTarget;
+  /** How an app is deployed; apps only. */
+  readonly intent?: InstallIntent;
+  /** Per-assignment settings; store and VPP apps only. */
+  readonly settings?: AppAssignmentSettings;
+}
+
+/** What a construct contributes to its stack's manifest, before validation. */
+export interface ResourceDeclaration {
+  /** The kind of object. */
+  readonly kind: KindName;
+  /** The name Intune shows. */
+  readonly displayName: string;
+  /** The description (the ownership marker is added on write). */
+  readonly description: string;
+  /** The kind's spec, validated by the kind's schema at synth. */
+  readonly spec: unknown;
+  /** Who gets the object. */
+  readonly assignments: readonly AssignmentDeclaration[];
+  /** For an object referenced rather than owned: the field and value that find it. */
+  readonly reference?: { readonly field: string; readonly value: string };
+}
+
+/**
+ * The base of every construct that becomes an object of the manifest: an owned Intune object
+ * or a reference to one that exists already.
+ */
+export abstract class EnrollmentResource extends Construct {
+  /** True when `x` is an enrollment resource construct. */
+  static isEnrollmentResource(x: unknown): x is EnrollmentResource {
+    return typeof x === 'object' && x !== null && ENROLLMENT_RESOURCE in x;
+  }
+
+  /** The kind of Intune object. */
+  readonly kind: KindName;
+  private readonly suppressionList: Suppression[] = [];
+  private logicalIdOverride: string | undefined;
+
+  protected constructor(scope: Construct, id: string, kind: KindName) {
+    super(scope, id);
+    Object.defineProperty(this, ENROLLMENT_RESOURCE, { value: true });
+    this.kind = kind;
+  }
+
+  /**
+   * Switches a rule of domain.md off for this object. The reason is shown in plan and lint, so
+   * write it for a reviewer.
+   */
+  suppress(rule: string, reason: string): void {
+    this.suppressionList.push({ rule, reason });
+  }
+
+  /**
+   * Keeps the object's identity when the construct moves in the tree. The logical ID is
+   * otherwise the construct path relative to the stack; changing it makes plan replace the object.
+   */
+  overrideLogicalId(logicalId: string): void {
+    this.logicalIdOverride = logicalId;
+  }
+
+  /** The logical ID set with `overrideLogicalId`, if any. */
+  get overriddenLogicalId(): string | undefined {
+    return this.logicalIdOverride;
+  }
+
+  /** The rules switched off on this object. */
+  get suppressions(): readonly Suppression[] {
+    return [...this.suppressionList];
+  }
+
+  /** The object as the manifest will carry it, before validation; read by the stack at synth. */
+  abstract toDeclaration(): ResourceDeclaration;
+
+  /** Problems the kind's schema cannot see; each names the prop at fault. */
+  validateProps(): PropIssue[] {
+    return [];
+  }
+
+  /** Prop names of spec fields whose prop is named differently, so issues name what the user wrote. */
+  propNameOf(specField: string): string {
+    return specField;
+  }
+}

@@ -1,0 +1,70 @@
+import type { Construct } from 'constructs';
+import type { AssignmentTarget } from './assignment-target';
+import type { PropIssue, ResourceDeclaration } from './enrollment-resource';
+import type { EnrollmentType } from './enrollment-type';
+import { TargetedResource } from './targeted-resource';
+
+/** Properties of an enrollment type profile. */
+export interface EnrollmentTypeProfileProps {
+  /** The name Intune shows; unique among the stack's enrollment type profiles. */
+  readonly displayName: string;
+  /**
+   * What the profile is for; device users do not see it.
+   * @default - no description
+   */
+  readonly description?: string;
+  /** How devices enroll, e.g. `EnrollmentType.WEB_BASED_DEVICE_ENROLLMENT`. */
+  readonly enrollmentType: EnrollmentType;
+  /**
+   * Who gets the profile; more can be added with `addAssignment`. A profile needs at least one.
+   * @default - none
+   */
+  readonly assignments?: readonly AssignmentTarget[];
+}
+
+/**
+ * An iOS/iPadOS enrollment type profile (Devices > Enrollment > Apple > Enrollment types): decides
+ * how a user's personal device enrolls. Profiles are ranked by the stack's priority order.
+ */
+export class EnrollmentTypeProfile extends TargetedResource {
+  /** The name Intune shows. */
+  readonly displayName: string;
+  /** How devices enroll. */
+  readonly enrollmentType: EnrollmentType;
+  private readonly description: string;
+
+  constructor(scope: Construct, id: string, props: EnrollmentTypeProfileProps) {
+    super(scope, id, 'enrollmentTypeProfile', props.assignments);
+    this.displayName = props.displayName;
+    this.enrollmentType = props.enrollmentType;
+    this.description = props.description ?? '';
+  }
+
+  /** The profile as the manifest carries it. */
+  toDeclaration(): ResourceDeclaration {
+    return {
+      kind: this.kind,
+      displayName: this.displayName,
+      description: this.description,
+      spec: this.enrollmentType.toSpec(),
+      assignments: this.assignmentDeclarations(),
+    };
+  }
+
+  /** A profile without assignments applies to nobody. */
+  override validateProps(): PropIssue[] {
+    if (this.assignments.length > 0) return [];
+    return [
+      {
+        field: 'assignments',
+        value: [],
+        message: 'the enrollment type profile has no assignments, so it applies to nobody',
+        fix: 'add a target, e.g. profile.addAssignment(AssignmentTarget.group(users))',
+      },
+    ];
+  }
+
+  override propNameOf(specField: string): string {
+    return specField === 'userChoice' ? 'enrollmentType.userChoice' : specField;
+  }
+}

@@ -1,0 +1,28 @@
+import type { Construct } from 'constructs';
+import type { KindName } from '../model';
+import type { AssignmentTarget } from './assignment-target';
+import { EnrollmentResource, type AssignmentDeclaration } from './enrollment-resource';
+
+/** An object whose assignments are bare targets: profiles, restrictions, configuration policies. */
+export abstract class TargetedResource extends EnrollmentResource {
+  private readonly targets: AssignmentTarget[];
+
+  protected constructor(scope: Construct, id: string, kind: KindName, targets: readonly AssignmentTarget[] = []) {
+    super(scope, id, kind);
+    this.targets = [...targets];
+  }
+
+  /** Assigns the object to a target (all users, all devices, a group, or an excluded group). */
+  addAssignment(target: AssignmentTarget): void {
+    this.targets.push(target);
+  }
+
+  /** The targets the object is assigned to, in declaration order. */
+  get assignments(): readonly AssignmentTarget[] {
+    return [...this.targets];
+  }
+
+  protected assignmentDeclarations(): AssignmentDeclaration[] {
+    return this.targets.map((target) => ({ target }));
+  }
+}

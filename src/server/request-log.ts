@@ -1,0 +1,77 @@
+/** One request the server answered. */
+export interface RequestLogEntry {
+  readonly time: string;
+  readonly method: string;
+  /** Path without query string. */
+  readonly path: string;
+  /** Path with ids replaced by `{id}`, e.g. `/beta/deviceAppManagement/mobileApps/{id}/assign`. */
+  readonly template: string;
+  readonly status: number;
+  readonly tenantId: string | null;
+  readonly durationMs: number;
+}
+
+/** Requests per method and path template. */
+export interface RequestCount {
+  readonly method: string;
+  readonly template: string;
+  readonly count: number;
+}
+
+const ID_PARENTS = new Set([
+  'appleUserInitiatedEnrollmentProfiles',
+  'deviceEnrollmentConfigurations',
+  'deviceConfigurations',
+  'mobileApps',
+  'assignments',
+  'groups',
+  'users',
+  'members',
+]);
+
+/** A request path with object ids replaced by `{id}`. */
+export function pathTemplate(path: string): string {
+  const segments = path.split('/');
+  return segments.map((segment, index) => (index > 0 && ID_PARENTS.has(segments[index - 1] ?? '') && !segment.startsWith('$') ? '{id}' : segment)).join('/');
+}
+
+/** The request log: counts per method and path template since the last reset, and the latest entries. */
+export class RequestLog {
+  private readonly countsByKey = new Map<string, RequestCount>();
+  private recent: RequestLogEntry[] = [];
+  private totalCount = 0;
+
+  constructor(private readonly capacity = 1000) {}
+
+  /** Records an answered request. */
+  record(entry: RequestLogEntry): void {
+    this.totalCount++;
+    const key = `${entry.method} ${entry.template}`;
+    const count = this.countsByKey.get(key);
+    this.countsByKey.set(key, { method: entry.method, template: entry.template, count: (count?.count ?? 0) + 1 });
+    this.recent.push(entry);
+    if (this.recent.length > this.capacity) this.recent = this.recent.slice(-this.capacity);
+  }
+
+  /** Requests recorded since the last reset. */
+  get total(): number {
+    return this.totalCount;
+  }
+
+  /** Counts per method and template, most frequent first. */
+  counts(): RequestCount[] {
+    return [...this.countsByKey.values()].sort((a, b) => b.count - a.count || a.template.localeCompare(b.template));
+  }
+
+  /** The latest entries, oldest first. */
+  entries(): readonly RequestLogEntry[] {
+    return this.recent;
+  }
+
+  /** Forgets everything. */
+  clear(): void {
+    this.countsByKey.clear();
+    this.recent = [];
+    this.totalCount = 0;
+  }
+}

@@ -1,0 +1,133 @@
+import type { Handler } from 'hono';
+import { z } from 'zod';
+import { badRequest, GraphError } from '../graph-error';
+import { readJsonBody } from '../request-body';
+import { GRAPH_JSON, type ServerContext, type ServerContextOf, type ServerEnv } from '../server-context';
+import { parseActionBody } from '../wire/parse-body';
+
+/** Most requests one `$batch` may carry. */
+export const MAX_BATCH_REQUESTS = 20;
+
+const batchRequest = z.object({
+  id: z.string().min(1),
+  method: z
+    .string()
+    .transform((method) => method.toUpperCase())
+    .pipe(z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])),
+  url: z.string().min(1),
+  headers: z.record(z.string(), z.string()).optional(),
+  body: z.unknown().optional(),
+  dependsOn: z.array(z.string()).optional(),
+});
+
+const batchBody = z.object({ requests: z.array(batchRequest) });
+
+type BatchRequest = z.infer<typeof batchRequest>;
+
+interface BatchResponse {
+  readonly id: string;
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body?: unknown;
+}
+
+function header(request: BatchRequest, name: string): string | undefined {
+  return Object.entries(request.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
+function isJson(contentType: string | undefined | null): boolean {
+  return /^application\/json/i.test(contentType ?? '');
+}
+
+/** Throws a 400 when the batch breaks Graph's rules: size, unique ids, known and acyclic dependencies, relative URLs, typed bodies. */
+function checkBatch(requests: readonly BatchRequest[]): void {
+  if (requests.length === 0) throw badRequest('The batch contains no requests.');
+  if (requests.length > MAX_BATCH_REQUESTS) {
+    throw badRequest(`The number of requests in the batch (${requests.length}) exceeds the limit of ${MAX_BATCH_REQUESTS}.`);
+  }
+  const ids = new Set<string>();
+  for (const request of requests) {
+    const id = request.id.toLowerCase();
+    if (ids.has(id)) throw badRequest(`Batch request ids must be unique; '${request.id}' appears more than once.`);
+    ids.add(id);
+  }
+  for (const request of requests) {
+    for (const dependency of request.dependsOn ?? []) {
+      if (!ids.has(dependency.toLowerCase())) throw badRequest(`Request '${request.id}' depends on '${dependency}', which is not in the batch.`);
+    }
+    if (/^[a-z]+:/i.test(request.url)) throw badRequest(`Request '${request.id}': the url must be relative to the version, e.g. '/groups'.`);
+    if (request.body !== undefined && header(request, 'content-type') === undefined) {
+      throw badRequest(`Request '${request.id}' has a body but no Content-Type header.`);
+    }
+  }
+  const done = new Set<string>();
+  while (done.size < requests.length) {
+    const ready = requests.filter((r) => !done.has(r.id.toLowerCase()) && (r.dependsOn ?? []).every((d) => done.has(d.toLowerCase())));
+    if (ready.length === 0) throw badRequest('The dependencies of the batch requests form a cycle.');
+    for (const request of ready) done.add(request.id.toLowerCase());
+  }
+}
+
+function encodeBody(request: BatchRequest): string | Buffer | undefined {
+  if (request.body === undefined) return undefined;
+  if (typeof request.body === 'string' && !isJson(header(request, 'content-type'))) return Buffer.from(request.body, 'base64');
+  return JSON.stringify(request.body);
+}
+
+async function execute(c: ServerContextOf, ctx: ServerContext, request: BatchRequest): Promise<BatchResponse> {
+  const outer = new URL(c.req.url);
+  const version = c.get('version');
+  const path = request.url.startsWith('/') ? request.url : `/${request.url}`;
+  if (/^\/\$batch(\?|$)/.test(path)) {
+    return failure(c, request.id, new GraphError(400, 'BadRequest', 'A batch cannot contain another batch.'));
+  }
+  const headers = new Headers(request.headers ?? {});
+  const authorization = c.req.header('authorization');
+  if (!headers.has('authorization') && authorization) headers.set('authorization', authorization);
+  const body = encodeBody(request);
+  const response = await ctx.dispatch(new Request(`${outer.origin}/${version}${path}`, { method: request.method, headers, ...(body === undefined ? {} : { body }) }));
+  const text = await response.text();
+  const responseHeaders: Record<string, string> = {};
+  response.headers.forEach((value, key) => {
+    if (key !== 'content-length') responseHeaders[key] = value;
+  });
+  const result = { id: request.id, status: response.status, headers: responseHeaders };
+  if (text.length === 0) return result;
+  return { ...result, body: isJson(response.headers.get('content-type')) ? (JSON.parse(text) as unknown) : Buffer.from(text).toString('base64') };
+}
+
+function failure(c: ServerContextOf, id: string, error: GraphError): BatchResponse {
+  const requestId = c.get('requestId');
+  return {
+    id,
+    status: error.status,
+    headers: { 'content-type': 'application/json' },
+    body: error.toBody({ requestId, clientRequestId: c.get('clientRequestId'), date: new Date(), url: c.req.url }),
+  };
+}
+
+/**
+ * `POST /$batch`: up to 20 requests, each sent through the whole app (authentication, faults and
+ * throttling apply per request); requests run once their `dependsOn` requests are done, and get
+ * 424 Failed Dependency when one of those failed. Responses come in request order.
+ */
+export function batchRoute(ctx: ServerContext): Handler<ServerEnv> {
+  return async (c) => {
+    const { requests } = parseActionBody(batchBody, await readJsonBody(c), '$batch');
+    checkBatch(requests);
+    const results = new Map<string, BatchResponse>();
+    while (results.size < requests.length) {
+      const ready = requests.filter((r) => !results.has(r.id.toLowerCase()) && (r.dependsOn ?? []).every((d) => results.has(d.toLowerCase())));
+      const responses = await Promise.all(
+        ready.map((request) => {
+          const failed = (request.dependsOn ?? []).find((d) => (results.get(d.toLowerCase())?.status ?? 0) >= 400);
+          if (failed === undefined) return execute(c, ctx, request);
+          return failure(c, request.id, new GraphError(424, 'FailedDependency', `The request depends on '${failed}', which failed.`));
+        }),
+      );
+      for (const response of responses) results.set(response.id.toLowerCase(), response);
+    }
+    const body = { responses: requests.map((request) => results.get(request.id.toLowerCase())) };
+    return c.body(JSON.stringify(body), 200, { 'Content-Type': GRAPH_JSON });
+  };
+}

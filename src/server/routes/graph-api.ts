@@ -1,0 +1,49 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { GraphError, intuneNotFound } from '../graph-error';
+import { INTUNE_COLLECTIONS } from '../intune-collections';
+import { authenticate } from '../middleware/authenticate';
+import { injectFaults } from '../middleware/inject-faults';
+import { throttle } from '../middleware/throttle';
+import { contextUrl } from '../odata/context-url';
+import type { ApiVersion } from '../odata/query-options';
+import { graphJson, type ServerContext, type ServerEnv } from '../server-context';
+import { batchRoute } from './batch-route';
+import { directoryRoutes } from './directory-routes';
+import { intuneRoutes } from './intune-routes';
+
+/** The limit of request bodies, as a Graph 413. */
+export function limitBody(ctx: ServerContext) {
+  return bodyLimit({
+    maxSize: ctx.bodyLimitBytes,
+    onError: () => {
+      throw new GraphError(413, 'RequestEntityTooLarge', `The request body exceeds the limit of ${ctx.bodyLimitBytes} bytes.`);
+    },
+  });
+}
+
+/** One API version (`/beta` or `/v1.0`): authentication, faults, throttling, then every resource. */
+export function graphApi(version: ApiVersion, ctx: ServerContext): Hono<ServerEnv> {
+  const api = new Hono<ServerEnv>();
+  api.use('*', async (c, next) => {
+    c.set('version', version);
+    await next();
+  });
+  api.use('*', limitBody(ctx), authenticate(ctx), injectFaults(ctx), throttle(ctx));
+  api.post('/$batch', batchRoute(ctx));
+  for (const collection of INTUNE_COLLECTIONS) {
+    if (version === 'beta' || !collection.betaOnly) api.route(`/${collection.path}`, intuneRoutes(collection, ctx));
+  }
+  api.get('/deviceManagement/applePushNotificationCertificate', (c) => {
+    const apns = ctx.store.getApns(c.get('tenantId'));
+    if (!apns) throw intuneNotFound('deviceManagement', 'applePushNotificationCertificate');
+    return graphJson(c, {
+      '@odata.context': contextUrl(version, 'deviceManagement/applePushNotificationCertificate', { entity: true }),
+      '@odata.type': '#microsoft.graph.applePushNotificationCertificate',
+      ...apns,
+    });
+  });
+  api.route('/groups', directoryRoutes('groups', ctx));
+  api.route('/users', directoryRoutes('users', ctx));
+  return api;
+}

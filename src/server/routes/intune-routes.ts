@@ -1,0 +1,193 @@
+import { Hono } from 'hono';
+import { badRequest, intuneBadRequest, intuneNotFound } from '../graph-error';
+import type { IntuneCollection } from '../intune-collections';
+import { applyQuery, checkSelect, equalityOn, project, type QueryTarget } from '../odata/apply-query';
+import { contextUrl } from '../odata/context-url';
+import { pageOf } from '../odata/paging';
+import { type ApiVersion, type QueryOptions, readQueryOptions } from '../odata/query-options';
+import { closeGap, isTenantDefault, movePriority, nextPriority } from '../priorities';
+import { readJsonBody } from '../request-body';
+import { graphJson, noContent, type ServerContext, type ServerContextOf, type ServerEnv } from '../server-context';
+import type { AssignmentRecord, EntityRecord } from '../store';
+import { graphTimestamp } from '../timestamps';
+import { applyProperties, type EntityType } from '../wire/entity-type';
+import { parseActionBody, parseProperties, resolveEntityType, setPriorityBody, typeNameOf } from '../wire/parse-body';
+import { mountAssignmentRoutes } from './intune-assignment-routes';
+
+/** Properties of a collection's types, for checking query options. */
+function queryTarget(collection: IntuneCollection): QueryTarget {
+  return {
+    properties: new Set(collection.types.flatMap((type) => Object.keys(type.fields))),
+    typeLabel: `microsoft.graph.${collection.baseType}`,
+  };
+}
+
+interface Expansion {
+  readonly select?: readonly string[];
+}
+
+function expansionOf(options: QueryOptions, collection: IntuneCollection): Expansion | undefined {
+  if (!options.expand) return undefined;
+  let result: Expansion | undefined;
+  for (const item of options.expand) {
+    if (item.property !== 'assignments') throw badRequest(`Could not find a navigation property named '${item.property}' on type 'microsoft.graph.${collection.baseType}'.`);
+    checkSelect(item.select, { properties: new Set(Object.keys(collection.assignmentType.fields)), typeLabel: `microsoft.graph.${collection.assignmentType.name}` });
+    result = item.select ? { select: item.select } : {};
+  }
+  return result;
+}
+
+/** An Intune object as Graph returns it: `@odata.type` first, then its properties, then expanded assignments. */
+export function renderIntuneEntity(
+  entity: EntityRecord,
+  collection: IntuneCollection,
+  version: ApiVersion,
+  select?: readonly string[],
+  assignments?: { readonly records: readonly AssignmentRecord[]; readonly select?: readonly string[] },
+): Record<string, unknown> {
+  const result: Record<string, unknown> = { '@odata.type': `#microsoft.graph.${entity.type}`, ...project(entity.data, select) };
+  if (assignments) {
+    result['assignments@odata.context'] = contextUrl(version, `${collection.path}('${entity.id}')/assignments`);
+    result['assignments'] = assignments.records.map((record) => project(record.data, assignments.select));
+  }
+  return result;
+}
+
+/** Routes of one Intune collection: list, get, create, update, delete, `setPriority`, assignments and `assign`. */
+export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): Hono<ServerEnv> {
+  const app = new Hono<ServerEnv>();
+  const { store } = ctx;
+  const target = queryTarget(collection);
+
+  const typeOf = (name: string): EntityType => {
+    const type = collection.types.find((candidate) => candidate.name === name);
+    if (!type) throw new Error(`unmodelled type '${name}' stored in '${collection.name}'`);
+    return type;
+  };
+  const load = (c: ServerContextOf, id: string): EntityRecord => {
+    const entity = store.getEntity(c.get('tenantId'), collection.name, id);
+    if (!entity) throw intuneNotFound(collection.name, id);
+    return entity;
+  };
+  const check = (type: EntityType, data: Record<string, unknown>): void => {
+    const problem = collection.check?.(type.name, data);
+    if (problem) throw intuneBadRequest(problem);
+  };
+
+  app.get('/', (c) => {
+    const version = c.get('version');
+    const url = new URL(c.req.url);
+    const options = readQueryOptions(url, version);
+    const expansion = expansionOf(options, collection);
+    const displayName = equalityOn(options, 'displayName');
+    const records = applyQuery(store.listEntities(c.get('tenantId'), collection.name, displayName === undefined ? {} : { displayName }), options, target);
+    const page = pageOf(records, options, ctx.pageSizes.intune, url);
+    const byParent = expansion ? store.assignmentsByParent(c.get('tenantId'), collection.name) : undefined;
+    return graphJson(c, {
+      '@odata.context': contextUrl(version, collection.path, { ...(options.select ? { select: options.select } : {}), expand: expansion ? ['assignments'] : [] }),
+      ...(options.count && options.offset === undefined ? { '@odata.count': records.length } : {}),
+      ...(page.nextLink ? { '@odata.nextLink': page.nextLink } : {}),
+      value: page.items.map((entity) =>
+        renderIntuneEntity(entity, collection, version, options.select, byParent && expansion ? { records: byParent.get(entity.id) ?? [], ...expansion } : undefined),
+      ),
+    });
+  });
+
+  app.get('/:id', (c) => {
+    const version = c.get('version');
+    const options = readQueryOptions(new URL(c.req.url), version);
+    checkSelect(options.select, target);
+    const expansion = expansionOf(options, collection);
+    const entity = load(c, c.req.param('id'));
+    const assignments = expansion ? { records: store.listAssignments(entity.tenantId, collection.name, entity.id), ...expansion } : undefined;
+    return graphJson(c, {
+      '@odata.context': contextUrl(version, collection.path, { ...(options.select ? { select: options.select } : {}), expand: expansion ? ['assignments'] : [], entity: true }),
+      ...renderIntuneEntity(entity, collection, version, options.select, assignments),
+    });
+  });
+
+  app.post('/', async (c) => {
+    const body = await readJsonBody(c);
+    const requested = typeNameOf(body);
+    if (requested !== undefined && collection.types.some((type) => type.name === requested) && !collection.creatable.some((type) => type.name === requested)) {
+      throw intuneBadRequest(`Objects of type 'microsoft.graph.${requested}' cannot be created; the tenant has its default one, which can be updated.`);
+    }
+    const type = resolveEntityType(body, collection.creatable, collection.name, collection.baseType);
+    const properties = parseProperties(type, body, 'create');
+    const now = graphTimestamp(ctx.clock());
+    const id = collection.newId(type.name);
+    const data = { ...applyProperties(type, type.initial(), properties), id, createdDateTime: now, lastModifiedDateTime: now };
+    check(type, data);
+    const tenantId = c.get('tenantId');
+    const entity = store.transaction(() => {
+      const sequence = collection.priority?.sequenceOf(type.name) ?? null;
+      const priority = collection.priority && sequence ? nextPriority(store, tenantId, collection.name, collection.priority, sequence) : null;
+      const record: EntityRecord = {
+        tenantId,
+        collection: collection.name,
+        id,
+        type: type.name,
+        data: priority === null ? data : { ...data, priority },
+        priorityClass: sequence,
+        priority,
+        lookupKey: null,
+      };
+      store.putEntity(record);
+      return record;
+    });
+    const version = c.get('version');
+    return graphJson(c, { '@odata.context': contextUrl(version, collection.path, { entity: true }), ...renderIntuneEntity(entity, collection, version) }, 201);
+  });
+
+  app.patch('/:id', async (c) => {
+    const body = await readJsonBody(c);
+    store.transaction(() => {
+      const entity = load(c, c.req.param('id'));
+      const sent = typeNameOf(body);
+      if (sent !== undefined && sent !== entity.type) {
+        throw badRequest(`The type of an object cannot be changed: '${entity.id}' is a 'microsoft.graph.${entity.type}', not a 'microsoft.graph.${sent}'.`);
+      }
+      const type = typeOf(entity.type);
+      const properties = parseProperties(type, body, 'update');
+      for (const name of type.immutable) {
+        if (name in properties && JSON.stringify(properties[name]) !== JSON.stringify(entity.data[name])) {
+          throw intuneBadRequest(`The property '${name}' of a 'microsoft.graph.${type.name}' cannot be changed once it is created.`);
+        }
+      }
+      const data = applyProperties(type, entity.data, properties);
+      if (JSON.stringify(data) === JSON.stringify(entity.data)) return;
+      data['lastModifiedDateTime'] = graphTimestamp(ctx.clock());
+      if (typeof data['version'] === 'number') data['version'] = data['version'] + 1;
+      check(type, data);
+      store.putEntity({ ...entity, data });
+    });
+    return noContent(c);
+  });
+
+  app.delete('/:id', (c) => {
+    store.transaction(() => {
+      const entity = load(c, c.req.param('id'));
+      if (isTenantDefault(entity)) throw intuneBadRequest('The default enrollment configuration cannot be deleted.');
+      store.deleteEntity(entity.tenantId, collection.name, entity.id);
+      if (collection.priority && entity.priorityClass) closeGap(store, entity.tenantId, collection.name, entity.priorityClass, collection.priority);
+    });
+    return noContent(c);
+  });
+
+  const rules = collection.priority;
+  if (rules) {
+    app.post('/:id/setPriority', async (c) => {
+      const { priority } = parseActionBody(setPriorityBody, await readJsonBody(c), 'setPriority');
+      store.transaction(() => {
+        const entity = load(c, c.req.param('id'));
+        if (isTenantDefault(entity)) throw intuneBadRequest('The priority of a default enrollment configuration cannot be changed.');
+        if (priority < rules.first) throw intuneBadRequest(`Priority must be ${rules.first} or greater; got ${priority}.`);
+        movePriority(store, { ...entity, data: { ...entity.data, lastModifiedDateTime: graphTimestamp(ctx.clock()) } }, priority, rules);
+      });
+      return noContent(c);
+    });
+  }
+
+  mountAssignmentRoutes(app, collection, ctx, load);
+  return app;
+}

@@ -1,0 +1,59 @@
+import type { Context } from 'hono';
+import type { FaultInjector } from './fault-injector';
+import type { ApiVersion } from './odata/query-options';
+import type { RequestLog } from './request-log';
+import type { Store } from './store';
+import type { Throttler } from './throttler';
+import type { Clock } from './timestamps';
+
+/** Page sizes of collections without `$top`. */
+export interface PageSizes {
+  /** Intune collections (Graph: 1000). */
+  readonly intune: number;
+  /** Groups, users, members (Graph: 100). */
+  readonly directory: number;
+}
+
+/** Everything the routes of one server share. */
+export interface ServerContext {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly pageSizes: PageSizes;
+  readonly faults: FaultInjector;
+  readonly throttler: Throttler;
+  readonly requestLog: RequestLog;
+  /** Largest accepted request body, in bytes. */
+  readonly bodyLimitBytes: number;
+  /** Bearer token of the `/_enrollkit` admin surface. */
+  readonly adminToken: string;
+  /** Sends a request through the whole app (used by `$batch`). */
+  dispatch(request: Request): Promise<Response>;
+}
+
+/** Hono environment of the server: per-request values set by middleware. */
+export type ServerEnv = {
+  Variables: {
+    requestId: string;
+    clientRequestId: string;
+    version: ApiVersion;
+    tenantId: string;
+    /** The bearer token of the request; only used as a throttling key, never written anywhere. */
+    token: string;
+  };
+};
+
+/** A request context of the server. */
+export type ServerContextOf = Context<ServerEnv>;
+
+/** The media type Graph answers JSON with. */
+export const GRAPH_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+
+/** A JSON response with Graph's content type. */
+export function graphJson(c: ServerContextOf, body: unknown, status: 200 | 201 = 200): Response {
+  return c.body(JSON.stringify(body), status, { 'Content-Type': GRAPH_JSON });
+}
+
+/** A `204 No Content` response. */
+export function noContent(c: ServerContextOf): Response {
+  return c.body(null, 204);
+}

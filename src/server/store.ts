@@ -1,0 +1,381 @@
+import Database from 'better-sqlite3';
+
+/** A tenant's cloud: decides the host of its service discovery `BaseURL`. */
+export type Cloud = 'public' | 'usgov' | 'china';
+
+/** A tenant of the reference server. */
+export interface TenantRecord {
+  /** Entra tenant id (GUID). */
+  readonly id: string;
+  readonly cloud: Cloud;
+  /** Domains whose service discovery file the server answers for this tenant. */
+  readonly domains: readonly string[];
+}
+
+/** One stored object: an Intune entity, a group or a user. */
+export interface EntityRecord {
+  readonly tenantId: string;
+  /** Entity set name, e.g. `deviceEnrollmentConfigurations`, `groups`. */
+  readonly collection: string;
+  readonly id: string;
+  /** Graph type name without namespace, e.g. `iosStoreApp`. */
+  readonly type: string;
+  /** Every wire property of the object except `@odata.type`. */
+  readonly data: Record<string, unknown>;
+  /** Sequence the priority belongs to, `null` for objects without priority. */
+  readonly priorityClass: string | null;
+  readonly priority: number | null;
+  /** Secondary unique lookup key, e.g. a user's `userPrincipalName`. */
+  readonly lookupKey: string | null;
+}
+
+/** One stored assignment of an Intune object. */
+export interface AssignmentRecord {
+  readonly tenantId: string;
+  readonly collection: string;
+  readonly parentId: string;
+  readonly id: string;
+  /** Every wire property of the assignment. */
+  readonly data: Record<string, unknown>;
+}
+
+interface EntityRow {
+  tenant_id: string;
+  collection: string;
+  id: string;
+  type: string;
+  json: string;
+  priority_class: string | null;
+  priority: number | null;
+  lookup_key: string | null;
+}
+
+interface AssignmentRow {
+  tenant_id: string;
+  collection: string;
+  parent_id: string;
+  id: string;
+  json: string;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tenants (id TEXT PRIMARY KEY, cloud TEXT NOT NULL, apns TEXT);
+CREATE TABLE IF NOT EXISTS domains (domain TEXT PRIMARY KEY COLLATE NOCASE, tenant_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tokens (token TEXT PRIMARY KEY, tenant_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entities (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  tenant_id TEXT NOT NULL,
+  collection TEXT NOT NULL,
+  id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  display_name TEXT COLLATE NOCASE,
+  lookup_key TEXT COLLATE NOCASE,
+  priority_class TEXT,
+  priority INTEGER,
+  created TEXT,
+  modified TEXT,
+  json TEXT NOT NULL,
+  UNIQUE (tenant_id, collection, id)
+);
+CREATE INDEX IF NOT EXISTS entities_by_display_name ON entities (tenant_id, collection, display_name);
+CREATE INDEX IF NOT EXISTS entities_by_lookup_key ON entities (tenant_id, collection, lookup_key);
+CREATE TABLE IF NOT EXISTS assignments (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  tenant_id TEXT NOT NULL,
+  collection TEXT NOT NULL,
+  parent_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  json TEXT NOT NULL,
+  UNIQUE (tenant_id, collection, parent_id, id)
+);
+CREATE TABLE IF NOT EXISTS members (
+  tenant_id TEXT NOT NULL,
+  group_id TEXT NOT NULL,
+  member_id TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, group_id, member_id)
+);
+CREATE INDEX IF NOT EXISTS members_by_member ON members (tenant_id, member_id);
+`;
+
+const ENTITY_COLUMNS = 'tenant_id, collection, id, type, json, priority_class, priority, lookup_key';
+
+function toEntity(row: EntityRow): EntityRecord {
+  const data = JSON.parse(row.json) as Record<string, unknown>;
+  // The priority column is the truth: renumbering a sequence updates only the column.
+  if (row.priority !== null) data['priority'] = row.priority;
+  return {
+    tenantId: row.tenant_id,
+    collection: row.collection,
+    id: row.id,
+    type: row.type,
+    data,
+    priorityClass: row.priority_class,
+    priority: row.priority,
+    lookupKey: row.lookup_key,
+  };
+}
+
+function toAssignment(row: AssignmentRow): AssignmentRecord {
+  return {
+    tenantId: row.tenant_id,
+    collection: row.collection,
+    parentId: row.parent_id,
+    id: row.id,
+    data: JSON.parse(row.json) as Record<string, unknown>,
+  };
+}
+
+function textOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+/**
+ * The reference server's storage: one SQLite database (a file in WAL mode, or `:memory:`).
+ * Every method is synchronous; callers group the writes of one request with {@link Store.transaction}.
+ */
+export class Store {
+  /** The underlying database connection. */
+  readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // FULL: a commit is fsynced before the response leaves, so an acknowledged write survives
+    // a killed process and a lost machine alike.
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Runs `fn` in one transaction (nested calls join the outer one). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** Closes the database. */
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** A server-wide setting, e.g. the admin token. */
+  getSetting(key: string): string | undefined {
+    const row = this.statement('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  /** Sets a server-wide setting. */
+  setSetting(key: string, value: string): void {
+    this.statement('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  /** Adds a tenant. */
+  insertTenant(tenant: TenantRecord): void {
+    this.statement('INSERT INTO tenants (id, cloud) VALUES (?, ?)').run(tenant.id, tenant.cloud);
+    this.setDomains(tenant.id, tenant.domains);
+  }
+
+  /** Changes a tenant's cloud. */
+  setCloud(tenantId: string, cloud: Cloud): void {
+    this.statement('UPDATE tenants SET cloud = ? WHERE id = ?').run(cloud, tenantId);
+  }
+
+  /** Replaces a tenant's domains. */
+  setDomains(tenantId: string, domains: readonly string[]): void {
+    this.statement('DELETE FROM domains WHERE tenant_id = ?').run(tenantId);
+    const insert = this.statement('INSERT INTO domains (domain, tenant_id) VALUES (?, ?)');
+    for (const domain of domains) insert.run(domain.toLowerCase(), tenantId);
+  }
+
+  /** A tenant by id. */
+  getTenant(id: string): TenantRecord | undefined {
+    const row = this.statement('SELECT id, cloud FROM tenants WHERE id = ?').get(id) as { id: string; cloud: Cloud } | undefined;
+    if (!row) return undefined;
+    const domains = (this.statement('SELECT domain FROM domains WHERE tenant_id = ? ORDER BY domain').all(id) as { domain: string }[]).map(
+      (d) => d.domain,
+    );
+    return { id: row.id, cloud: row.cloud, domains };
+  }
+
+  /** Every tenant. */
+  listTenants(): TenantRecord[] {
+    const ids = this.statement('SELECT id FROM tenants ORDER BY rowid').all() as { id: string }[];
+    return ids.flatMap(({ id }) => this.getTenant(id) ?? []);
+  }
+
+  /** The tenant owning a domain. */
+  tenantIdForDomain(domain: string): string | undefined {
+    const row = this.statement('SELECT tenant_id FROM domains WHERE domain = ?').get(domain.toLowerCase()) as { tenant_id: string } | undefined;
+    return row?.tenant_id;
+  }
+
+  /** Adds a bearer token for a tenant. */
+  insertToken(tenantId: string, token: string): void {
+    this.statement('INSERT INTO tokens (token, tenant_id) VALUES (?, ?)').run(token, tenantId);
+  }
+
+  /** The tenant a bearer token belongs to. */
+  tenantIdForToken(token: string): string | undefined {
+    const row = this.statement('SELECT tenant_id FROM tokens WHERE token = ?').get(token) as { tenant_id: string } | undefined;
+    return row?.tenant_id;
+  }
+
+  /** The first token issued for a tenant. */
+  firstToken(tenantId: string): string | undefined {
+    const row = this.statement('SELECT token FROM tokens WHERE tenant_id = ? ORDER BY rowid LIMIT 1').get(tenantId) as { token: string } | undefined;
+    return row?.token;
+  }
+
+  /** The tenant's APNs certificate (wire properties), `null` when it has none. */
+  getApns(tenantId: string): Record<string, unknown> | null {
+    const row = this.statement('SELECT apns FROM tenants WHERE id = ?').get(tenantId) as { apns: string | null } | undefined;
+    return row?.apns ? (JSON.parse(row.apns) as Record<string, unknown>) : null;
+  }
+
+  /** Sets or removes the tenant's APNs certificate. */
+  setApns(tenantId: string, apns: Record<string, unknown> | null): void {
+    this.statement('UPDATE tenants SET apns = ? WHERE id = ?').run(apns === null ? null : JSON.stringify(apns), tenantId);
+  }
+
+  /** Objects of a collection in creation order, optionally only those with a display name or lookup key (case-insensitive). */
+  listEntities(tenantId: string, collection: string, where: { displayName?: string; lookupKey?: string } = {}): EntityRecord[] {
+    let sql = `SELECT ${ENTITY_COLUMNS} FROM entities WHERE tenant_id = ? AND collection = ?`;
+    const params: unknown[] = [tenantId, collection];
+    if (where.displayName !== undefined) {
+      sql += ' AND display_name = ?';
+      params.push(where.displayName);
+    }
+    if (where.lookupKey !== undefined) {
+      sql += ' AND lookup_key = ?';
+      params.push(where.lookupKey);
+    }
+    return (this.statement(`${sql} ORDER BY seq`).all(...params) as EntityRow[]).map(toEntity);
+  }
+
+  /** Objects of one priority sequence, by priority. */
+  listByPriority(tenantId: string, collection: string, priorityClass: string): EntityRecord[] {
+    const rows = this.db
+      .prepare(`SELECT ${ENTITY_COLUMNS} FROM entities WHERE tenant_id = ? AND collection = ? AND priority_class = ? ORDER BY priority, seq`)
+      .all(tenantId, collection, priorityClass) as EntityRow[];
+    return rows.map(toEntity);
+  }
+
+  /** One object by id. */
+  getEntity(tenantId: string, collection: string, id: string): EntityRecord | undefined {
+    const row = this.statement(`SELECT ${ENTITY_COLUMNS} FROM entities WHERE tenant_id = ? AND collection = ? AND id = ?`).get(tenantId, collection, id) as
+      | EntityRow
+      | undefined;
+    return row ? toEntity(row) : undefined;
+  }
+
+  /** Inserts or replaces an object. */
+  putEntity(entity: EntityRecord): void {
+    this.db
+      .prepare(
+        `INSERT INTO entities (tenant_id, collection, id, type, display_name, lookup_key, priority_class, priority, created, modified, json)
+         VALUES (@tenantId, @collection, @id, @type, @displayName, @lookupKey, @priorityClass, @priority, @created, @modified, @json)
+         ON CONFLICT (tenant_id, collection, id) DO UPDATE SET
+           type = excluded.type, display_name = excluded.display_name, lookup_key = excluded.lookup_key,
+           priority_class = excluded.priority_class, priority = excluded.priority, modified = excluded.modified, json = excluded.json`,
+      )
+      .run({
+        tenantId: entity.tenantId,
+        collection: entity.collection,
+        id: entity.id,
+        type: entity.type,
+        displayName: textOrNull(entity.data['displayName']),
+        lookupKey: entity.lookupKey,
+        priorityClass: entity.priorityClass,
+        priority: entity.priority,
+        created: textOrNull(entity.data['createdDateTime']),
+        modified: textOrNull(entity.data['lastModifiedDateTime']),
+        json: JSON.stringify(entity.data),
+      });
+  }
+
+  /** Deletes an object with its assignments and memberships. */
+  deleteEntity(tenantId: string, collection: string, id: string): void {
+    this.statement('DELETE FROM entities WHERE tenant_id = ? AND collection = ? AND id = ?').run(tenantId, collection, id);
+    this.statement('DELETE FROM assignments WHERE tenant_id = ? AND collection = ? AND parent_id = ?').run(tenantId, collection, id);
+    this.statement('DELETE FROM members WHERE tenant_id = ? AND (group_id = ? OR member_id = ?)').run(tenantId, id, id);
+  }
+
+  /** Assignments of one object, in creation order. */
+  listAssignments(tenantId: string, collection: string, parentId: string): AssignmentRecord[] {
+    const rows = this.db
+      .prepare('SELECT tenant_id, collection, parent_id, id, json FROM assignments WHERE tenant_id = ? AND collection = ? AND parent_id = ? ORDER BY seq')
+      .all(tenantId, collection, parentId) as AssignmentRow[];
+    return rows.map(toAssignment);
+  }
+
+  /** Assignments of every object of a collection, grouped by object id. */
+  assignmentsByParent(tenantId: string, collection: string): Map<string, AssignmentRecord[]> {
+    const rows = this.db
+      .prepare('SELECT tenant_id, collection, parent_id, id, json FROM assignments WHERE tenant_id = ? AND collection = ? ORDER BY seq')
+      .all(tenantId, collection) as AssignmentRow[];
+    const byParent = new Map<string, AssignmentRecord[]>();
+    for (const row of rows) {
+      const list = byParent.get(row.parent_id) ?? [];
+      list.push(toAssignment(row));
+      byParent.set(row.parent_id, list);
+    }
+    return byParent;
+  }
+
+  /** Inserts or replaces an assignment. */
+  putAssignment(assignment: AssignmentRecord): void {
+    this.db
+      .prepare(
+        `INSERT INTO assignments (tenant_id, collection, parent_id, id, json) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (tenant_id, collection, parent_id, id) DO UPDATE SET json = excluded.json`,
+      )
+      .run(assignment.tenantId, assignment.collection, assignment.parentId, assignment.id, JSON.stringify(assignment.data));
+  }
+
+  /** Deletes one assignment, or all of an object's assignments when `id` is omitted. */
+  deleteAssignments(tenantId: string, collection: string, parentId: string, id?: string): void {
+    if (id === undefined) {
+      this.statement('DELETE FROM assignments WHERE tenant_id = ? AND collection = ? AND parent_id = ?').run(tenantId, collection, parentId);
+    } else {
+      this.statement('DELETE FROM assignments WHERE tenant_id = ? AND collection = ? AND parent_id = ? AND id = ?').run(tenantId, collection, parentId, id);
+    }
+  }
+
+  /** Adds a member to a group; false when it already was one. */
+  addMember(tenantId: string, groupId: string, memberId: string): boolean {
+    const result = this.statement('INSERT OR IGNORE INTO members (tenant_id, group_id, member_id) VALUES (?, ?, ?)').run(tenantId, groupId, memberId);
+    return result.changes > 0;
+  }
+
+  /** Removes a member from a group; false when it was not one. */
+  removeMember(tenantId: string, groupId: string, memberId: string): boolean {
+    const result = this.statement('DELETE FROM members WHERE tenant_id = ? AND group_id = ? AND member_id = ?').run(tenantId, groupId, memberId);
+    return result.changes > 0;
+  }
+
+  /** Ids of a group's direct members, in the order they were added. */
+  memberIds(tenantId: string, groupId: string): string[] {
+    const rows = this.statement('SELECT member_id FROM members WHERE tenant_id = ? AND group_id = ? ORDER BY rowid').all(tenantId, groupId) as {
+      member_id: string;
+    }[];
+    return rows.map((r) => r.member_id);
+  }
+
+  /** Ids of the groups an object is a direct member of. */
+  groupIdsOf(tenantId: string, memberId: string): string[] {
+    const rows = this.statement('SELECT group_id FROM members WHERE tenant_id = ? AND member_id = ? ORDER BY rowid').all(tenantId, memberId) as {
+      group_id: string;
+    }[];
+    return rows.map((r) => r.group_id);
+  }
+}

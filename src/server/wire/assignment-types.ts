@@ -1,0 +1,61 @@
+import { assignmentTarget } from './assignment-target';
+import { derivedType, f, oneOf } from './fields';
+import { entityType } from './entity-type';
+
+const target = f.of(assignmentTarget, null);
+const source = { source: f.enum(['direct', 'policySets'], 'direct'), sourceId: f.string() };
+const sourceReadOnly = ['source', 'sourceId'];
+
+/** `appleEnrollmentProfileAssignment`. */
+export const appleEnrollmentProfileAssignment = entityType({
+  name: 'appleEnrollmentProfileAssignment',
+  fields: { id: f.string(), target },
+  required: ['target'],
+});
+
+/** `enrollmentConfigurationAssignment`. */
+export const enrollmentConfigurationAssignment = entityType({
+  name: 'enrollmentConfigurationAssignment',
+  fields: { id: f.string(), target, ...source },
+  required: ['target'],
+  readOnly: sourceReadOnly,
+});
+
+/** `deviceConfigurationAssignment`. */
+export const deviceConfigurationAssignment = entityType({
+  name: 'deviceConfigurationAssignment',
+  fields: { id: f.string(), target, ...source, intent: f.enum(['apply', 'remove'], 'apply', false) },
+  required: ['target'],
+  readOnly: sourceReadOnly,
+});
+
+const appSettings = {
+  vpnConfigurationId: f.string(),
+  uninstallOnDeviceRemoval: f.boolean(),
+  isRemovable: f.boolean(),
+  preventManagedAppBackup: f.boolean(),
+};
+
+const mobileAppAssignmentSettings = oneOf([
+  derivedType('iosStoreAppAssignmentSettings', appSettings),
+  derivedType('iosVppAppAssignmentSettings', {
+    ...appSettings,
+    useDeviceLicensing: f.boolean(false, false),
+    preventAutoAppUpdate: f.boolean(),
+  }),
+  derivedType('iosLobAppAssignmentSettings', appSettings),
+]);
+
+/** `mobileAppAssignment`. */
+export const mobileAppAssignment = entityType({
+  name: 'mobileAppAssignment',
+  fields: {
+    id: f.string(),
+    intent: f.enum(['available', 'required', 'uninstall', 'availableWithoutEnrollment'], 'available', false),
+    target,
+    settings: f.of(mobileAppAssignmentSettings.nullable(), null),
+    ...source,
+  },
+  required: ['intent', 'target'],
+  readOnly: sourceReadOnly,
+});

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { type Fields, initialValues, shapeOf } from './fields';
+
+/** Everything the server knows about one Graph entity type (or assignment type). */
+export interface EntityType {
+  /** Type name without namespace, e.g. `iosStoreApp`. */
+  readonly name: string;
+  /** Base types, nearest first, e.g. `['mobileApp']`. */
+  readonly ancestors: readonly string[];
+  /** Every property, in wire order. */
+  readonly fields: Fields;
+  /** Strict schema of a request body (every property optional; see `required`). */
+  readonly schema: z.ZodType<Record<string, unknown>>;
+  /** Properties a create request must carry. */
+  readonly required: readonly string[];
+  /** Properties the server manages: ignored in request bodies. */
+  readonly readOnly: readonly string[];
+  /** Properties that cannot change once created. */
+  readonly immutable: readonly string[];
+  /** Properties accepted on input and never stored or returned (e.g. a password). */
+  readonly writeOnly: readonly string[];
+  /** Properties returned when the request has no `$select` (all when absent). */
+  readonly defaultSelect?: readonly string[];
+  /** Every property with its value for a new object. */
+  initial(): Record<string, unknown>;
+}
+
+/** What defines an {@link EntityType}. */
+export interface EntityTypeDefinition {
+  readonly name: string;
+  readonly ancestors?: readonly string[];
+  readonly fields: Fields;
+  readonly required?: readonly string[];
+  readonly readOnly?: readonly string[];
+  readonly immutable?: readonly string[];
+  readonly writeOnly?: readonly string[];
+  readonly defaultSelect?: readonly string[];
+  /** Extra properties accepted on input and not stored, e.g. `members@odata.bind`. */
+  readonly inputOnly?: Readonly<Record<string, z.ZodType>>;
+}
+
+/** Server-managed properties common to every entity. */
+const ALWAYS_READ_ONLY = ['id', 'createdDateTime', 'lastModifiedDateTime'];
+
+/** Builds an {@link EntityType}. */
+export function entityType(definition: EntityTypeDefinition): EntityType {
+  const readOnly = [...new Set([...ALWAYS_READ_ONLY, ...(definition.readOnly ?? [])])];
+  const writable = Object.fromEntries(Object.entries(shapeOf(definition.fields)).filter(([name]) => !readOnly.includes(name)));
+  const result: EntityType = {
+    name: definition.name,
+    ancestors: definition.ancestors ?? [],
+    fields: definition.fields,
+    schema: z.strictObject({ ...writable, ...(definition.inputOnly ?? {}) }) as z.ZodType<Record<string, unknown>>,
+    required: definition.required ?? [],
+    readOnly,
+    immutable: definition.immutable ?? [],
+    writeOnly: definition.writeOnly ?? [],
+    initial: () => initialValues(definition.fields),
+  };
+  return definition.defaultSelect ? { ...result, defaultSelect: definition.defaultSelect } : result;
+}
+
+/** `data` with the stored properties of a validated request body applied (top-level replace, as a PATCH does). */
+export function applyProperties(type: EntityType, data: Record<string, unknown>, properties: Record<string, unknown>): Record<string, unknown> {
+  const result = { ...data };
+  for (const [name, value] of Object.entries(properties)) {
+    if (name in type.fields && !type.writeOnly.includes(name)) result[name] = value;
+  }
+  return result;
+}

@@ -1,0 +1,49 @@
+import { appleEnrollmentProfileAssignment, deviceConfigurationAssignment, enrollmentConfigurationAssignment, mobileAppAssignment } from './assignment-types';
+import { iosDeviceFeaturesConfiguration } from './device-configuration';
+import {
+  deviceEnrollmentLimitConfiguration,
+  deviceEnrollmentPlatformRestrictionConfiguration,
+  deviceEnrollmentPlatformRestrictionsConfiguration,
+} from './enrollment-configuration';
+import { appleUserInitiatedEnrollmentProfile } from './enrollment-profile';
+import type { EntityType } from './entity-type';
+import { group } from './group';
+import { iosiPadOSWebClip, iosStoreApp, iosVppApp, webApp } from './mobile-app';
+import { user } from './user';
+
+/** Every entity and assignment type the server models, by name. */
+export const ENTITY_TYPES: ReadonlyMap<string, EntityType> = new Map(
+  [
+    appleUserInitiatedEnrollmentProfile,
+    deviceEnrollmentPlatformRestrictionConfiguration,
+    deviceEnrollmentPlatformRestrictionsConfiguration,
+    deviceEnrollmentLimitConfiguration,
+    iosDeviceFeaturesConfiguration,
+    iosStoreApp,
+    iosVppApp,
+    iosiPadOSWebClip,
+    webApp,
+    group,
+    user,
+    appleEnrollmentProfileAssignment,
+    enrollmentConfigurationAssignment,
+    deviceConfigurationAssignment,
+    mobileAppAssignment,
+  ].map((type) => [type.name, type]),
+);
+
+/** Abstract base types of the modelled types. */
+const ABSTRACT_TYPES = new Set(
+  [...ENTITY_TYPES.values()].flatMap((type) => type.ancestors).concat(['deviceAndAppManagementAssignmentTarget', 'directoryObject']),
+);
+
+/** Whether a type name (without namespace) is one the server knows, concrete or abstract. */
+export function isKnownType(name: string): boolean {
+  return ENTITY_TYPES.has(name) || ABSTRACT_TYPES.has(name);
+}
+
+/** Whether `typeName` is `ancestor` or derives from it (OData `isof`). */
+export function derivesFrom(typeName: string, ancestor: string): boolean {
+  if (typeName === ancestor) return true;
+  return ENTITY_TYPES.get(typeName)?.ancestors.includes(ancestor) ?? false;
+}

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { badRequest } from '../graph-error';
+import { isKnownType } from './entity-types';
+import type { EntityType } from './entity-type';
+
+const NAMESPACE = /^#?microsoft\.graph\./;
+
+/** Rewrites every `@odata.type` of a JSON value to the `#microsoft.graph.X` form (input may omit the `#`). */
+export function normalizeODataTypes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normalizeODataTypes);
+  if (value === null || typeof value !== 'object') return value;
+  const result: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    result[key] = key === '@odata.type' && typeof inner === 'string' && !inner.startsWith('#') ? `#${inner}` : normalizeODataTypes(inner);
+  }
+  return result;
+}
+
+/** The type named by a body's `@odata.type`, without namespace; `undefined` when absent. */
+export function typeNameOf(body: Record<string, unknown>): string | undefined {
+  const raw = body['@odata.type'];
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string' || !NAMESPACE.test(raw)) {
+    throw badRequest(`A type named '${String(raw)}' could not be resolved by the model. When a model is available, each type name must resolve to a valid type.`);
+  }
+  return raw.replace(NAMESPACE, '');
+}
+
+/**
+ * The entity type a create body asks for, among those a collection accepts: the one named by
+ * `@odata.type`, or the only candidate when the body names none.
+ */
+export function resolveEntityType(body: Record<string, unknown>, candidates: readonly EntityType[], entitySet: string, baseType: string): EntityType {
+  const name = typeNameOf(body);
+  if (name === undefined) {
+    if (candidates.length === 1 && candidates[0]) return candidates[0];
+    throw badRequest(
+      `An instance of the abstract type 'microsoft.graph.${baseType}' cannot be created; set '@odata.type' to one of: ${candidates.map((t) => `#microsoft.graph.${t.name}`).join(', ')}.`,
+    );
+  }
+  const found = candidates.find((type) => type.name === name);
+  if (found) return found;
+  if (isKnownType(name)) {
+    throw badRequest(`The type 'microsoft.graph.${name}' is not compatible with '${entitySet}': expected 'microsoft.graph.${baseType}' or a type derived from it.`);
+  }
+  throw badRequest(`A type named 'microsoft.graph.${name}' could not be resolved by the model. When a model is available, each type name must resolve to a valid type.`);
+}
+
+function isAnnotation(key: string): boolean {
+  return key.includes('@odata.') && !key.endsWith('@odata.bind');
+}
+
+function at(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.map(String).join('/');
+}
+
+const EDM: Record<string, string> = {
+  string: 'Edm.String',
+  boolean: 'Edm.Boolean',
+  int: 'Edm.Int32',
+  number: 'Edm.Double',
+  array: 'Collection',
+  object: 'a complex value',
+};
+
+function describeIssue(issue: z.core.$ZodIssue, typeName: string, input: unknown): string {
+  const property = pathText(issue.path);
+  const value = at(input, issue.path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const owner = issue.path.length === 0 ? `microsoft.graph.${typeName}` : String(at(input, [...issue.path, '@odata.type']) ?? `the value of '${property}'`);
+      const key = issue.keys[0] ?? '';
+      return `The property '${key}' does not exist on type '${owner.replace(/^#/, '')}'. Make sure to only use property names that are defined by the type.`;
+    }
+    case 'invalid_type':
+      if (value === undefined) return `The property '${property}' is required.`;
+      return `Cannot convert the value ${JSON.stringify(value)} of property '${property}' to the expected type '${EDM[issue.expected] ?? issue.expected}'.`;
+    case 'invalid_value':
+      if (issue.path.at(-1) === '@odata.type') return `Invalid '@odata.type' ${JSON.stringify(value)} for property '${pathText(issue.path.slice(0, -1))}'.`;
+      return `The value ${JSON.stringify(value)} is not valid for property '${property}'; expected one of: ${issue.values.map(String).join(', ')}.`;
+    case 'invalid_union': {
+      const options = 'options' in issue && Array.isArray(issue.options) ? issue.options.map(String).join(', ') : '';
+      return `Invalid '@odata.type' ${JSON.stringify(value)} for property '${pathText(issue.path.slice(0, -1))}'; expected one of: ${options}.`;
+    }
+    case 'too_big':
+    case 'too_small':
+      return `The value of property '${property}' is out of range: ${issue.message.replace(/^Too (big|small): /, '')}.`;
+    default:
+      return `Invalid value specified for property '${property}' of resource '${typeName}'.`;
+  }
+}
+
+/**
+ * Validates a request body against a type and returns its writable properties: annotations,
+ * `@odata.type` and read-only properties are dropped (Graph ignores them), unknown properties,
+ * wrong value types and invalid enum members are a 400. On `create`, required properties must be present.
+ */
+export function parseProperties(type: EntityType, body: Record<string, unknown>, mode: 'create' | 'update'): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(normalizeODataTypes(body) as Record<string, unknown>)) {
+    if (key === '@odata.type' || key === 'assignments' || isAnnotation(key) || type.readOnly.includes(key)) continue;
+    input[key] = value;
+  }
+  const parsed = type.schema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw badRequest(issue ? describeIssue(issue, type.name, input) : 'Invalid request body.');
+  }
+  if (mode === 'create') {
+    for (const name of type.required) {
+      if (parsed.data[name] === undefined || parsed.data[name] === null) throw badRequest(`The property '${name}' is required on type 'microsoft.graph.${type.name}'.`);
+    }
+  }
+  return parsed.data;
+}
+
+/** Validates the body of an action (e.g. `setPriority`) against a strict schema; a 400 names the first problem. */
+export function parseActionBody<T>(schema: z.ZodType<T>, body: Record<string, unknown>, action: string): T {
+  const { '@odata.type': _type, ...input } = normalizeODataTypes(body) as Record<string, unknown>;
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw badRequest(issue ? describeIssue(issue, action, input) : `Invalid body for action '${action}'.`);
+}
+
+/** Schema of a `setPriority` body. */
+export const setPriorityBody = z.strictObject({ priority: z.int32() });

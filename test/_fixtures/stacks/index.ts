@@ -1,0 +1,3 @@
+export * from './web-based';
+export * from './account-driven';
+export * from './restrictions';

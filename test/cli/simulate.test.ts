@@ -1,0 +1,112 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createSimulateCommand, simulateCommand, type SimulationSource } from '../../src/cli/commands/simulate';
+import type { CliIo } from '../../src/cli/io';
+import { exec, type CommandFactory } from '../../src/cli/program';
+import type { EnrollmentResolution } from '../../src/rules';
+import { authenticator, jitPolicy, profile, webClip } from '../rules/builders';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SCRATCH: string[] = [];
+
+afterAll(() => {
+  for (const dir of SCRATCH) fs.rmSync(dir, { recursive: true, force: true });
+});
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const BYOD_GROUP = 'iOS BYOD users';
+
+/** A scratch directory whose cdktf.json runs the web-based example. */
+function webBasedApp(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'enrollkit-simulate-'));
+  SCRATCH.push(dir);
+  const main = path.join(ROOT, 'examples/web-based-enrollment/main.ts');
+  fs.writeFileSync(path.join(dir, 'cdktf.json'), JSON.stringify({ app: `${TSX} --tsconfig ${path.join(ROOT, 'tsconfig.json')} ${main}`, output: 'cdktf.out' }));
+  return dir;
+}
+
+async function run(argv: string[], cwd = process.cwd(), command: CommandFactory = simulateCommand): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTTY: false, env: process.env, cwd };
+  const code = await exec(argv, io, [command]);
+  return { code, out, err };
+}
+
+/** A tenant held in memory: web-based enrollment for the "Sales" group. */
+class InMemoryTenant implements SimulationSource {
+  closed = false;
+  async readState() {
+    return { resources: [jitPolicy('JIT', ['Sales']), authenticator(['Sales']), webClip('Company Portal', ['Sales']), profile('Tenant web-based', 'webDeviceEnrollment', ['Sales'], 1)] };
+  }
+  async memberOf(upn: string) {
+    return upn === 'adele@contoso.com' ? ['Sales'] : [];
+  }
+  async close() {
+    this.closed = true;
+  }
+}
+
+describe('enrollkit simulate', () => {
+  const app = webBasedApp();
+
+  it('shows the Company Portal fallback for iOS 14.8 on the web-based example', async () => {
+    const { code, out } = await run(['simulate', '--source', 'desired', '--groups', BYOD_GROUP, '--os', '14.8', '--format', 'json'], app);
+    expect(code).toBe(0);
+    const result = JSON.parse(out) as EnrollmentResolution;
+    expect(result.outcome).toBe('enrolled');
+    expect(result.enrollmentType).toMatchObject({ chosen: 'webDeviceEnrollment', effective: 'device', fellBack: true });
+    expect(result.enrollsIn).toEqual(['Company Portal app', 'Safari', 'Settings']);
+    expect(result.warnings.map((w) => w.rule)).toContain('EK001');
+  });
+
+  it('shows web-based enrollment for iOS 17.2 on the web-based example, step by step in text', async () => {
+    const { code, out } = await run(['simulate', '--groups', BYOD_GROUP, '--os', '17.2'], app);
+    expect(code).toBe(0);
+    expect(out).toContain('2. Enrollment type profile: "iOS web-based device enrollment" (priority 1, group "iOS BYOD users")');
+    expect(out).toContain('3. Enrollment type: web-based device enrollment');
+    expect(out).toContain('4. JIT registration: yes');
+    expect(out).toContain('   Required apps: Microsoft Authenticator (com.microsoft.azureauthenticator)');
+    expect(out).toContain('5. Enrolls in: Safari, Settings');
+    expect(out).toContain('Outcome: enrolled');
+  });
+
+  it('reports no profile for a user outside the example\'s group', async () => {
+    const { out } = await run(['simulate', '--groups', 'Sales', '--os', '17.2', '--format', 'json'], app);
+    expect((JSON.parse(out) as EnrollmentResolution).outcome).toBe('noProfile');
+  });
+
+  it('needs a backend for --source actual', async () => {
+    const { code, err } = await run(['simulate', '--source', 'actual', '--groups', 'Sales', '--os', '17.2']);
+    expect(code).toBe(1);
+    expect(err).toContain('--source actual needs a backend');
+  });
+
+  it('needs a backend for --user', async () => {
+    const { code, err } = await run(['simulate', '--user', 'adele@contoso.com', '--os', '17.2']);
+    expect(code).toBe(1);
+    expect(err).toContain('--user needs a backend');
+  });
+
+  it('reads the tenant and the user\'s groups from the backend it is given', async () => {
+    const tenant = new InMemoryTenant();
+    const command = createSimulateCommand({ openSource: async () => tenant });
+    const { code, out } = await run(['simulate', '--source', 'actual', '--user', 'adele@contoso.com', '--os', '16.1', '--format', 'json'], process.cwd(), command);
+    expect(code).toBe(0);
+    const result = JSON.parse(out) as EnrollmentResolution;
+    expect(result.request.memberOf).toEqual(['Sales']);
+    expect(result.profile?.name).toBe('Tenant web-based');
+    expect(tenant.closed).toBe(true);
+  });
+
+  it.each([
+    [['--groups', 'A', '--os', 'latest'], '--os expects an iOS/iPadOS version such as 17.2 or 14.8 (got "latest")'],
+    [['--os', '17.2'], 'give exactly one'],
+    [['--groups', 'A', '--user', 'adele@contoso.com', '--os', '17.2'], 'give exactly one'],
+    [['--groups', 'A', '--os', '17.2', '--enrolled-devices', 'two'], '--enrolled-devices expects a whole number (got "two")'],
+  ])('rejects %j', async (args, message) => {
+    const { code, err } = await run(['simulate', ...args]);
+    expect(code).toBe(1);
+    expect(err).toContain(message);
+  });
+});

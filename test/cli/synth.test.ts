@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { synthCommand } from '../../src/cli/commands/synth';
+import { exec } from '../../src/cli/program';
+import { parseManifest } from '../../src';
+import { appDir, CDKTF_JSON, exampleCopy, recordingIo, ROOT, snapshot, removeAppDirs } from './synth-app';
+
+/** Runs the built command line, as a user would: `node bin/enrollkit.js synth` in `cwd`. */
+function synthWithBin(cwd: string): { code: number | null; out: string } {
+  const env = { ...process.env };
+  delete env.CDKTF_OUTDIR;
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin/enrollkit.js'), 'synth'], { cwd, env, encoding: 'utf8' });
+  return { code: result.status, out: result.stdout };
+}
+
+async function synth(cwd: string) {
+  const io = recordingIo(cwd);
+  const code = await exec(['synth'], io, [synthCommand]);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('enrollkit synth', () => {
+  afterAll(removeAppDirs);
+
+  it.each([
+    ['web-based-enrollment', ['manifest.json', 'stacks/groups/cdk.tf.json', 'stacks/web-based-enrollment/enrollkit.manifest.json']],
+    ['account-driven-user-enrollment', ['manifest.json', 'stacks/account-driven-user-enrollment/enrollkit.manifest.json', 'stacks/directory/cdk.tf.json']],
+    ['restrictions', ['stacks/restrictions/enrollkit.manifest.json']],
+  ])('writes the files of examples/%s through bin/enrollkit.js, byte-identical when run twice', async (example, files) => {
+    const dir = exampleCopy(example);
+    const outdir = path.join(dir, 'cdktf.out');
+    const first = synthWithBin(dir);
+    expect(first.code).toBe(0);
+    const written = snapshot(outdir);
+    expect(Object.keys(written)).toEqual(files);
+    for (const file of files.filter((f) => f.endsWith('enrollkit.manifest.json'))) {
+      expect(parseManifest(JSON.parse(fs.readFileSync(path.join(outdir, file), 'utf8'))).stack).toBe(file.split('/')[1]);
+    }
+    const second = synthWithBin(dir);
+    expect(second.code).toBe(0);
+    expect(snapshot(outdir)).toEqual(written);
+  });
+
+  it('reports each file written, with the size of each stack', async () => {
+    const { code, out } = await synth(exampleCopy('web-based-enrollment'));
+    expect(code).toBe(0);
+    expect(out).toContain('Synthesized 1 enrollkit stack to cdktf.out/:\n');
+    expect(out).toContain('  stacks/groups/cdk.tf.json\n');
+    expect(out).toContain('  stacks/web-based-enrollment/enrollkit.manifest.json  (stack web-based-enrollment: 4 resources, 1 group)\n');
+  });
+
+  it('removes the output of a stack the app no longer has', async () => {
+    const dir = exampleCopy('restrictions');
+    fs.mkdirSync(path.join(dir, 'cdktf.out/stacks/renamed'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'cdktf.out/stacks/renamed/enrollkit.manifest.json'), '{}');
+    await synth(dir);
+    expect(fs.existsSync(path.join(dir, 'cdktf.out/stacks/renamed'))).toBe(false);
+  });
+
+  it('prints every validation issue of the app and exits 1', async () => {
+    const dir = appDir({
+      'cdktf.json': CDKTF_JSON,
+      'main.ts': [
+        "import { App, AssignmentTarget, DeviceLimitRestriction, EnrollmentStack, WebClip } from 'enrollkit';",
+        'const app = new App();',
+        "const stack = new EnrollmentStack(app, 'broken');",
+        "new DeviceLimitRestriction(stack, 'Limit', { displayName: 'Limit', limit: 50, assignments: [AssignmentTarget.allUsers()] });",
+        "new WebClip(stack, 'Clip', { displayName: 'Clip', appUrl: 'intranet', assignments: [{ target: AssignmentTarget.group('Nobody') }] });",
+        'app.synth();',
+      ].join('\n'),
+    });
+    const { code, err } = await synth(dir);
+    expect(code).toBe(1);
+    expect(err).toContain('Error: 3 problems found:\n');
+    expect(err).toContain('  - broken/Limit: EK014 limit: a device limit must be a whole number from 1 to 15 (got 50). Fix: set limit to a whole number between 1 and 15\n');
+    expect(err).toContain('  - broken/Clip: appUrl: expected an http(s) URL (got "intranet"). Fix: use an http(s) URL\n');
+    expect(err).toContain('  - broken/Clip: assignments.0.target.group: the target names a group that the stack neither declares nor references (got "Nobody")');
+    expect(err).not.toContain('    at ');
+    expect(fs.existsSync(path.join(dir, 'cdktf.out/stacks'))).toBe(false);
+  });
+
+  it("shows the app's own error output when it fails for another reason", async () => {
+    const dir = appDir({ 'cdktf.json': CDKTF_JSON, 'main.ts': "throw new Error('tenant ID missing');\n" });
+    const { code, err } = await synth(dir);
+    expect(code).toBe(1);
+    expect(err).toContain('tenant ID missing');
+    expect(err).toContain('Error: the app command "npx tsx main.ts" failed with exit code 1');
+  });
+
+  it('explains a missing cdktf.json', async () => {
+    const { code, err } = await synth(appDir({}));
+    expect(code).toBe(1);
+    expect(err).toMatch(/^Error: no cdktf\.json in .*Fix: run enrollkit in the directory of your app/);
+  });
+
+  it('explains a cdktf.json without an app command', async () => {
+    const { code, err } = await synth(appDir({ 'cdktf.json': '{"language":"typescript"}' }));
+    expect(code).toBe(1);
+    expect(err).toContain('has no "app" command (got undefined). Fix: add "app": "npx tsx main.ts"');
+  });
+});
