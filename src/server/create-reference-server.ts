@@ -10,6 +10,7 @@ import { RequestLog } from './request-log';
 import { adminRoutes } from './routes/admin-routes';
 import { discoveryRoutes } from './routes/discovery-routes';
 import { graphApi, limitBody } from './routes/graph-api';
+import { simulationRoutes } from './routes/simulation-routes';
 import type { PageSizes, ServerContext, ServerEnv } from './server-context';
 import { Store } from './store';
 import { checkDomains, createTenant, type CreateTenantOptions, generateToken, type TenantCredentials } from './tenants';
@@ -139,6 +140,8 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
     }),
   );
   app.use('/_enrollkit/*', limitBody(ctx));
+  // Before the admin surface, whose token check would otherwise refuse the tenant tokens simulation answers to.
+  app.route('/_enrollkit', simulationRoutes(ctx));
   app.route('/_enrollkit', adminRoutes(ctx));
   app.route('/.well-known', discoveryRoutes(ctx));
   app.route('/beta', graphApi('beta', ctx));

@@ -23,6 +23,7 @@ const ID_PARENTS = new Set([
   'deviceEnrollmentConfigurations',
   'deviceConfigurations',
   'mobileApps',
+  'managedDevices',
   'assignments',
   'groups',
   'users',

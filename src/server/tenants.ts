@@ -58,6 +58,16 @@ export function initialApns(clock: Clock, appleIdentifier: string): Record<strin
   };
 }
 
+/** Id of a tenant's default platform restriction (all platforms, priority 0). */
+export function defaultPlatformRestrictionsId(tenantId: string): string {
+  return `${tenantId}_DefaultPlatformRestrictions`;
+}
+
+/** Id of a tenant's default device limit restriction (priority 0). */
+export function defaultLimitId(tenantId: string): string {
+  return `${tenantId}_DefaultLimit`;
+}
+
 function tenantDefaults(tenantId: string, clock: Clock): EntityRecord[] {
   const now = graphTimestamp(clock());
   const allowed = {
@@ -71,14 +81,14 @@ function tenantDefaults(tenantId: string, clock: Clock): EntityRecord[] {
   const restrictions = deviceEnrollmentPlatformRestrictionsConfiguration;
   const limit = deviceEnrollmentLimitConfiguration;
   const common = { displayName: 'All users and all devices', createdDateTime: NEVER, lastModifiedDateTime: now };
-  const restrictionData: Record<string, unknown> = { ...restrictions.initial(), id: `${tenantId}_DefaultPlatformRestrictions`, ...common };
+  const restrictionData: Record<string, unknown> = { ...restrictions.initial(), id: defaultPlatformRestrictionsId(tenantId), ...common };
   for (const name of Object.keys(restrictionData)) {
     if (name.endsWith('Restriction')) restrictionData[name] = { ...allowed };
   }
   restrictionData['description'] = 'This is the default Device Type Restriction applied with the lowest priority to all users regardless of group membership.';
   const limitData = {
     ...limit.initial(),
-    id: `${tenantId}_DefaultLimit`,
+    id: defaultLimitId(tenantId),
     ...common,
     description: 'This is the default Device Limit Restriction applied with the lowest priority to all users regardless of group membership.',
   };

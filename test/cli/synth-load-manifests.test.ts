@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadManifests } from '../../src/cli/load-manifests';
 import { UsageError, ValidationError } from '../../src';
-import { appDir, CDKTF_JSON, recordingIo, removeAppDirs } from './synth-app';
+import { appDir, CDKTF_JSON, recordingIo, removeAppDirs } from '../_helpers/synth-app';
 
 const TWO_STACKS = [
   "import { App, AssignmentTarget, DeviceLimitRestriction, EnrollmentStack } from 'enrollkit';",

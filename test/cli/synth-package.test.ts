@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { synthCommand } from '../../src/cli/commands/synth';
 import { exec } from '../../src/cli/program';
-import { ROOT, appDir, recordingIo, snapshot, removeAppDirs } from './synth-app';
+import { ROOT, appDir, recordingIo, snapshot, removeAppDirs } from '../_helpers/synth-app';
 
 const JS_APP = [
   "const { TerraformStack } = require('cdktf');",

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { synthCommand } from '../../src/cli/commands/synth';
 import { exec } from '../../src/cli/program';
 import { parseManifest } from '../../src';
-import { appDir, CDKTF_JSON, exampleCopy, recordingIo, ROOT, snapshot, removeAppDirs } from './synth-app';
+import { appDir, CDKTF_JSON, exampleCopy, recordingIo, ROOT, snapshot, removeAppDirs } from '../_helpers/synth-app';
 
 /** Runs the built command line, as a user would: `node bin/enrollkit.js synth` in `cwd`. */
 function synthWithBin(cwd: string): { code: number | null; out: string } {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { findUser } from '../find-user';
 import { badRequest, directoryNotFound, GraphError } from '../graph-error';
 import { applyQuery, checkSelect, equalityOn, project, type QueryTarget } from '../odata/apply-query';
 import { contextUrl } from '../odata/context-url';
@@ -40,10 +41,6 @@ function isDynamic(data: Record<string, unknown>): boolean {
 
 function findDirectoryObject(store: Store, tenantId: string, id: string): EntityRecord | undefined {
   return store.getEntity(tenantId, 'users', id) ?? store.getEntity(tenantId, 'groups', id);
-}
-
-function findUser(store: Store, tenantId: string, idOrUpn: string): EntityRecord | undefined {
-  return store.getEntity(tenantId, 'users', idOrUpn) ?? store.listEntities(tenantId, 'users', { lookupKey: idOrUpn })[0];
 }
 
 function queryTarget(types: readonly EntityType[], label: string): QueryTarget {

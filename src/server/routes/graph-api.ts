@@ -11,6 +11,7 @@ import { graphJson, type ServerContext, type ServerEnv } from '../server-context
 import { batchRoute } from './batch-route';
 import { directoryRoutes } from './directory-routes';
 import { intuneRoutes } from './intune-routes';
+import { managedDeviceRoutes } from './managed-device-routes';
 
 /** The limit of request bodies, as a Graph 413. */
 export function limitBody(ctx: ServerContext) {
@@ -43,6 +44,7 @@ export function graphApi(version: ApiVersion, ctx: ServerContext): Hono<ServerEn
       ...apns,
     });
   });
+  api.route('/deviceManagement/managedDevices', managedDeviceRoutes(ctx));
   api.route('/groups', directoryRoutes('groups', ctx));
   api.route('/users', directoryRoutes('users', ctx));
   return api;

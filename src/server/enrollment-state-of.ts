@@ -1,0 +1,82 @@
+import {
+  DESCRIPTORS,
+  deviceLimitRestriction,
+  parseMarker,
+  platformRestriction,
+  type Assignment,
+  type GraphEntity,
+  type GroupResolver,
+  type KindDescriptor,
+  type Resource,
+} from '../model';
+import { INTUNE_DEFAULTS, type EnrollmentState, type TenantDefaults } from '../rules';
+import { INTUNE_COLLECTIONS, type IntuneCollection } from './intune-collections';
+import type { EntityRecord, Store } from './store';
+import { defaultLimitId, defaultPlatformRestrictionsId } from './tenants';
+import { odataType } from './wire/fields';
+
+/** A stored object as Graph returns it, which is what descriptors read. */
+function graphEntity(record: EntityRecord): GraphEntity {
+  return { '@odata.type': odataType(record.type), ...record.data, id: record.id };
+}
+
+function collectionOf(kind: KindDescriptor): IntuneCollection {
+  const collection = INTUNE_COLLECTIONS.find((candidate) => `/${candidate.path}` === kind.graph.collection);
+  if (!collection) throw new Error(`the server does not serve '${kind.graph.collection}' (kind '${kind.kind}')`);
+  return collection;
+}
+
+function groupResolver(store: Store, tenantId: string): GroupResolver {
+  const names = new Map(store.listEntities(tenantId, 'groups').map((group) => [group.id, String(group.data['displayName'] ?? group.id)]));
+  return { name: (id) => names.get(id) ?? id, id: (name) => name };
+}
+
+function resourcesOfKind(store: Store, tenantId: string, kind: KindDescriptor, groups: GroupResolver): Resource[] {
+  const collection = collectionOf(kind);
+  const assignments = store.assignmentsByParent(tenantId, collection.name);
+  return store.listEntities(tenantId, collection.name).flatMap((record) => {
+    const entity = graphEntity(record);
+    if (!kind.matches(entity) || kind.isBuiltIn(entity)) return [];
+    const read = (assignments.get(record.id) ?? []).flatMap((assignment): Assignment[] => {
+      const parsed = kind.assignmentFromGraph(assignment.data, groups);
+      return parsed ? [parsed] : [];
+    });
+    const displayName = typeof entity['displayName'] === 'string' && entity['displayName'] !== '' ? entity['displayName'] : record.id;
+    const resource = {
+      kind: kind.kind,
+      logicalId: record.id,
+      path: `${collection.path}/${record.id}`,
+      displayName,
+      description: parseMarker(typeof entity['description'] === 'string' ? entity['description'] : '').text,
+      spec: kind.fromGraph(entity),
+      assignments: read,
+      ...(kind.priorityClass && typeof entity['priority'] === 'number' ? { priority: entity['priority'] } : {}),
+      suppressions: [],
+    };
+    return [resource as Resource];
+  });
+}
+
+function tenantDefaults(store: Store, tenantId: string): TenantDefaults {
+  const restrictions = store.getEntity(tenantId, 'deviceEnrollmentConfigurations', defaultPlatformRestrictionsId(tenantId));
+  const limit = store.getEntity(tenantId, 'deviceEnrollmentConfigurations', defaultLimitId(tenantId));
+  return {
+    platformRestriction: restrictions
+      ? platformRestriction.fromGraph({ id: restrictions.id, platformRestriction: restrictions.data['iosRestriction'] })
+      : INTUNE_DEFAULTS.platformRestriction,
+    deviceLimit: limit ? deviceLimitRestriction.fromGraph(graphEntity(limit)).limit : INTUNE_DEFAULTS.deviceLimit,
+  };
+}
+
+/**
+ * What enrollment of a tenant's users resolves against, read from the store: every object of
+ * every managed kind with its assignments (group ids as display names) and priority, and the
+ * tenant's default restrictions (the iOS part of the default platform restriction, the default
+ * device limit). Objects are identified by their Graph path, e.g.
+ * `deviceManagement/deviceEnrollmentConfigurations/<id>`.
+ */
+export function enrollmentStateOf(store: Store, tenantId: string): EnrollmentState {
+  const groups = groupResolver(store, tenantId);
+  const resources = (DESCRIPTORS as readonly KindDescriptor[]).flatMap((kind) => resourcesOfKind(store, tenantId, kind, groups));
+  return { resources, defaults: tenantDefaults(store, tenantId) };
+}

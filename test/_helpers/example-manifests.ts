@@ -1,0 +1,13 @@
+import { loadManifests } from '../../src/cli/load-manifests';
+import type { Manifest } from '../../src/model';
+import { exampleCopy, recordingIo } from './synth-app';
+
+/** The examples of the repository, by directory name. */
+export const EXAMPLES = ['web-based-enrollment', 'account-driven-user-enrollment', 'restrictions'] as const;
+
+/** Synthesizes an example (in a scratch copy) and returns its manifests. */
+export async function exampleManifest(example: (typeof EXAMPLES)[number]): Promise<Manifest> {
+  const [manifest] = await loadManifests(recordingIo(exampleCopy(example)));
+  if (!manifest) throw new Error(`example ${example} synthesized no stack`);
+  return manifest;
+}
