@@ -14,18 +14,15 @@ const layers = {
   cli: null,
 };
 
-/** Third-party SDKs and the one layer allowed to import each. */
-const sdkOwners = {
-  cdktf: 'cdktf',
-  '@cdktf/*': 'cdktf',
-  '@microsoft/microsoft-graph-client': 'backends/graph',
-  '@azure/identity': 'backends/graph',
-  hono: 'server',
-  'hono/*': 'server',
-  '@hono/*': 'server',
-  'better-sqlite3': 'server',
-  constructs: 'constructs',
-};
+/** Third-party SDKs (as import-path regexes) and the layers allowed to import each. */
+const sdkOwners = [
+  { sdk: 'cdktf', regex: '^(cdktf|@cdktf/.+)$', owners: ['cdktf'] },
+  { sdk: '@microsoft/microsoft-graph-client', regex: '^@microsoft/microsoft-graph-client(/.*)?$', owners: ['backends/graph'] },
+  { sdk: '@azure/identity', regex: '^@azure/identity(/.*)?$', owners: ['backends/graph'] },
+  { sdk: 'hono', regex: '^(hono|hono/.+|@hono/.+)$', owners: ['server'] },
+  { sdk: 'better-sqlite3', regex: '^better-sqlite3$', owners: ['server'] },
+  { sdk: 'constructs', regex: '^constructs$', owners: ['constructs', 'cdktf', 'cli'] },
+];
 const folders = Object.keys(layers);
 
 /** @param {string} layer */
@@ -35,20 +32,17 @@ function restrictionsFor(layer) {
   if (allowed) {
     for (const other of folders) {
       if (other === layer || allowed.includes(other)) continue;
-      const group = [`**/${other}`, `**/${other}/**`];
-      if (layer.startsWith('backends/') && other.startsWith('backends/')) {
-        const sibling = other.split('/')[1];
-        group.push(`../${sibling}`, `../${sibling}/**`);
-      }
+      const escaped = other.replace('/', '\\/');
+      let regex = `^\\.\\.?\\/(.*\\/)?${escaped}(\\/|$)`;
+      if (layer.startsWith('backends/') && other.startsWith('backends/')) regex = `(${regex})|(^\\.\\.\\/${other.split('/')[1]}(\\/|$))`;
       patterns.push({
-        group,
+        regex,
         message: `layer '${layer}' may not import '${other}' (design.md, Layers: ${layer} -> ${allowed.join(', ') || 'zod only'}).`,
       });
     }
   }
-  for (const [sdk, owner] of Object.entries(sdkOwners)) {
-    const mayUse = owner === layer || (sdk === 'constructs' && ['cdktf', 'cli'].includes(layer));
-    if (!mayUse) patterns.push({ group: [sdk], message: `only src/${owner} wraps '${sdk}'.` });
+  for (const { sdk, regex, owners } of sdkOwners) {
+    if (!owners.includes(layer)) patterns.push({ regex, message: `only src/${owners[0]} wraps '${sdk}'.` });
   }
   return patterns;
 }

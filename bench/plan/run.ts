@@ -79,7 +79,7 @@ async function measure(run: () => Promise<void>, backend: GraphBackend): Promise
 }
 
 async function main(): Promise<void> {
-  const table = new Table({ head: ['objects', 'reader', 'round trips', 'requests', 'wall ms', 'peak RSS MB', 'round trips vs baseline'] });
+  const table = new Table({ style: { head: [], border: [] }, head: ['objects', 'reader', 'round trips', 'requests', 'wall ms', 'peak RSS MB', 'round trips vs baseline'] });
   for (const size of SIZES.length ? SIZES : [10, 100, 1000]) {
     const server = await startReferenceServer({ data: ':memory:' });
     const backend = new GraphBackend({ baseUrl: server.url, tokens: staticToken(server.token), description: 'bench' });
