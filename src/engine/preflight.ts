@@ -13,8 +13,9 @@ export function missingPermissions(plan: Plan, identity: BackendIdentity): strin
   if (!held) return [];
   const needs: { what: string; anyOf: readonly string[] }[] = [];
   const written = new Set(plan.steps.filter((s) => s.request.version === 'beta').map((s) => s.request.path.split('/').slice(0, 3).join('/')));
-  for (const d of DESCRIPTORS as readonly KindDescriptor[]) {
-    if (written.has(d.graph.collection)) needs.push({ what: `writing ${d.title}s`, anyOf: d.permissions.write });
+  for (const collection of written) {
+    const kinds = (DESCRIPTORS as readonly KindDescriptor[]).filter((d) => d.graph.collection === collection);
+    if (kinds[0]) needs.push({ what: `writing ${kinds.map((d) => `${d.title}s`).join(' or ')}`, anyOf: kinds[0].permissions.write });
   }
   if (plan.steps.some((s) => s.request.version === 'v1.0' && s.request.method === 'POST')) needs.push({ what: 'creating groups', anyOf: GROUP_WRITE });
   const have = new Set(held);

@@ -45,6 +45,11 @@ class BearerAuth extends Link {
   }
 }
 
+/** fetch's "fetch failed" (a TypeError, possibly from another realm): no answer came at all. */
+function isConnectionFailure(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'TypeError';
+}
+
 /** Sends a request again when the connection was reset or refused before an answer came. */
 class ConnectionRetry extends Link {
   constructor(
@@ -60,7 +65,7 @@ class ConnectionRetry extends Link {
         await this.next!.execute(context);
         return;
       } catch (error) {
-        if (attempt > this.policy.maxRetries || !(error instanceof TypeError)) throw error;
+        if (attempt > this.policy.maxRetries || !isConnectionFailure(error)) throw error;
         this.counters.retries += 1;
         await sleep(retryDelayMs(this.policy, attempt, null));
       }

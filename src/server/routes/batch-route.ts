@@ -77,7 +77,8 @@ function encodeBody(request: BatchRequest): string | Buffer | undefined {
 async function execute(c: ServerContextOf, ctx: ServerContext, request: BatchRequest): Promise<BatchResponse> {
   const outer = new URL(c.req.url);
   const version = c.get('version');
-  const path = request.url.startsWith('/') ? request.url : `/${request.url}`;
+  // Microsoft's SDKs send the version segment inside batch URLs ('/beta/groups'); Graph accepts it.
+  const path = (request.url.startsWith('/') ? request.url : `/${request.url}`).replace(new RegExp(`^/${version.replace('.', '\\.')}(?=/|\\?|$)`), '');
   if (/^\/\$batch(\?|$)/.test(path)) {
     return failure(c, request.id, new GraphError(400, 'BadRequest', 'A batch cannot contain another batch.'));
   }

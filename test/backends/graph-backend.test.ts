@@ -1,0 +1,105 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GraphBackend, retryDelayMs, staticToken, type RetryPolicy } from '../../src/backends/graph';
+import { startReferenceTenant, TEST_RETRY, type ReferenceTenant } from '../_helpers/reference-tenant';
+
+function jwt(claims: Record<string, unknown>): string {
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return `${part({ alg: 'none' })}.${part(claims)}.`;
+}
+
+describe('retryDelayMs', () => {
+  const policy: RetryPolicy = { maxRetries: 5, baseDelayMs: 1000, maxDelayMs: 8000 };
+
+  it("waits what Retry-After says, capped by the policy's longest wait", () => {
+    expect(retryDelayMs(policy, 1, '3')).toBe(3000);
+    expect(retryDelayMs(policy, 1, '0')).toBe(0);
+    expect(retryDelayMs(policy, 1, '120')).toBe(8000);
+  });
+
+  it('backs off exponentially with jitter when there is no Retry-After', () => {
+    for (const attempt of [1, 2, 3, 4, 5]) {
+      const ceiling = Math.min(1000 * 2 ** (attempt - 1), 8000);
+      const delay = retryDelayMs(policy, attempt, null);
+      expect(delay).toBeGreaterThanOrEqual(ceiling / 2);
+      expect(delay).toBeLessThanOrEqual(ceiling);
+    }
+  });
+});
+
+describe('GraphBackend against the reference server', () => {
+  let tenant: ReferenceTenant;
+  beforeEach(async () => {
+    tenant = await startReferenceTenant();
+  });
+  afterEach(() => tenant.close());
+
+  it('sends many requests as $batch envelopes of at most 20 and answers in request order', async () => {
+    const requests = Array.from({ length: 45 }, (_, i) => ({
+      method: 'POST' as const,
+      version: 'beta' as const,
+      path: '/deviceAppManagement/mobileApps',
+      body: { '@odata.type': '#microsoft.graph.iosiPadOSWebClip', displayName: `Clip ${i}`, appUrl: `https://example.com/${i}` },
+    }));
+    const responses = await tenant.backend.send(requests);
+    expect(responses.map((r) => (r.body as { displayName: string }).displayName)).toEqual(requests.map((r) => r.body.displayName));
+    expect(responses.every((r) => r.status === 201)).toBe(true);
+    expect(tenant.backend.counters()).toMatchObject({ roundTrips: 3, requests: 45 });
+  });
+
+  it('sends again the requests throttled inside a batch, and only those', async () => {
+    tenant.server.server.faults.add({ path: '/deviceAppManagement/mobileApps', method: 'GET', status: 429, count: 1 });
+    const get = { method: 'GET' as const, version: 'beta' as const };
+    const responses = await tenant.backend.send([
+      { ...get, path: '/deviceAppManagement/mobileApps' },
+      { ...get, path: '/deviceManagement/deviceConfigurations' },
+    ]);
+    expect(responses.map((r) => r.status)).toEqual([200, 200]);
+    expect(tenant.backend.counters()).toMatchObject({ roundTrips: 2, requests: 2, retries: 1 });
+  });
+
+  it('gives up after the policy bound and returns the last throttled answer, with its request id', async () => {
+    tenant.server.server.faults.add({ path: '/deviceManagement/**', status: 503, rate: 1 });
+    const backend = new GraphBackend({ baseUrl: tenant.server.url, tokens: staticToken(tenant.server.token), description: 't', retry: { ...TEST_RETRY, maxRetries: 2 } });
+    const get = { method: 'GET' as const, version: 'beta' as const, path: '/deviceManagement/deviceConfigurations' };
+    const [single] = await backend.send([get]);
+    expect(single).toMatchObject({ status: 503, requestId: expect.any(String) });
+    const batched = await backend.send([get, get]);
+    expect(batched.map((r) => r.status)).toEqual([503, 503]);
+  });
+
+  it('reads app-only permissions from a JWT and knows nothing of an opaque token', async () => {
+    const app = new GraphBackend({ baseUrl: tenant.server.url, tokens: staticToken(jwt({ roles: ['DeviceManagementApps.ReadWrite.All'] })), description: 't' });
+    expect(await app.identity()).toEqual({ appOnly: true, permissions: ['DeviceManagementApps.ReadWrite.All'] });
+    const user = new GraphBackend({ baseUrl: tenant.server.url, tokens: staticToken(jwt({ scp: 'Group.Read.All User.Read' })), description: 't' });
+    expect(await user.identity()).toEqual({ appOnly: false, permissions: ['Group.Read.All', 'User.Read'] });
+    expect(await tenant.backend.identity()).toEqual({ appOnly: false });
+  });
+});
+
+describe('GraphBackend over a connection that resets', () => {
+  let server: Server;
+  let url: string;
+  let requests = 0;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      requests += 1;
+      if (requests === 1) {
+        req.socket.destroy();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json', 'request-id': 'r-1' });
+      res.end(JSON.stringify({ authorization: req.headers.authorization }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it('sends the request again, with the bearer token, to a host that is not Microsoft Graph', async () => {
+    const backend = new GraphBackend({ baseUrl: url, tokens: staticToken('secret-token'), description: 't', retry: TEST_RETRY });
+    const [response] = await backend.send([{ method: 'GET', version: 'beta', path: '/deviceManagement/deviceConfigurations' }]);
+    expect(response).toEqual({ status: 200, body: { authorization: 'Bearer secret-token' }, requestId: 'r-1' });
+    expect(backend.counters()).toMatchObject({ roundTrips: 2, retries: 1 });
+  });
+});

@@ -1,0 +1,38 @@
+import { missingPermissions, PLAN_FORMAT, type Plan, type Step } from '../../src/engine';
+
+function plan(steps: Step[]): Plan {
+  return {
+    format: PLAN_FORMAT,
+    stack: 's',
+    backend: 'b',
+    groups: [],
+    changes: [],
+    moves: [],
+    findings: [],
+    blockers: [],
+    steps,
+    fingerprint: {},
+    summary: { create: 0, update: 0, replace: 0, delete: 0, adopt: 0, move: 0, groups: 0 },
+  };
+}
+
+const createRestriction: Step = { id: 'a', title: 't', dependsOn: [], request: { method: 'POST', version: 'beta', path: '/deviceManagement/deviceEnrollmentConfigurations', body: {} } };
+const createGroup: Step = { id: 'g', title: 't', dependsOn: [], request: { method: 'POST', version: 'v1.0', path: '/groups', body: {} } };
+
+describe('missingPermissions', () => {
+  it('names the grant a write needs when the token holds none that Graph accepts', () => {
+    const missing = missingPermissions(plan([createRestriction, createGroup]), { appOnly: true, permissions: ['DeviceManagementApps.ReadWrite.All'] });
+    expect(missing).toEqual([
+      expect.stringMatching(/writing platform restrictions or device limit restrictions: grant one of DeviceManagementServiceConfig\.ReadWrite\.All, DeviceManagementConfiguration\.ReadWrite\.All/),
+      expect.stringMatching(/creating groups: grant one of Group\.Create/),
+    ]);
+  });
+
+  it('is satisfied by any accepted grant', () => {
+    expect(missingPermissions(plan([createRestriction, createGroup]), { appOnly: true, permissions: ['DeviceManagementConfiguration.ReadWrite.All', 'Group.ReadWrite.All'] })).toEqual([]);
+  });
+
+  it('checks nothing when the backend cannot tell what the token holds', () => {
+    expect(missingPermissions(plan([createRestriction]), { appOnly: false })).toEqual([]);
+  });
+});
