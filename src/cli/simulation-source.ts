@@ -1,4 +1,4 @@
-import { readMemberOf, readState, tenantFactsOf } from '../engine';
+import { readEnrolledDeviceCount, readMemberOf, readState, tenantFactsOf } from '../engine';
 import type { OpenSimulationSource } from './commands/simulate';
 import { openBackend } from './open-backend';
 
@@ -11,6 +11,7 @@ export const openSimulationSource: OpenSimulationSource = async (io, flags) => {
       return { resources: tenantFactsOf('', state, identity).resources ?? [] };
     },
     memberOf: (upn) => readMemberOf(backend, upn),
+    enrolledDevices: (upn) => readEnrolledDeviceCount(backend, upn),
     close: () => backend.close(),
   };
 };

@@ -1,11 +1,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createSimulateCommand, simulateCommand, type SimulationSource } from '../../src/cli/commands/simulate';
+import { COMMANDS } from '../../src/cli/commands';
+import { simulateCommand } from '../../src/cli/commands/simulate';
 import type { CliIo } from '../../src/cli/io';
 import { exec, type CommandFactory } from '../../src/cli/program';
 import type { EnrollmentResolution } from '../../src/rules';
-import { authenticator, jitPolicy, profile, webClip } from '../rules/builders';
+import { applyPlan, planStack } from '../../src/engine';
+import { webBasedStack } from '../_fixtures/stacks';
+import { startReferenceTenant } from '../_helpers/reference-tenant';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SCRATCH: string[] = [];
@@ -25,26 +28,17 @@ function webBasedApp(): string {
   return dir;
 }
 
-async function run(argv: string[], cwd = process.cwd(), command: CommandFactory = simulateCommand): Promise<{ code: number; out: string; err: string }> {
+async function run(
+  argv: string[],
+  cwd = process.cwd(),
+  commands: readonly CommandFactory[] = [simulateCommand],
+  env: CliIo['env'] = process.env,
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CliIo = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTTY: false, env: process.env, cwd };
-  const code = await exec(argv, io, [command]);
+  const io: CliIo = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTTY: false, env, cwd };
+  const code = await exec(argv, io, commands);
   return { code, out, err };
-}
-
-/** A tenant held in memory: web-based enrollment for the "Sales" group. */
-class InMemoryTenant implements SimulationSource {
-  closed = false;
-  async readState() {
-    return { resources: [jitPolicy('JIT', ['Sales']), authenticator(['Sales']), webClip('Company Portal', ['Sales']), profile('Tenant web-based', 'webDeviceEnrollment', ['Sales'], 1)] };
-  }
-  async memberOf(upn: string) {
-    return upn === 'adele@contoso.com' ? ['Sales'] : [];
-  }
-  async close() {
-    this.closed = true;
-  }
 }
 
 describe('enrollkit simulate', () => {
@@ -88,15 +82,33 @@ describe('enrollkit simulate', () => {
     expect(err).toContain('--user needs a backend');
   });
 
-  it('reads the tenant and the user\'s groups from the backend it is given', async () => {
-    const tenant = new InMemoryTenant();
-    const command = createSimulateCommand({ openSource: async () => tenant });
-    const { code, out } = await run(['simulate', '--source', 'actual', '--user', 'adele@contoso.com', '--os', '16.1', '--format', 'json'], process.cwd(), command);
-    expect(code).toBe(0);
-    const result = JSON.parse(out) as EnrollmentResolution;
-    expect(result.request.memberOf).toEqual(['Sales']);
-    expect(result.profile?.name).toBe('Tenant web-based');
-    expect(tenant.closed).toBe(true);
+  it("reads the tenant, the user's groups and enrolled devices from a reference server", async () => {
+    const tenant = await startReferenceTenant();
+    try {
+      const { plan } = await planStack(tenant.backend, webBasedStack());
+      expect((await applyPlan(tenant.backend, plan)).ok).toBe(true);
+      const graph = (method: string, url: string, body?: unknown) =>
+        fetch(`${tenant.server.url}${url}`, {
+          method,
+          headers: { authorization: `Bearer ${tenant.server.token}`, 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        }).then(async (r) => (r.status === 204 ? {} : ((await r.json()) as Record<string, unknown>)));
+      const user = await graph('POST', '/v1.0/users', { accountEnabled: true, displayName: 'Adele', mailNickname: 'adele', userPrincipalName: 'adele@contoso.com', passwordProfile: { password: 'Pa55word!x' } });
+      const groups = (await graph('GET', `/v1.0/groups?$filter=displayName eq '${BYOD_GROUP}'`)).value as { id: string }[];
+      await graph('POST', `/v1.0/groups/${groups[0]!.id}/members/$ref`, { '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${String(user.id)}` });
+      await graph('POST', '/_enrollkit/simulate', { user: 'adele@contoso.com', os: '17.2', device: 'iphone', ownership: 'personal', record: true });
+
+      const env = { ...process.env, ENROLLKIT_BACKEND: 'reference', ENROLLKIT_URL: tenant.server.url, ENROLLKIT_TOKEN: tenant.server.token };
+      const { code, out, err } = await run(['simulate', '--source', 'actual', '--user', 'adele@contoso.com', '--os', '16.1', '--format', 'json'], process.cwd(), COMMANDS, env);
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      const result = JSON.parse(out) as EnrollmentResolution;
+      expect(result.request).toMatchObject({ memberOf: [BYOD_GROUP], enrolledDevices: 1 });
+      expect(result.profile?.name).toBe('iOS web-based device enrollment');
+      expect(result.outcome).toBe('enrolled');
+    } finally {
+      await tenant.close();
+    }
   });
 
   it.each([

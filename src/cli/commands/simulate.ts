@@ -14,6 +14,8 @@ export interface SimulationSource {
   readState(): Promise<EnrollmentState>;
   /** Display names of the groups the user (by UPN) is a member of, transitively. */
   memberOf(upn: string): Promise<string[]>;
+  /** How many devices the user (by UPN) has enrolled, for the device limit. */
+  enrolledDevices(upn: string): Promise<number>;
   /** Releases the backend. */
   close(): Promise<void>;
 }
@@ -86,6 +88,8 @@ export function createSimulateCommand(dependencies: SimulateDependencies = {}): 
         try {
           const state = source && options.source === 'actual' ? await source.readState() : await desiredState(io, options.stack);
           const memberOf = source && options.user !== undefined ? await source.memberOf(options.user) : (options.groups ?? '').split(',').map((g) => g.trim()).filter((g) => g !== '');
+          const enrolledDevices =
+            options.enrolledDevices !== undefined ? Number(options.enrolledDevices) : source && options.user !== undefined ? await source.enrolledDevices(options.user) : undefined;
           const request: EnrollmentRequest = {
             ...(options.user === undefined ? {} : { user: options.user }),
             os: options.os,
@@ -93,7 +97,7 @@ export function createSimulateCommand(dependencies: SimulateDependencies = {}): 
             ownership: options.ownership,
             memberOf,
             ...(options.choice === undefined ? {} : { choice: options.choice }),
-            ...(options.enrolledDevices === undefined ? {} : { enrolledDevices: Number(options.enrolledDevices) }),
+            ...(enrolledDevices === undefined ? {} : { enrolledDevices }),
           };
           const resolution = resolveEnrollment(state, request);
           io.stdout(options.format === 'json' ? `${JSON.stringify(resolution, null, 2)}\n` : formatSimulationText(resolution));

@@ -10,6 +10,7 @@ import type {
 } from '../../model';
 import type { ActualObject } from '../actual-state';
 import { appAssignmentCode, sortedAssignments, targetCode, type GroupNaming } from './assignment-code';
+import { isVppApp } from './import-problem';
 import { propsLiteral, type Prop } from './props-literal';
 import { tsString, tsValue } from './ts-literal';
 
@@ -61,7 +62,8 @@ function optional(name: string, value: string | undefined): Prop[] {
 
 function enrollmentTypeCode(spec: EnrollmentTypeProfileSpec): string {
   if (spec.enrollmentType !== 'userChoice') return ENROLLMENT_TYPES[spec.enrollmentType];
-  const choice = spec.userChoice ?? { personal: 'device', corporate: 'device' };
+  const choice = spec.userChoice;
+  if (!choice) throw new Error('a user-choice profile without its personal and corporate enrollment types cannot be declared');
   return `EnrollmentType.userChoice({ personal: ${ENROLLMENT_TYPES[choice.personal]}, corporate: ${ENROLLMENT_TYPES[choice.corporate]} })`;
 }
 
@@ -153,7 +155,7 @@ function vppReferenceCode(o: ActualObject, ctx: ConstructCodeContext): Construct
  * Group targets name the variables of the stack's group references.
  */
 export function constructCode(o: ActualObject, ctx: ConstructCodeContext): ConstructCode {
-  if (o.kind === 'iosApp' && (o.spec as IosAppSpec).appType === 'iosVppApp') return vppReferenceCode(o, ctx);
+  if (isVppApp(o)) return vppReferenceCode(o, ctx);
   const { call, props, imports } = newExpression(o, ctx);
   const declaration = `${ctx.variable ? `const ${ctx.variable} = ` : ''}${call}${propsLiteral(props)});`;
   const override = ctx.variable && ctx.logicalIdOverride !== undefined ? [`${ctx.variable}.overrideLogicalId(${tsString(ctx.logicalIdOverride)});`] : [];

@@ -1,4 +1,4 @@
-import { BundleIdSchema, compareOsVersions, descriptorOf, type PlatformRestrictionSpec, type SsoExtensionPolicySpec } from '../../model';
+import { BundleIdSchema, compareOsVersions, descriptorOf, type EnrollmentTypeProfileSpec, type PlatformRestrictionSpec, type SsoExtensionPolicySpec } from '../../model';
 import type { ActualObject } from '../actual-state';
 import type { GroupDirectory } from './group-directory';
 import { tsString } from './ts-literal';
@@ -37,6 +37,9 @@ function ssoProblem(spec: SsoExtensionPolicySpec): string | undefined {
 function kindProblem(o: ActualObject): string | undefined {
   switch (o.kind) {
     case 'enrollmentTypeProfile':
+      if ((o.spec as EnrollmentTypeProfileSpec).enrollmentType === 'userChoice' && !(o.spec as EnrollmentTypeProfileSpec).userChoice) {
+        return `it lets the user choose the ownership but names no enrollment type for personal and corporate devices. Fix: set both in the tenant, ${AGAIN}`;
+      }
       if (o.assignments.length === 0) return `it has no assignments, and a stack's profile needs at least one. Fix: assign it in the tenant (or delete it), ${AGAIN}`;
       return undefined;
     case 'ssoExtensionPolicy':

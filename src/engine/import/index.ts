@@ -1,0 +1,2 @@
+export * from './stack-code';
+export * from './generate-stack-code';
