@@ -12,3 +12,4 @@ export * from './tenant-facts';
 export * from './preflight';
 export * from './plan-stack';
 export * from './read-member-of';
+export * from './import';

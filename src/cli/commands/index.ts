@@ -3,6 +3,7 @@ import { openSimulationSource } from '../simulation-source';
 import { applyCommand } from './apply';
 import { destroyCommand } from './destroy';
 import { discoveryCommand } from './discovery';
+import { importCommand } from './import';
 import { lintCommand } from './lint';
 import { planCommand } from './plan';
 import { serveCommand } from './serve';
@@ -15,6 +16,7 @@ export const COMMANDS: readonly CommandFactory[] = [
   planCommand,
   applyCommand,
   destroyCommand,
+  importCommand,
   lintCommand,
   createSimulateCommand({ openSource: openSimulationSource }),
   discoveryCommand,

@@ -67,15 +67,19 @@ function enrollmentTypeCode(spec: EnrollmentTypeProfileSpec): string {
   return `EnrollmentType.userChoice({ personal: ${ENROLLMENT_TYPES[choice.personal]}, corporate: ${ENROLLMENT_TYPES[choice.corporate]} })`;
 }
 
-function ssoProps(spec: SsoExtensionPolicySpec): Prop[] {
+/** The SSO props: `jitRegistration` stands for its two settings when the policy has both. */
+function ssoProps(spec: SsoExtensionPolicySpec): { props: Prop[]; settings: string[] } {
   const jit = spec.configurations.some(isJitDeviceRegistration) && spec.configurations.some(isJitBrowserSso);
-  const settings = spec.configurations.filter((c) => !jit || !(isJitDeviceRegistration(c) || isJitBrowserSso(c)));
-  return [
+  const settings = spec.configurations
+    .filter((c) => !jit || !(isJitDeviceRegistration(c) || isJitBrowserSso(c)))
+    .map((c) => `SsoSetting.${c.type}(${tsString(c.key)}, ${tsValue(c.value)})`);
+  const props: Prop[] = [
     ...(jit ? [['jitRegistration', 'true'] as const] : []),
     ['bundleIds', spec.bundleIdAccessControlList.map(tsString)],
-    ['settings', settings.map((c) => `SsoSetting.${c.type}(${tsString(c.key)}, ${tsValue(c.value)})`)],
+    ['settings', settings],
     ['enableSharedDeviceMode', String(spec.enableSharedDeviceMode)],
   ];
+  return { props, settings };
 }
 
 /** The class (or factory) call and props of one object; VPP apps are handled by {@link constructCode}. */
@@ -103,10 +107,8 @@ function newExpression(o: ActualObject, ctx: ConstructCodeContext): { call: stri
       return { call: head('DeviceLimitRestriction'), props: [...named(o), ['limit', tsValue(spec.limit)], targets(o, ctx)], imports: ['DeviceLimitRestriction'] };
     }
     case 'ssoExtensionPolicy': {
-      const spec = o.spec as SsoExtensionPolicySpec;
-      const props = [...named(o), ...ssoProps(spec), targets(o, ctx)];
-      const settings = props.find(([name]) => name === 'settings')?.[1] ?? [];
-      return { call: head('SsoExtensionPolicy'), props, imports: ['SsoExtensionPolicy', ...(settings.length > 0 ? ['SsoSetting'] : [])] };
+      const sso = ssoProps(o.spec as SsoExtensionPolicySpec);
+      return { call: head('SsoExtensionPolicy'), props: [...named(o), ...sso.props, targets(o, ctx)], imports: ['SsoExtensionPolicy', ...(sso.settings.length > 0 ? ['SsoSetting'] : [])] };
     }
     case 'iosApp': {
       const spec = o.spec as IosAppSpec;

@@ -24,6 +24,6 @@ export function tsValue(value: unknown): string {
 }
 
 /** An object literal's property name: bare when it is an identifier, quoted otherwise. */
-export function tsPropertyName(name: string): string {
+function tsPropertyName(name: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : tsString(name);
 }
