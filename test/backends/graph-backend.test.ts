@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphBackend, retryDelayMs, staticToken, type RetryPolicy } from '../../src/backends/graph';
+import { BackendError } from '../../src/model';
 import { startReferenceTenant, TEST_RETRY, type ReferenceTenant } from '../_helpers/reference-tenant';
 
 function jwt(claims: Record<string, unknown>): string {
@@ -101,5 +102,19 @@ describe('GraphBackend over a connection that resets', () => {
     const [response] = await backend.send([{ method: 'GET', version: 'beta', path: '/deviceManagement/deviceConfigurations' }]);
     expect(response).toEqual({ status: 200, body: { authorization: 'Bearer secret-token' }, requestId: 'r-1' });
     expect(backend.counters()).toMatchObject({ roundTrips: 2, retries: 1 });
+  });
+});
+
+describe('GraphBackend against an address where nothing listens', () => {
+  it('fails at once with an error that names the address and the fix', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise((resolve) => closed.close(resolve));
+    const backend = new GraphBackend({ baseUrl: url, tokens: staticToken('secret-token'), description: 't', retry: TEST_RETRY });
+    const failure = backend.send([{ method: 'GET', version: 'beta', path: '/deviceManagement/deviceConfigurations' }]);
+    await expect(failure).rejects.toThrow(BackendError);
+    await expect(failure).rejects.toThrow(new RegExp(`cannot reach ${url} \\(.+\\); check that the server is running`));
+    expect(backend.counters().retries).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import {
   Client,
+  GraphClientError,
   HTTPMessageHandler,
   ResponseType,
   RetryHandler,
@@ -8,6 +9,7 @@ import {
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
 import type { GraphRequest, GraphResponse } from '../../engine';
+import { BackendError } from '../../model';
 import { RETRY_STATUSES, retryDelayMs, sleep, type RetryPolicy } from './retry-policy';
 import type { TokenSource } from './token-source';
 
@@ -45,16 +47,26 @@ class BearerAuth extends Link {
   }
 }
 
-/** fetch's "fetch failed" (a TypeError, possibly from another realm): no answer came at all. */
-function isConnectionFailure(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'TypeError';
+/** Socket errors after which the same request may well succeed. */
+const TRANSIENT_SOCKET_ERRORS = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'EAI_AGAIN']);
+
+/**
+ * The socket error code of fetch's "fetch failed" (a TypeError, possibly from another realm),
+ * or undefined when the error is not a failure to get any answer.
+ */
+function connectionFailure(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || (error as { name?: unknown }).name !== 'TypeError') return undefined;
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+  if (typeof cause?.code === 'string') return cause.code;
+  return typeof cause?.message === 'string' && cause.message ? cause.message : 'no answer';
 }
 
-/** Sends a request again when the connection was reset or refused before an answer came. */
+/** Sends a request again when the connection was reset before an answer came; names the host when it cannot be reached. */
 class ConnectionRetry extends Link {
   constructor(
     private readonly policy: RetryPolicy,
     private readonly counters: WireCounters,
+    private readonly baseUrl: string,
   ) {
     super();
   }
@@ -65,7 +77,12 @@ class ConnectionRetry extends Link {
         await this.next!.execute(context);
         return;
       } catch (error) {
-        if (attempt > this.policy.maxRetries || !isConnectionFailure(error)) throw error;
+        const failure = connectionFailure(error);
+        if (!failure) throw error;
+        if (attempt > this.policy.maxRetries || !TRANSIENT_SOCKET_ERRORS.has(failure)) {
+          const tries = attempt === 1 ? '' : ` after ${attempt} attempts`;
+          throw new GraphClientError(`cannot reach ${this.baseUrl} (${failure})${tries}; check that the server is running and the URL is right.`);
+        }
         this.counters.retries += 1;
         await sleep(retryDelayMs(this.policy, attempt, null));
       }
@@ -123,7 +140,7 @@ export class GraphTransport {
         return again;
       }),
     );
-    const chain: Link[] = [new BearerAuth(options.tokens), new ConnectionRetry(options.retry, counters), new Counter(counters)];
+    const chain: Link[] = [new BearerAuth(options.tokens), new ConnectionRetry(options.retry, counters, options.baseUrl), new Counter(counters)];
     const first: Middleware = chain[0]!;
     first.setNext!(retry);
     retry.setNext(chain[1]!);
@@ -137,9 +154,15 @@ export class GraphTransport {
     let api = this.client.api(request.path).version(request.version).responseType(ResponseType.RAW);
     if (request.body !== undefined) api = api.header('Content-Type', 'application/json');
     const method = { GET: 'get', POST: 'post', PATCH: 'patch', DELETE: 'delete' } as const;
-    const raw = (await (request.method === 'GET' || request.method === 'DELETE'
-      ? api[method[request.method]]()
-      : api[method[request.method]](request.body ?? {}))) as Response;
+    let raw: Response;
+    try {
+      raw = (await (request.method === 'GET' || request.method === 'DELETE'
+        ? api[method[request.method]]()
+        : api[method[request.method]](request.body ?? {}))) as Response;
+    } catch (error) {
+      if (error instanceof GraphClientError) throw new BackendError(error.message);
+      throw error;
+    }
     const text = await raw.text();
     const requestId = raw.headers.get('request-id');
     return {
