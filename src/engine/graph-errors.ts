@@ -20,10 +20,16 @@ export function isSuccess(response: GraphResponse): boolean {
   return response.status >= 200 && response.status < 300;
 }
 
-/** The error for a failed response, naming the request and Graph's request ID. */
+const FIXES: Readonly<Record<number, string>> = {
+  401: ' Fix: check the credentials (--token or ENROLLKIT_TOKEN for a reference server, the AZURE_* variables for Graph).',
+  403: ' Fix: grant the app the permissions listed in docs/backends.md, or sign in with an account that has them.',
+};
+
+/** The error for a failed response, naming the request, Graph's request ID and, where known, the fix. */
 export function responseError(request: GraphRequest, response: GraphResponse): BackendError {
   const id = response.requestId ? ` (request-id ${response.requestId})` : '';
-  return new BackendError(`${request.method} /${request.version}${request.path} failed with ${response.status}: ${graphErrorMessage(response.body)}${id}`, {
+  const fix = FIXES[response.status] ?? '';
+  return new BackendError(`${request.method} /${request.version}${request.path} failed with ${response.status}: ${graphErrorMessage(response.body)}${id}.${fix}`, {
     status: response.status,
     ...(response.requestId ? { requestId: response.requestId } : {}),
   });
