@@ -1,9 +1,22 @@
 import { readEnrolledDeviceCount, readMemberOf, readState, tenantFactsOf } from '../engine';
-import type { OpenSimulationSource } from './commands/simulate';
-import { openBackend } from './open-backend';
+import type { EnrollmentState } from '../rules';
+import type { CliIo } from './io';
+import { openBackend, type BackendFlags } from './open-backend';
+
+/** What a simulation reads from a tenant: its objects, a user's groups and enrolled devices. */
+export interface SimulationSource {
+  /** The tenant's objects (every stack's and the unowned ones) in the manifest's resource shape. */
+  readState(): Promise<EnrollmentState>;
+  /** Display names of the groups the user (by UPN) is a member of. */
+  memberOf(upn: string): Promise<string[]>;
+  /** How many devices the user (by UPN) has enrolled, for the device limit. */
+  enrolledDevices(upn: string): Promise<number>;
+  /** Releases the backend. */
+  close(): Promise<void>;
+}
 
 /** Opens the tenant for `simulate --source actual` and `--user`: every object of every stack, and memberships. */
-export const openSimulationSource: OpenSimulationSource = async (io, flags) => {
+export async function openSimulationSource(io: CliIo, flags: BackendFlags): Promise<SimulationSource> {
   const backend = await openBackend(io, flags);
   return {
     async readState() {
@@ -14,4 +27,4 @@ export const openSimulationSource: OpenSimulationSource = async (io, flags) => {
     enrolledDevices: (upn) => readEnrolledDeviceCount(backend, upn),
     close: () => backend.close(),
   };
-};
+}

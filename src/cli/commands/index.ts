@@ -1,5 +1,4 @@
 import type { CommandFactory } from '../program';
-import { openSimulationSource } from '../simulation-source';
 import { applyCommand } from './apply';
 import { destroyCommand } from './destroy';
 import { discoveryCommand } from './discovery';
@@ -7,7 +6,7 @@ import { importCommand } from './import';
 import { lintCommand } from './lint';
 import { planCommand } from './plan';
 import { serveCommand } from './serve';
-import { createSimulateCommand } from './simulate';
+import { simulateCommand } from './simulate';
 import { synthCommand } from './synth';
 
 /** Every sub-command of `enrollkit`, in the order `--help` lists them. */
@@ -18,7 +17,7 @@ export const COMMANDS: readonly CommandFactory[] = [
   destroyCommand,
   importCommand,
   lintCommand,
-  createSimulateCommand({ openSource: openSimulationSource }),
+  simulateCommand,
   discoveryCommand,
   serveCommand,
 ];

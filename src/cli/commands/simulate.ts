@@ -4,30 +4,9 @@ import { resolveEnrollment, type EnrollmentRequest, type EnrollmentState } from 
 import { addBackendOptions, backendFlags } from '../backend-options';
 import type { CliIo } from '../io';
 import { loadManifests } from '../load-manifests';
-import type { BackendFlags } from '../open-backend';
 import type { CommandFactory } from '../program';
 import { formatSimulationText } from '../render/simulation-text';
-
-/** What a simulation reads from a tenant: its objects and a user's group memberships. */
-export interface SimulationSource {
-  /** The tenant's objects (every stack's and the unowned ones) in the manifest's resource shape. */
-  readState(): Promise<EnrollmentState>;
-  /** Display names of the groups the user (by UPN) is a member of, transitively. */
-  memberOf(upn: string): Promise<string[]>;
-  /** How many devices the user (by UPN) has enrolled, for the device limit. */
-  enrolledDevices(upn: string): Promise<number>;
-  /** Releases the backend. */
-  close(): Promise<void>;
-}
-
-/** Opens the tenant a simulation reads, from the backend options. */
-export type OpenSimulationSource = (io: CliIo, flags: BackendFlags) => Promise<SimulationSource>;
-
-/** What `simulate` needs from outside the command. */
-export interface SimulateDependencies {
-  /** Opens the backend for `--source actual` and `--user`; without it both are usage errors. */
-  readonly openSource?: OpenSimulationSource;
-}
+import { openSimulationSource } from '../simulation-source';
 
 interface SimulateOptions {
   os: string;
@@ -63,49 +42,41 @@ async function desiredState(io: CliIo, stack: string | undefined): Promise<Enrol
   return only;
 }
 
-/** Builds `enrollkit simulate` with the given dependencies. */
-export function createSimulateCommand(dependencies: SimulateDependencies = {}): CommandFactory {
-  return (io) =>
-    addBackendOptions(new Command('simulate'))
-      .description('show step by step what happens when a user enrolls an iPhone or iPad')
-      .requiredOption('--os <version>', 'the iOS/iPadOS version of the device, e.g. 17.2')
-      .addOption(new Option('--device <device>', 'the device').choices(['iphone', 'ipad']).default('iphone'))
-      .addOption(new Option('--ownership <ownership>', 'who owns the device').choices(['personal', 'corporate']).default('personal'))
-      .addOption(new Option('--choice <ownership>', 'the answer on a "determine based on user choice" profile (default: the ownership)').choices(['personal', 'corporate']))
-      .option('--enrolled-devices <count>', 'devices the user has enrolled already, for the device limit')
-      .option('--user <upn>', 'the user; their groups are read from the backend')
-      .option('--groups <names>', 'the groups the user is in, comma-separated (what-if)')
-      .addOption(new Option('--source <source>', 'simulate against the desired state of the app or the actual tenant').choices(['desired', 'actual']).default('desired'))
-      .option('--stack <name>', 'the stack whose desired state to simulate against')
-      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-      .action(async (options: SimulateOptions & Record<string, unknown>) => {
-        checkOptions(options);
-        const needsBackend = options.source === 'actual' || options.user !== undefined;
-        if (needsBackend && !dependencies.openSource) {
-          throw new UsageError(`${options.source === 'actual' ? '--source actual' : '--user'} needs a backend, which this build of simulate has none of. Fix: use --source desired with --groups A,B`);
-        }
-        const source = needsBackend && dependencies.openSource ? await dependencies.openSource(io, backendFlags(options)) : undefined;
-        try {
-          const state = source && options.source === 'actual' ? await source.readState() : await desiredState(io, options.stack);
-          const memberOf = source && options.user !== undefined ? await source.memberOf(options.user) : (options.groups ?? '').split(',').map((g) => g.trim()).filter((g) => g !== '');
-          const enrolledDevices =
-            options.enrolledDevices !== undefined ? Number(options.enrolledDevices) : source && options.user !== undefined ? await source.enrolledDevices(options.user) : undefined;
-          const request: EnrollmentRequest = {
-            ...(options.user === undefined ? {} : { user: options.user }),
-            os: options.os,
-            device: options.device,
-            ownership: options.ownership,
-            memberOf,
-            ...(options.choice === undefined ? {} : { choice: options.choice }),
-            ...(enrolledDevices === undefined ? {} : { enrolledDevices }),
-          };
-          const resolution = resolveEnrollment(state, request);
-          io.stdout(options.format === 'json' ? `${JSON.stringify(resolution, null, 2)}\n` : formatSimulationText(resolution));
-        } finally {
-          await source?.close();
-        }
-      });
-}
-
-/** `enrollkit simulate` without a backend: `--groups` against the desired state. */
-export const simulateCommand: CommandFactory = createSimulateCommand();
+/** `enrollkit simulate`: the resolution of one enrollment, step by step, against the desired or the actual state. */
+export const simulateCommand: CommandFactory = (io) =>
+  addBackendOptions(new Command('simulate'))
+    .description('show step by step what happens when a user enrolls an iPhone or iPad')
+    .requiredOption('--os <version>', 'the iOS/iPadOS version of the device, e.g. 17.2')
+    .addOption(new Option('--device <device>', 'the device').choices(['iphone', 'ipad']).default('iphone'))
+    .addOption(new Option('--ownership <ownership>', 'who owns the device').choices(['personal', 'corporate']).default('personal'))
+    .addOption(new Option('--choice <ownership>', 'the answer on a "determine based on user choice" profile (default: the ownership)').choices(['personal', 'corporate']))
+    .option('--enrolled-devices <count>', 'devices the user has enrolled already, for the device limit')
+    .option('--user <upn>', 'the user; their groups are read from the backend')
+    .option('--groups <names>', 'the groups the user is in, comma-separated (what-if)')
+    .addOption(new Option('--source <source>', 'simulate against the desired state of the app or the actual tenant').choices(['desired', 'actual']).default('desired'))
+    .option('--stack <name>', 'the stack whose desired state to simulate against')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (options: SimulateOptions & Record<string, unknown>) => {
+      checkOptions(options);
+      const needsBackend = options.source === 'actual' || options.user !== undefined;
+      const source = needsBackend ? await openSimulationSource(io, backendFlags(options)) : undefined;
+      try {
+        const state = source && options.source === 'actual' ? await source.readState() : await desiredState(io, options.stack);
+        const memberOf = source && options.user !== undefined ? await source.memberOf(options.user) : (options.groups ?? '').split(',').map((g) => g.trim()).filter((g) => g !== '');
+        const enrolledDevices =
+          options.enrolledDevices !== undefined ? Number(options.enrolledDevices) : source && options.user !== undefined ? await source.enrolledDevices(options.user) : undefined;
+        const request: EnrollmentRequest = {
+          ...(options.user === undefined ? {} : { user: options.user }),
+          os: options.os,
+          device: options.device,
+          ownership: options.ownership,
+          memberOf,
+          ...(options.choice === undefined ? {} : { choice: options.choice }),
+          ...(enrolledDevices === undefined ? {} : { enrolledDevices }),
+        };
+        const resolution = resolveEnrollment(state, request);
+        io.stdout(options.format === 'json' ? `${JSON.stringify(resolution, null, 2)}\n` : formatSimulationText(resolution));
+      } finally {
+        await source?.close();
+      }
+    });
