@@ -1,15 +1,18 @@
 /**
  * Plan benchmark: plans synthetic stacks of 10, 100 and 1000 owned objects against the reference
- * server over loopback and prints, beside a per-object baseline (one GET per object and one per
- * assignment list, as Terraform providers read), the round trips, requests, wall time and peak
- * memory. Run: npx tsx bench/plan/run.ts [sizes...]
+ * server (its own process, on loopback) and prints, beside a per-object baseline (one GET per
+ * object and one per assignment list, as Terraform providers read), the round trips, requests,
+ * wall time and the client's peak memory. Run: npx tsx bench/plan/run.ts [sizes...]
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Table from 'cli-table3';
 import { GraphBackend } from '../../src/backends/graph';
 import { staticToken } from '../../src/backends/graph/token-source';
 import { applyPlan, planStack, type Backend, type GraphRequest } from '../../src/engine';
 import { descriptorOf, MANIFEST_VERSION, type Manifest, type Resource } from '../../src/model';
-import { startReferenceServer } from '../../src/server';
+import { startServer } from '../reference-server-process';
 
 const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const GROUPS = 10;
@@ -79,9 +82,10 @@ async function measure(run: () => Promise<void>, backend: GraphBackend): Promise
 }
 
 async function main(): Promise<void> {
-  const table = new Table({ style: { head: [], border: [] }, head: ['objects', 'reader', 'round trips', 'requests', 'wall ms', 'peak RSS MB', 'round trips vs baseline'] });
+  const table = new Table({ style: { head: [], border: [] }, head: ['objects', 'reader', 'round trips', 'requests', 'wall ms', 'client peak RSS MB', 'round trips vs baseline'] });
   for (const size of SIZES.length ? SIZES : [10, 100, 1000]) {
-    const server = await startReferenceServer({ data: ':memory:' });
+    const dir = mkdtempSync(join(tmpdir(), 'enrollkit-bench-plan-'));
+    const server = await startServer(join(dir, 'reference.db'));
     const backend = new GraphBackend({ baseUrl: server.url, tokens: staticToken(server.token), description: 'bench' });
     try {
       const manifest = syntheticStack(size);
@@ -101,7 +105,8 @@ async function main(): Promise<void> {
       );
     } finally {
       await backend.close();
-      await server.close();
+      server.child.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
     }
   }
   process.stdout.write(`${table.toString()}\n`);

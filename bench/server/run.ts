@@ -5,50 +5,15 @@
  *
  * Run with `npx tsx bench/server/run.ts [requestsPerCase]` (default 600, each case capped at 15 s).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Table from 'cli-table3';
+import { peakRssMiB, startServer } from '../reference-server-process';
 
 const REQUESTS = Number(process.argv[2] ?? 600);
 const CASE_LIMIT_MS = 15_000;
 const CONCURRENCY = [1, 16, 64];
-const ROOT = join(__dirname, '../..');
-
-interface Server {
-  readonly child: ChildProcess;
-  readonly url: string;
-  readonly token: string;
-}
-
-function startServer(data: string): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/server/serve-child.ts'), '--port', '0', '--data', data], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-      const token = /token\s+(\S+)/.exec(output)?.[1];
-      if (url && token) resolve({ child, url, token });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${String(code)}`)));
-  });
-}
-
-/** Peak resident set size of a process so far, in MiB (Linux), from /proc. */
-function peakRssMiB(pid: number | undefined): string {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kib = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
-    return (kib / 1024).toFixed(1);
-  } catch {
-    return 'n/a';
-  }
-}
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
