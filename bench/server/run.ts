@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < 100; i++) {
       await fetch(apps, { method: 'POST', headers, body: JSON.stringify({ '@odata.type': '#microsoft.graph.webApp', displayName: `App ${i}`, appUrl: 'https://x.example' }) });
     }
-    const table = new Table({ head: ['operation', 'concurrency', 'requests', 'errors', 'req/s', 'p50 ms', 'p99 ms', 'server peak RSS MiB'] });
+    const table = new Table({ style: { head: [], border: [] }, head: ['operation', 'concurrency', 'requests', 'errors', 'req/s', 'p50 ms', 'p99 ms', 'server peak RSS MiB'] });
     const cases: [string, (i: number) => Promise<Response>, number][] = [
       ['list 100 apps (GET)', () => fetch(apps, { headers }), 200],
       ['create SSO config (POST)', (i) => fetch(configs, { method: 'POST', headers, body: sso(i) }), 201],
