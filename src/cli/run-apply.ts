@@ -1,5 +1,5 @@
 import { applyPlan, type Backend, type Plan } from '../engine';
-import { UsageError } from '../model';
+import { PlanBlockedError, UsageError } from '../model';
 import { ExitCode } from './exit-codes';
 import { colourEnabled, type CliIo } from './io';
 import { NO_COLOUR, TERMINAL_COLOUR } from './render/plan-text';
@@ -19,13 +19,11 @@ export async function confirm(io: CliIo, what: string, autoApprove: boolean): Pr
 
 /** Applies a plan, printing each step as it ends, and returns the exit code. */
 export async function runApply(io: CliIo, backend: Backend, plan: Plan): Promise<number> {
-  if (plan.blockers.length > 0) {
-    throw new UsageError(`the plan for stack '${plan.stack}' is blocked:\n${plan.blockers.map((b) => `  - ${b}`).join('\n')}`);
-  }
+  if (plan.blockers.length > 0) throw new PlanBlockedError(plan.stack, plan.blockers);
   const paint = colourEnabled(io) ? TERMINAL_COLOUR : NO_COLOUR;
   const result = await applyPlan(backend, plan, (event) => {
     if (event.type === 'wave') {
-      if (io.isTTY) io.stderr(paint.dim(`  [${event.done}/${event.total}] sending ${event.steps} write${event.steps === 1 ? '' : 's'}\n`));
+      if (io.isTTY) io.stderr(`  [${event.done}/${event.total}] sending ${event.steps} write${event.steps === 1 ? '' : 's'}\n`);
       return;
     }
     const r = event.result;

@@ -21,7 +21,7 @@ export async function openSimulationSource(io: CliIo, flags: BackendFlags): Prom
   return {
     async readState() {
       const [state, identity] = await Promise.all([readState(backend, []), backend.identity()]);
-      return { resources: tenantFactsOf('', state, identity).resources ?? [] };
+      return { resources: tenantFactsOf({ stack: '', resources: [] }, state, identity).resources ?? [], defaults: state.tenantDefaults };
     },
     memberOf: (upn) => readMemberOf(backend, upn),
     enrolledDevices: (upn) => readEnrolledDeviceCount(backend, upn),

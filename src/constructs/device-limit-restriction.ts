@@ -26,28 +26,17 @@ export interface DeviceLimitRestrictionProps {
  * ranked by the stack's priority order; the highest one assigned to a user applies.
  */
 export class DeviceLimitRestriction extends TargetedResource {
-  /** The name Intune shows. */
-  readonly displayName: string;
   /** How many devices one user may enroll. */
   readonly limit: number;
-  private readonly description: string;
 
   constructor(scope: Construct, id: string, props: DeviceLimitRestrictionProps) {
-    super(scope, id, 'deviceLimitRestriction', props.assignments);
-    this.displayName = props.displayName;
+    super(scope, id, 'deviceLimitRestriction', props);
     this.limit = props.limit;
-    this.description = props.description ?? '';
   }
 
   /** The restriction as the manifest carries it. */
   toDeclaration(): ResourceDeclaration {
-    return {
-      kind: this.kind,
-      displayName: this.displayName,
-      description: this.description,
-      spec: { limit: this.limit },
-      assignments: this.assignmentDeclarations(),
-    };
+    return this.declarationOf({ limit: this.limit });
   }
 
   /** EK014: Intune accepts 1 to 15 devices per user. */

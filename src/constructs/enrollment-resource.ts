@@ -4,6 +4,17 @@ import type { AssignmentTarget } from './assignment-target';
 
 const ENROLLMENT_RESOURCE = Symbol.for('enrollkit.EnrollmentResource');
 
+/** The names every owned or referenced object carries. */
+export interface ResourceNaming {
+  /** The name Intune shows. */
+  readonly displayName: string;
+  /**
+   * What the object is for.
+   * @default - no description
+   */
+  readonly description?: string;
+}
+
 /** A problem in a construct's props, before the stack adds the construct path. */
 export type PropIssue = Omit<ValidationIssue, 'path'>;
 
@@ -45,13 +56,19 @@ export abstract class EnrollmentResource extends Construct {
 
   /** The kind of Intune object. */
   readonly kind: KindName;
+  /** The name Intune shows. */
+  readonly displayName: string;
+  /** What the object is for (the ownership marker is added on write). */
+  protected readonly description: string;
   private readonly suppressionList: Suppression[] = [];
   private logicalIdOverride: string | undefined;
 
-  protected constructor(scope: Construct, id: string, kind: KindName) {
+  protected constructor(scope: Construct, id: string, kind: KindName, naming: ResourceNaming) {
     super(scope, id);
     Object.defineProperty(this, ENROLLMENT_RESOURCE, { value: true });
     this.kind = kind;
+    this.displayName = naming.displayName;
+    this.description = naming.description ?? '';
   }
 
   /**
@@ -64,7 +81,8 @@ export abstract class EnrollmentResource extends Construct {
 
   /**
    * Keeps the object's identity when the construct moves in the tree. The logical ID is
-   * otherwise the construct path relative to the stack; changing it makes plan replace the object.
+   * otherwise the construct path relative to the stack; when it changes, plan deletes the object of
+   * the old ID and creates a new one.
    */
   overrideLogicalId(logicalId: string): void {
     this.logicalIdOverride = logicalId;
@@ -82,6 +100,21 @@ export abstract class EnrollmentResource extends Construct {
 
   /** The object as the manifest will carry it, before validation; read by the stack at synth. */
   abstract toDeclaration(): ResourceDeclaration;
+
+  /** The object's assignments as the manifest will carry them. */
+  protected abstract assignmentDeclarations(): AssignmentDeclaration[];
+
+  /** The declaration of this object with the kind's `spec`: names, kind and assignments come from the construct. */
+  protected declarationOf(spec: unknown, reference?: ResourceDeclaration['reference']): ResourceDeclaration {
+    return {
+      kind: this.kind,
+      displayName: this.displayName,
+      description: this.description,
+      spec,
+      assignments: this.assignmentDeclarations(),
+      ...(reference ? { reference } : {}),
+    };
+  }
 
   /** Problems the kind's schema cannot see; each names the prop at fault. */
   validateProps(): PropIssue[] {

@@ -7,6 +7,7 @@ import {
   ManifestSchema,
   ResourceSchema,
   SuppressionSchema,
+  UsageError,
   ValidationError,
   type GroupSpec,
   type Manifest,
@@ -44,13 +45,20 @@ export class EnrollmentStack extends Construct {
     return typeof x === 'object' && x !== null && ENROLLMENT_STACK in x;
   }
 
-  /** The stack a construct belongs to; throws when it is not inside one. */
+  /** The stack a construct belongs to; throws a `UsageError` when it is not inside one. */
   static of(construct: IConstruct): EnrollmentStack {
-    const stack = [...construct.node.scopes].reverse().find((s) => EnrollmentStack.isEnrollmentStack(s));
+    const stack = EnrollmentStack.enclosing(construct);
     if (!stack) {
-      throw new Error(`'${construct.node.path}' is not inside an EnrollmentStack. Fix: create it with an EnrollmentStack (or a construct below one) as its scope.`);
+      throw new UsageError(
+        `the construct '${construct.node.path}' is not inside an EnrollmentStack. Fix: create it with an EnrollmentStack (or a construct below one) as its scope.`,
+      );
     }
-    return stack as EnrollmentStack;
+    return stack;
+  }
+
+  /** The innermost stack around a construct (the construct itself when it is a stack), if any. */
+  private static enclosing(construct: IConstruct): EnrollmentStack | undefined {
+    return [...construct.node.scopes].reverse().find((s): s is EnrollmentStack => EnrollmentStack.isEnrollmentStack(s));
   }
 
   /** The stack's name in manifests and ownership markers. */
@@ -123,7 +131,7 @@ export class EnrollmentStack extends Construct {
     return this.node
       .findAll()
       .filter((c): c is EnrollmentResource => EnrollmentResource.isEnrollmentResource(c))
-      .filter((c) => EnrollmentStack.of(c) === this);
+      .filter((c) => EnrollmentStack.enclosing(c) === this);
   }
 
   private logicalIdOf(construct: EnrollmentResource): string {
@@ -153,9 +161,15 @@ export class EnrollmentStack extends Construct {
     return { construct, path, logicalId: String(raw.logicalId), declaration, raw };
   }
 
-  /** zod's findings on a resource, named by prop, minus those the construct reported already. */
+  /**
+   * zod's findings on a resource, named by prop, minus those reported already: by the construct,
+   * or, for the name of a group construct a target passes, by the group at its own path.
+   */
   private resourceIssues(entry: Entry, found: readonly z.core.$ZodIssue[], reported: readonly ValidationIssue[]): ValidationIssue[] {
     const already = new Set(reported.filter((i) => i.path === entry.path).map((i) => i.field));
+    entry.declaration.assignments.forEach((a, i) => {
+      if (typeof a.target.group === 'object') already.add(`assignments.${i}.target.group`);
+    });
     const inSpec = found.filter((i) => i.path[0] === 'spec').map((i) => ({ ...i, path: i.path.slice(1) }));
     return [
       ...zodIssues(inSpec, entry.path, { rename: (f) => entry.construct.propNameOf(f) }),
@@ -201,9 +215,11 @@ export class EnrollmentStack extends Construct {
         }
       }
     }
-    for (const { spec } of byName.values()) {
+    for (const { group, spec } of byName.values()) {
+      const own = (group.validateProps?.() ?? []).map((issue) => ({ path: spec.path, ...issue }));
+      issues.push(...own);
       const parsed = GroupSpecSchema.safeParse(spec, { reportInput: true });
-      if (!parsed.success) issues.push(...zodIssues(parsed.error.issues, spec.path));
+      if (!parsed.success) issues.push(...zodIssues(parsed.error.issues, spec.path).filter((i) => !own.some((o) => o.field === i.field)));
     }
     return [...byName.values()].map((g) => g.spec).sort((a, b) => (a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : 0));
   }
@@ -211,7 +227,7 @@ export class EnrollmentStack extends Construct {
   /** A group construct of another stack is only a reference here: that stack owns it. */
   private groupSpecOf(group: IEntraGroup): GroupSpec {
     const spec = group.toGroupSpec();
-    const owner = group instanceof Construct ? [...group.node.scopes].reverse().find((s) => EnrollmentStack.isEnrollmentStack(s)) : undefined;
+    const owner = group instanceof Construct ? EnrollmentStack.enclosing(group) : undefined;
     if (!spec.declared || owner === undefined || owner === this) return spec;
     return { displayName: spec.displayName, declared: false, path: spec.path, members: spec.members };
   }
@@ -290,7 +306,7 @@ export class EnrollmentStack extends Construct {
     if (!priorityClass) {
       return { message: `a ${descriptorOf(first.kind).title} has no priority`, fix: 'list only enrollment type profiles, platform restrictions or device limit restrictions' };
     }
-    const strangers = order.filter((r) => descriptorOf(r.kind).priorityClass !== priorityClass || EnrollmentStack.of(r) !== this);
+    const strangers = order.filter((r) => descriptorOf(r.kind).priorityClass !== priorityClass || EnrollmentStack.enclosing(r) !== this);
     if (strangers.length > 0) {
       return {
         message: `the order mixes classes or names objects of another stack (${strangers.map((r) => r.node.path).join(', ')})`,

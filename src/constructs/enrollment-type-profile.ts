@@ -27,28 +27,17 @@ export interface EnrollmentTypeProfileProps {
  * how a user's personal device enrolls. Profiles are ranked by the stack's priority order.
  */
 export class EnrollmentTypeProfile extends TargetedResource {
-  /** The name Intune shows. */
-  readonly displayName: string;
   /** How devices enroll. */
   readonly enrollmentType: EnrollmentType;
-  private readonly description: string;
 
   constructor(scope: Construct, id: string, props: EnrollmentTypeProfileProps) {
-    super(scope, id, 'enrollmentTypeProfile', props.assignments);
-    this.displayName = props.displayName;
+    super(scope, id, 'enrollmentTypeProfile', props);
     this.enrollmentType = props.enrollmentType;
-    this.description = props.description ?? '';
   }
 
   /** The profile as the manifest carries it. */
   toDeclaration(): ResourceDeclaration {
-    return {
-      kind: this.kind,
-      displayName: this.displayName,
-      description: this.description,
-      spec: this.enrollmentType.toSpec(),
-      assignments: this.assignmentDeclarations(),
-    };
+    return this.declarationOf(this.enrollmentType.toSpec());
   }
 
   /** A profile without assignments applies to nobody. */

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { mailNicknameFor, membersOfRule, type GroupSpec } from '../model';
+import type { PropIssue } from './enrollment-resource';
 
 const ENTRA_GROUP = Symbol.for('enrollkit.EntraGroup');
 
@@ -12,6 +13,12 @@ export interface IEntraGroup {
   readonly displayName: string;
   /** The group as a manifest lists it. */
   toGroupSpec(): GroupSpec;
+  /**
+   * Problems of the group's declaration that its spec cannot show; each stack that lists the group
+   * reports them at synth under the spec's path.
+   * @default - none
+   */
+  validateProps?(): PropIssue[];
 }
 
 /** Properties of a group the stack declares (and creates when missing). */

@@ -68,15 +68,13 @@ export class IosStoreApp extends MobileApp {
     return new ReferencedIosApp(scope, id, 'iosStoreApp', app, options);
   }
 
-  /** The name Intune shows. */
-  readonly displayName: string;
   /** The app's bundle ID. */
   readonly bundleId: string;
+  protected readonly settingsSupport = 'store';
   private readonly props: IosStoreAppProps;
 
   constructor(scope: Construct, id: string, props: IosStoreAppProps) {
-    super(scope, id, 'iosApp', props.assignments);
-    this.displayName = props.displayName;
+    super(scope, id, 'iosApp', props);
     this.bundleId = props.bundleId;
     this.props = props;
   }
@@ -84,19 +82,13 @@ export class IosStoreApp extends MobileApp {
   /** The app as the manifest carries it. */
   toDeclaration(): ResourceDeclaration {
     const { appStoreUrl, publisher } = this.props;
-    return {
-      kind: this.kind,
-      displayName: this.displayName,
-      description: this.props.description ?? '',
-      spec: {
-        appType: 'iosStoreApp',
-        bundleId: this.bundleId,
-        ...(appStoreUrl !== undefined ? { appStoreUrl } : {}),
-        ...(publisher !== undefined ? { publisher } : {}),
-        applicableDeviceType: this.props.applicableDeviceType ?? { iPad: true, iPhoneAndIPod: true },
-        minimumOsVersion: this.props.minimumOsVersion ?? '15.0',
-      },
-      assignments: this.assignmentDeclarations(),
-    };
+    return this.declarationOf({
+      appType: 'iosStoreApp',
+      bundleId: this.bundleId,
+      ...(appStoreUrl !== undefined ? { appStoreUrl } : {}),
+      ...(publisher !== undefined ? { publisher } : {}),
+      applicableDeviceType: this.props.applicableDeviceType ?? { iPad: true, iPhoneAndIPod: true },
+      minimumOsVersion: this.props.minimumOsVersion ?? '15.0',
+    });
   }
 }

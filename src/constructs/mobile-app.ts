@@ -1,7 +1,8 @@
 import type { Construct } from 'constructs';
 import type { AppAssignmentSettings, InstallIntent, KindName } from '../model';
 import type { AssignmentTarget } from './assignment-target';
-import { EnrollmentResource, type AssignmentDeclaration } from './enrollment-resource';
+import { assignmentSettingsIssues } from './assignment-settings-issues';
+import { EnrollmentResource, type AssignmentDeclaration, type PropIssue, type ResourceNaming } from './enrollment-resource';
 
 /** An assignment of an app: who gets it, and how. */
 export interface AppAssignment {
@@ -13,10 +14,26 @@ export interface AppAssignment {
    */
   readonly intent?: InstallIntent;
   /**
-   * Per-assignment settings (store and VPP apps only), e.g. `{ uninstallOnDeviceRemoval: true }`.
+   * Per-assignment settings, e.g. `{ uninstallOnDeviceRemoval: true }`. Store and VPP apps only;
+   * `useDeviceLicensing` and `preventAutoAppUpdate` are for VPP apps alone.
    * @default - Intune's defaults
    */
   readonly settings?: AppAssignmentSettings;
+}
+
+/**
+ * The per-assignment settings an app's Graph settings type carries: all of them (VPP apps), all
+ * but the VPP-only ones (store apps), or none (web clips).
+ */
+export type AssignmentSettingsSupport = 'vpp' | 'store' | 'none';
+
+/** The props every app construct shares: its names and its first assignments. */
+export interface MobileAppProps extends ResourceNaming {
+  /**
+   * Who gets the app; more can be added with `addAssignment`.
+   * @default - none
+   */
+  readonly assignments?: readonly AppAssignment[];
 }
 
 /** An app of the stack, owned or referenced, that can be assigned. */
@@ -31,13 +48,13 @@ export interface IMobileApp {
 
 /** The base of app constructs: assignments carry an intent and settings. */
 export abstract class MobileApp extends EnrollmentResource implements IMobileApp {
-  /** The name Intune shows. */
-  abstract readonly displayName: string;
+  /** The assignment settings the app's Graph settings type carries; others are reported at synth. */
+  protected abstract readonly settingsSupport: AssignmentSettingsSupport;
   private readonly appAssignments: AppAssignment[];
 
-  protected constructor(scope: Construct, id: string, kind: KindName, assignments: readonly AppAssignment[] = []) {
-    super(scope, id, kind);
-    this.appAssignments = [...assignments];
+  protected constructor(scope: Construct, id: string, kind: KindName, props: MobileAppProps) {
+    super(scope, id, kind, props);
+    this.appAssignments = [...(props.assignments ?? [])];
   }
 
   /** Assigns the app to a target with an intent (required by default). */
@@ -48,6 +65,11 @@ export abstract class MobileApp extends EnrollmentResource implements IMobileApp
   /** The app's assignments, in declaration order. */
   get assignments(): readonly AppAssignment[] {
     return [...this.appAssignments];
+  }
+
+  /** Settings the app's kind cannot carry, such as VPP-only settings on a store app. */
+  override validateProps(): PropIssue[] {
+    return this.appAssignments.flatMap((a, i) => assignmentSettingsIssues(a.settings, i, this.settingsSupport));
   }
 
   protected assignmentDeclarations(): AssignmentDeclaration[] {

@@ -46,31 +46,22 @@ export interface PlatformRestrictionProps {
  * Restrictions are ranked by the stack's priority order; the highest one assigned to a user applies.
  */
 export class PlatformRestriction extends TargetedResource {
-  /** The name Intune shows. */
-  readonly displayName: string;
   private readonly props: PlatformRestrictionProps;
 
   constructor(scope: Construct, id: string, props: PlatformRestrictionProps) {
-    super(scope, id, 'platformRestriction', props.assignments);
-    this.displayName = props.displayName;
+    super(scope, id, 'platformRestriction', props);
     this.props = props;
   }
 
   /** The restriction as the manifest carries it. */
   toDeclaration(): ResourceDeclaration {
     const { osMinimumVersion, osMaximumVersion } = this.props;
-    return {
-      kind: this.kind,
-      displayName: this.displayName,
-      description: this.props.description ?? '',
-      spec: {
-        platformBlocked: this.props.platformBlocked ?? false,
-        personalDeviceEnrollmentBlocked: this.props.personalDeviceEnrollmentBlocked ?? false,
-        ...(osMinimumVersion !== undefined ? { osMinimumVersion } : {}),
-        ...(osMaximumVersion !== undefined ? { osMaximumVersion } : {}),
-      },
-      assignments: this.assignmentDeclarations(),
-    };
+    return this.declarationOf({
+      platformBlocked: this.props.platformBlocked ?? false,
+      personalDeviceEnrollmentBlocked: this.props.personalDeviceEnrollmentBlocked ?? false,
+      ...(osMinimumVersion !== undefined ? { osMinimumVersion } : {}),
+      ...(osMaximumVersion !== undefined ? { osMaximumVersion } : {}),
+    });
   }
 
   /** The minimum version may not exceed the maximum. */

@@ -1,7 +1,7 @@
 import type { Construct } from 'constructs';
 import type { IosAppSpec, KnownApp } from '../model';
 import type { ResourceDeclaration } from './enrollment-resource';
-import { MobileApp } from './mobile-app';
+import { MobileApp, type AssignmentSettingsSupport } from './mobile-app';
 
 /** Options of a reference to an app that exists in the tenant already. */
 export interface AppReferenceOptions {
@@ -17,36 +17,33 @@ export interface AppReferenceOptions {
  * or deletes the app; it owns only the assignments it declares on it.
  */
 export class ReferencedIosApp extends MobileApp {
-  /** The name Intune shows. */
-  readonly displayName: string;
   /** The app's bundle ID. */
   readonly bundleId: string;
+  protected readonly settingsSupport: AssignmentSettingsSupport;
   private readonly appType: IosAppSpec['appType'];
   private readonly knownApp: KnownApp | undefined;
 
   constructor(scope: Construct, id: string, appType: IosAppSpec['appType'], app: string | KnownApp, options: AppReferenceOptions) {
-    super(scope, id, 'iosApp');
+    const knownApp = typeof app === 'string' ? undefined : app;
+    const bundleId = typeof app === 'string' ? app : app.bundleId;
+    super(scope, id, 'iosApp', { displayName: options.displayName ?? knownApp?.displayName ?? bundleId });
     this.appType = appType;
-    this.knownApp = typeof app === 'string' ? undefined : app;
-    this.bundleId = typeof app === 'string' ? app : app.bundleId;
-    this.displayName = options.displayName ?? this.knownApp?.displayName ?? this.bundleId;
+    this.settingsSupport = appType === 'iosVppApp' ? 'vpp' : 'store';
+    this.knownApp = knownApp;
+    this.bundleId = bundleId;
   }
 
   /** The reference as the manifest carries it. */
   toDeclaration(): ResourceDeclaration {
-    return {
-      kind: this.kind,
-      displayName: this.displayName,
-      description: '',
-      spec: {
+    return this.declarationOf(
+      {
         appType: this.appType,
         bundleId: this.bundleId,
         ...(this.knownApp ? { appStoreUrl: this.knownApp.appStoreUrl, publisher: this.knownApp.publisher } : {}),
         applicableDeviceType: { iPad: true, iPhoneAndIPod: true },
         minimumOsVersion: '15.0',
       },
-      assignments: this.assignmentDeclarations(),
-      reference: { field: 'bundleId', value: this.bundleId },
-    };
+      { field: 'bundleId', value: this.bundleId },
+    );
   }
 }

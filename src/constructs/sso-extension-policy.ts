@@ -50,17 +50,12 @@ const PROP_NAMES: Readonly<Record<string, string>> = { bundleIdAccessControlList
  * enrollment.
  */
 export class SsoExtensionPolicy extends TargetedResource {
-  /** The name Intune shows. */
-  readonly displayName: string;
-  private readonly description: string;
   private readonly bundleIds: string[];
   private readonly settings: SsoSetting[];
   private readonly enableSharedDeviceMode: boolean;
 
   constructor(scope: Construct, id: string, props: SsoExtensionPolicyProps) {
-    super(scope, id, 'ssoExtensionPolicy', props.assignments);
-    this.displayName = props.displayName;
-    this.description = props.description ?? '';
+    super(scope, id, 'ssoExtensionPolicy', props);
     this.bundleIds = [...(props.bundleIds ?? [])];
     this.settings = [
       ...(props.jitRegistration ? [SsoSetting.deviceRegistration(), SsoSetting.browserSsoInteraction()] : []),
@@ -81,17 +76,11 @@ export class SsoExtensionPolicy extends TargetedResource {
 
   /** The policy as the manifest carries it. */
   toDeclaration(): ResourceDeclaration {
-    return {
-      kind: this.kind,
-      displayName: this.displayName,
-      description: this.description,
-      spec: {
-        bundleIdAccessControlList: [...this.bundleIds],
-        configurations: this.settings.map((s) => s.configuration),
-        enableSharedDeviceMode: this.enableSharedDeviceMode,
-      },
-      assignments: this.assignmentDeclarations(),
-    };
+    return this.declarationOf({
+      bundleIdAccessControlList: [...this.bundleIds],
+      configurations: this.settings.map((s) => s.configuration),
+      enableSharedDeviceMode: this.enableSharedDeviceMode,
+    });
   }
 
   /** EK003: white space around a key or value breaks JIT registration; keys must be unique. */

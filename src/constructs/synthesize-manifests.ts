@@ -1,13 +1,14 @@
 import * as fs from 'node:fs';
 import type { IConstruct } from 'constructs';
-import { ValidationError, type Manifest, type ValidationIssue } from '../model';
+import { formatIssue, ValidationError, type Manifest, type ValidationIssue } from '../model';
 import { EnrollmentResource } from './enrollment-resource';
 import { EnrollmentStack } from './enrollment-stack';
 import { ISSUES_FILE_ENV } from './manifest-files';
 
 /**
  * The manifests of every `EnrollmentStack` below `root`. Problems of all stacks are collected and
- * thrown once as a `ValidationError`; when the environment names an issues file
+ * thrown once as a `ValidationError`, each once even when several stacks list the object at fault
+ * (such as a shared group); when the environment names an issues file
  * (`ENROLLKIT_ISSUES_FILE`), the issues are written there as JSON first, for `enrollkit synth`.
  */
 export function synthesizeManifests(root: IConstruct, env: Readonly<Record<string, string | undefined>> = process.env): Manifest[] {
@@ -44,7 +45,8 @@ export function synthesizeManifests(root: IConstruct, env: Readonly<Record<strin
     }
   }
   if (issues.length === 0) return manifests;
+  const unique = [...new Map(issues.map((i) => [formatIssue(i), i])).values()];
   const issuesFile = env[ISSUES_FILE_ENV];
-  if (issuesFile) fs.writeFileSync(issuesFile, `${JSON.stringify(issues, null, 2)}\n`);
-  throw new ValidationError(issues);
+  if (issuesFile) fs.writeFileSync(issuesFile, `${JSON.stringify(unique, null, 2)}\n`);
+  throw new ValidationError(unique);
 }

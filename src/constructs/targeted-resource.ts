@@ -1,15 +1,24 @@
 import type { Construct } from 'constructs';
 import type { KindName } from '../model';
 import type { AssignmentTarget } from './assignment-target';
-import { EnrollmentResource, type AssignmentDeclaration } from './enrollment-resource';
+import { EnrollmentResource, type AssignmentDeclaration, type ResourceNaming } from './enrollment-resource';
+
+/** The props every targeted resource shares: its names and its first targets. */
+export interface TargetedResourceProps extends ResourceNaming {
+  /**
+   * Who gets the object; more can be added with `addAssignment`.
+   * @default - none
+   */
+  readonly assignments?: readonly AssignmentTarget[];
+}
 
 /** An object whose assignments are bare targets: profiles, restrictions, configuration policies. */
 export abstract class TargetedResource extends EnrollmentResource {
   private readonly targets: AssignmentTarget[];
 
-  protected constructor(scope: Construct, id: string, kind: KindName, targets: readonly AssignmentTarget[] = []) {
-    super(scope, id, kind);
-    this.targets = [...targets];
+  protected constructor(scope: Construct, id: string, kind: KindName, props: TargetedResourceProps) {
+    super(scope, id, kind, props);
+    this.targets = [...(props.assignments ?? [])];
   }
 
   /** Assigns the object to a target (all users, all devices, a group, or an excluded group). */

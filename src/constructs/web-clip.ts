@@ -73,15 +73,13 @@ export class WebClip extends MobileApp {
     return new WebClip(scope, id, { ...props, displayName: props.displayName ?? 'Company Portal', appUrl: COMPANY_PORTAL_WEB_URL, publisher: 'Microsoft' });
   }
 
-  /** The name Intune shows. */
-  readonly displayName: string;
   /** The page the clip opens. */
   readonly appUrl: string;
+  protected readonly settingsSupport = 'none';
   private readonly props: WebClipProps;
 
   constructor(scope: Construct, id: string, props: WebClipProps) {
-    super(scope, id, 'webClip', props.assignments);
-    this.displayName = props.displayName;
+    super(scope, id, 'webClip', props);
     this.appUrl = props.appUrl;
     this.props = props;
   }
@@ -94,20 +92,14 @@ export class WebClip extends MobileApp {
   /** The clip as the manifest carries it. */
   toDeclaration(): ResourceDeclaration {
     const { publisher, targetApplicationBundleIdentifier } = this.props;
-    return {
-      kind: this.kind,
-      displayName: this.displayName,
-      description: this.props.description ?? '',
-      spec: {
-        appUrl: this.appUrl,
-        ...(publisher !== undefined ? { publisher } : {}),
-        useManagedBrowser: this.props.useManagedBrowser ?? false,
-        fullScreenEnabled: this.props.fullScreenEnabled ?? false,
-        preComposedIconEnabled: this.props.preComposedIconEnabled ?? false,
-        ignoreManifestScope: this.props.ignoreManifestScope ?? false,
-        ...(targetApplicationBundleIdentifier !== undefined ? { targetApplicationBundleIdentifier } : {}),
-      },
-      assignments: this.assignmentDeclarations(),
-    };
+    return this.declarationOf({
+      appUrl: this.appUrl,
+      ...(publisher !== undefined ? { publisher } : {}),
+      useManagedBrowser: this.props.useManagedBrowser ?? false,
+      fullScreenEnabled: this.props.fullScreenEnabled ?? false,
+      preComposedIconEnabled: this.props.preComposedIconEnabled ?? false,
+      ignoreManifestScope: this.props.ignoreManifestScope ?? false,
+      ...(targetApplicationBundleIdentifier !== undefined ? { targetApplicationBundleIdentifier } : {}),
+    });
   }
 }

@@ -1,4 +1,4 @@
-import type { Assignment, GroupSpec, KindName, OwnershipMarker } from '../model';
+import type { Assignment, GroupSpec, KindName, OwnershipMarker, TenantDefaults } from '../model';
 
 /** One object as it is in the tenant, read through a kind's descriptor. */
 export interface ActualObject {
@@ -20,6 +20,8 @@ export interface ActualObject {
   readonly assignments: readonly Assignment[];
   /** Graph IDs of the assignments, index for index. */
   readonly assignmentIds: readonly string[];
+  /** Assignments enrollkit cannot read (other intents or target types), as Graph sent them: never removed. */
+  readonly unmanagedAssignments: readonly Record<string, unknown>[];
   /** Priority, for prioritised kinds. */
   readonly priority?: number;
   /** A tenant default (never changed, moved or deleted). */
@@ -38,10 +40,10 @@ export interface ActualGroup {
   readonly members: GroupSpec['members'];
 }
 
-/** The tenant's Apple MDM push certificate, as far as it was read. */
+/** The tenant's Apple MDM push certificate. */
 export interface PushCertificate {
-  /** When it expires, ISO 8601; undefined when the tenant has none. */
-  readonly expirationDateTime?: string;
+  /** When it expires, ISO 8601. */
+  readonly expirationDateTime: string;
 }
 
 /** Everything read from a tenant for one plan. */
@@ -52,6 +54,8 @@ export interface ActualState {
   readonly groupsByName: ReadonlyMap<string, readonly ActualGroup[]>;
   /** Display names of group IDs met in assignments. */
   readonly groupNames: ReadonlyMap<string, string>;
-  /** The APNs certificate. */
-  readonly pushCertificate: PushCertificate;
+  /** The APNs certificate: null when the tenant has none, absent when it could not be read. */
+  readonly pushCertificate?: PushCertificate | null;
+  /** The tenant's default restrictions (the priority-0 "All users and all devices" objects). */
+  readonly tenantDefaults: TenantDefaults;
 }

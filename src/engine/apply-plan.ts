@@ -47,9 +47,15 @@ export async function applyPlan(backend: Backend, plan: Plan, onEvent: (event: A
     remaining = remaining.filter((s) => !results.has(s.id));
     const ready = remaining.filter((s) => s.dependsOn.every((d) => results.get(d)?.status === 'done'));
     if (ready.length === 0) break;
-    onEvent({ type: 'wave', steps: ready.length, done: results.size, total: plan.steps.length });
-    const responses = await backend.send(ready.map((s) => resolveRequest(s.request, ids)));
-    ready.forEach((step, i) => {
+    const resolved = ready.map((step) => ({ step, ...resolveRequest(step.request, ids) }));
+    for (const r of resolved.filter((x) => x.missing.length > 0)) {
+      finish({ step: r.step, status: 'failed', error: `refers to steps that created nothing: ${r.missing.join(', ')}` });
+    }
+    const sendable = resolved.filter((x) => x.missing.length === 0);
+    if (sendable.length === 0) continue;
+    onEvent({ type: 'wave', steps: sendable.length, done: results.size, total: plan.steps.length });
+    const responses = await backend.send(sendable.map((x) => x.request));
+    sendable.forEach(({ step }, i) => {
       const response = responses[i]!;
       if (!isSuccess(response)) {
         const id = response.requestId ? ` (request-id ${response.requestId})` : '';

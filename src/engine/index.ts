@@ -13,3 +13,5 @@ export * from './preflight';
 export * from './plan-stack';
 export * from './read-member-of';
 export * from './import';
+export * from './fingerprint';
+export * from './plan-file';

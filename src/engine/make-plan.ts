@@ -1,5 +1,6 @@
 import {
   DESCRIPTORS,
+  describeTarget,
   descriptorOf,
   mailNicknameFor,
   withMarker,
@@ -11,8 +12,8 @@ import {
 } from '../model';
 import type { ActualObject, ActualState } from './actual-state';
 import type { GraphRequest } from './backend';
-import { fingerprintOf } from './canonical-json';
 import { diffAssignments, diffValues, type FieldChange } from './diff';
+import { fingerprintParts } from './fingerprint';
 import {
   PLAN_FORMAT,
   type GroupChange,
@@ -38,9 +39,21 @@ export interface PlanOptions {
   readonly destroy?: boolean;
 }
 
-/** A reference to the ID a step creates, resolved at apply time. */
+/** A reference to the ID a step creates, resolved at apply time (the step ID is percent-encoded). */
 export function stepRef(stepId: string): string {
-  return `{{ref:${stepId}}}`;
+  return `{{ref:${encodeURIComponent(stepId)}}}`;
+}
+
+/** Where assignments are written, and the spec that decides their wire form. */
+interface AssignmentHost {
+  /** The object's Graph ID, or a reference to the step that creates it. */
+  readonly objectId: string;
+  /** The step that creates or updates the object, when the plan has one. */
+  readonly objectStep?: string;
+  /** The object as read, for assignment IDs and assignments left alone. */
+  readonly actual?: ActualObject;
+  /** The spec of the object in the tenant (a referenced app's own type decides its settings). */
+  readonly spec: unknown;
 }
 
 const IDENTITY: GroupResolver = { id: (name) => name, name: (id) => id };
@@ -57,6 +70,8 @@ class PlanBuilder {
   private readonly groupSteps = new Map<string, string>();
   private readonly lastCreate = new Map<string, string>();
   readonly classSteps = new Map<string, string[]>();
+  /** Graph IDs of objects deleted to be created anew. */
+  readonly replaced = new Set<string>();
   readonly created = new Map<string, string[]>();
 
   constructor(
@@ -130,19 +145,19 @@ class PlanBuilder {
   assignmentSteps(
     d: KindDescriptor,
     resource: Resource,
-    objectId: string,
-    objectStep: string | undefined,
+    target: AssignmentHost,
     change: { add: readonly Assignment[]; remove: readonly number[] },
-    actual: ActualObject | undefined,
     keep: readonly Assignment[],
   ): void {
     const lid = resource.logicalId;
+    const { objectId, objectStep, actual, spec } = target;
     const deps = [...(objectStep ? [objectStep] : []), ...this.groupDependencies(change.add)];
     const base = `${d.graph.collection}/${objectId}`;
     if (d.graph.assign.style === 'action') {
       const wire = [
-        ...keep.map((a) => d.assignmentToGraph(a, resource.spec, IDENTITY)),
-        ...resource.assignments.map((a) => d.assignmentToGraph(a, resource.spec, this.resolver)),
+        ...(actual?.unmanagedAssignments ?? []),
+        ...keep.map((a) => d.assignmentToGraph(a, spec, IDENTITY)),
+        ...resource.assignments.map((a) => d.assignmentToGraph(a, spec, this.resolver)),
       ];
       this.add({
         id: `assign:${lid}`,
@@ -152,20 +167,20 @@ class PlanBuilder {
       });
       return;
     }
-    change.remove.forEach((index) => {
+    const removals = change.remove.map((index) =>
       this.add({
         id: `unassign:${lid}:${index}`,
         title: `remove an assignment of ${d.title} '${resource.displayName}'`,
         request: { method: 'DELETE', version: 'beta', path: `${base}/assignments/${actual?.assignmentIds[index] ?? ''}` },
         dependsOn: objectStep ? [objectStep] : [],
-      });
-    });
+      }),
+    );
     change.add.forEach((assignment, index) => {
       this.add({
         id: `assign:${lid}:${index}`,
-        title: `assign ${d.title} '${resource.displayName}' to ${describeTarget(assignment)}`,
-        request: { method: 'POST', version: 'beta', path: `${base}/assignments`, body: d.assignmentToGraph(assignment, resource.spec, this.resolver) },
-        dependsOn: [...deps],
+        title: `assign ${d.title} '${resource.displayName}' to ${describeTarget(assignment.target)}${assignment.intent ? ` as ${assignment.intent}` : ''}`,
+        request: { method: 'POST', version: 'beta', path: `${base}/assignments`, body: d.assignmentToGraph(assignment, spec, this.resolver) },
+        dependsOn: [...deps, ...removals],
       });
     });
   }
@@ -208,11 +223,6 @@ class PlanBuilder {
   }
 }
 
-function describeTarget(assignment: Assignment): string {
-  const t = assignment.target;
-  const who = 'group' in t ? `${t.type === 'exclusionGroup' ? 'excluded group' : 'group'} '${t.group}'` : t.type === 'allDevices' ? 'all devices' : 'all users';
-  return assignment.intent ? `${who} (${assignment.intent})` : who;
-}
 
 /** Desired assignments in the tenant's form: group IDs (or step references), defaults applied. */
 function canonicalAssignments(d: KindDescriptor, resource: Resource, resolver: GroupResolver): Assignment[] {
@@ -221,12 +231,30 @@ function canonicalAssignments(d: KindDescriptor, resource: Resource, resolver: G
     .filter((a): a is Assignment => a !== undefined);
 }
 
-function findCounterpart(b: PlanBuilder, d: KindDescriptor, resource: Resource, owned: Map<string, ActualObject[]>): ActualObject | string | undefined {
-  if (resource.reference) {
-    const { field, value } = resource.reference;
-    const found = b.state.objects.find((o) => o.kind === resource.kind && (o.spec as Record<string, unknown>)[field] === value);
-    return found ?? `${resource.path}: no ${d.title} with ${field} '${value}' exists in the tenant; add it there first (VPP apps arrive through the VPP token sync) or declare it in the stack.`;
+/**
+ * The tenant object a referenced resource names: same reference field value and the same
+ * identifying fields (`replaceOn`, e.g. store app vs VPP app). A message when there is none, more
+ * than one, or one that another stack owns.
+ */
+function findReferenced(b: PlanBuilder, d: KindDescriptor, resource: Resource & { reference: { field: string; value: string } }): ActualObject | string {
+  const { field, value } = resource.reference;
+  const wanted = d.normalize(resource.spec) as Record<string, unknown>;
+  const found = b.state.objects.filter((o) => {
+    const spec = o.spec as Record<string, unknown>;
+    return o.kind === resource.kind && spec[field] === value && d.replaceOn.every((f) => spec[f] === wanted[f]);
+  });
+  const what = `${d.title} with ${field} '${value}'${d.replaceOn.map((f) => ` and ${f} '${String(wanted[f])}'`).join('')}`;
+  if (found.length === 0) return `${resource.path}: no ${what} exists in the tenant; add it there first (VPP apps arrive through the VPP token sync) or declare it in the stack.`;
+  if (found.length > 1) return `${resource.path}: ${found.length} objects are a ${what} (${found.map((o) => o.id).join(', ')}); remove the extra ones so the reference is unambiguous.`;
+  const [only] = found as [ActualObject];
+  if (only.marker && only.marker.stack !== b.manifest.stack) {
+    return `${resource.path}: the ${what} belongs to stack '${only.marker.stack}'; reference it from one stack only, or let that stack declare the assignments.`;
   }
+  return only;
+}
+
+function findCounterpart(b: PlanBuilder, d: KindDescriptor, resource: Resource, owned: Map<string, ActualObject[]>): ActualObject | string | undefined {
+  if (resource.reference) return findReferenced(b, d, { ...resource, reference: resource.reference });
   return owned.get(resource.logicalId)?.[0];
 }
 
@@ -236,7 +264,11 @@ function collisionOf(b: PlanBuilder, resource: Resource): ActualObject | undefin
   );
 }
 
-function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, ActualObject[]>, adopt: boolean): void {
+/**
+ * Plans one declared resource. `managedIntents` overrides the intents whose assignments a
+ * referenced resource manages (destroy plans the removal of what the stack declared).
+ */
+function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, ActualObject[]>, adopt: boolean, managedIntents?: ReadonlySet<string | null>): void {
   const d = descriptorOf(resource.kind);
   const desiredSpec = d.normalize(resource.spec);
   const counterpart = findCounterpart(b, d, resource, owned);
@@ -267,7 +299,7 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
   if (!actual) {
     const createId = b.createStep(d, resource, []);
     const fields = diffValues({}, desiredSpec);
-    b.assignmentSteps(d, resource, stepRef(createId), createId, { add: resource.assignments, remove: [] }, undefined, []);
+    b.assignmentSteps(d, resource, { objectId: stepRef(createId), objectStep: createId, spec: resource.spec }, { add: resource.assignments, remove: [] }, []);
     b.changes.push({ ...base, action: 'create', fields, assignments: { add: resource.assignments, remove: [] } });
     return;
   }
@@ -279,17 +311,19 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
         ...diffValues(actual.description, resource.description, 'description'),
         ...diffValues(actual.spec, desiredSpec),
       ];
-  const intents = new Set(resource.assignments.map((a) => a.intent ?? null));
+  const intents = managedIntents ?? new Set(resource.assignments.map((a) => a.intent ?? null));
   const managed = actual.assignments.map((a, i) => ({ a, i })).filter(({ a }) => !resource.reference || intents.has(a.intent ?? null));
   const keep = actual.assignments.filter((a) => resource.reference && !intents.has(a.intent ?? null));
-  const desired = canonicalAssignments(d, resource, b.resolver);
+  const spec = resource.reference ? actual.spec : resource.spec;
+  const desired = canonicalAssignments(d, { ...resource, spec } as Resource, b.resolver);
   const diff = diffAssignments(desired, managed.map((m) => m.a));
   const change = { add: diff.add, remove: diff.remove.map((i) => managed[i]!.i) };
   const replace = !resource.reference && action !== 'adopt' && fields.some((f) => d.replaceOn.includes(f.field.split('.')[0]!));
   if (replace) {
     const deleted = b.deleteStep(d, actual, resource.logicalId);
+    b.replaced.add(actual.id);
     const createId = b.createStep(d, resource, [deleted]);
-    b.assignmentSteps(d, resource, stepRef(createId), createId, { add: resource.assignments, remove: [] }, undefined, []);
+    b.assignmentSteps(d, resource, { objectId: stepRef(createId), objectStep: createId, spec: resource.spec }, { add: resource.assignments, remove: [] }, []);
     b.changes.push({ ...base, id: actual.id, action: 'replace', fields, assignments: { add: resource.assignments, remove: [] } });
     return;
   }
@@ -308,7 +342,7 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
     const toDisplay = (a: Assignment): Assignment =>
       'group' in a.target ? { ...a, target: { ...a.target, group: b.resolver.name(a.target.group) } } : a;
     const desiredByKey = new Map(desired.map((a, i) => [JSON.stringify(a), resource.assignments[i]!]));
-    b.assignmentSteps(d, resource, actual.id, objectStep, change, actual, keep);
+    b.assignmentSteps(d, resource, { objectId: actual.id, ...(objectStep ? { objectStep } : {}), actual, spec }, change, keep);
     if (action === 'unchanged') action = 'update';
     b.changes.push({
       ...base,
@@ -371,7 +405,8 @@ function planPriorities(b: PlanBuilder, desiredOwned: Map<string, Resource[]>, d
  */
 export function makePlan(manifest: Manifest, state: ActualState, options: PlanOptions): Plan {
   const b = new PlanBuilder(manifest, state);
-  const resources = options.destroy ? [] : [...manifest.resources].sort((x, y) => KIND_ORDER.get(x.kind)! - KIND_ORDER.get(y.kind)!);
+  const declaredResources = [...manifest.resources].sort((x, y) => KIND_ORDER.get(x.kind)! - KIND_ORDER.get(y.kind)!);
+  const resources = options.destroy ? [] : declaredResources;
   if (!options.destroy) b.planGroups();
   const owned = new Map<string, ActualObject[]>();
   for (const o of state.objects) {
@@ -389,6 +424,12 @@ export function makePlan(manifest: Manifest, state: ActualState, options: PlanOp
     });
   }
   for (const resource of resources) planResource(b, resource, owned, options.adopt === true);
+  if (options.destroy) {
+    for (const resource of declaredResources.filter((r) => r.reference)) {
+      planResource(b, { ...resource, assignments: [] }, owned, false, new Set(resource.assignments.map((a) => a.intent ?? null)));
+    }
+  }
+  for (const id of b.replaced) deleted.add(id);
   const adopted = new Map(b.changes.filter((c) => c.action === 'adopt' && c.id).map((c) => [c.id!, `lid:${c.logicalId}`]));
   const desiredOwned = new Map<string, Resource[]>();
   for (const r of resources) {
@@ -404,9 +445,9 @@ export function makePlan(manifest: Manifest, state: ActualState, options: PlanOp
     ...(options.blockers ?? []),
     ...findings.filter((f) => f.severity === 'error' && !f.suppressed).map((f) => `${f.path}: ${f.rule} ${f.message}`),
   ];
-  const fingerprint: Record<string, string> = {};
-  for (const o of [...b.touched].sort((x, y) => x.id.localeCompare(y.id))) fingerprint[o.id] = o.fingerprint;
-  for (const g of b.groups) fingerprint[`group:${g.displayName}`] = fingerprintOf(state.groupsByName.get(g.displayName)?.map((x) => x.id) ?? []);
+  const created = b.changes.filter((c) => c.action === 'create' || c.action === 'replace').map((c) => `names:${c.kind}`);
+  const moved = b.moves.map((m) => `class:${m.priorityClass}`);
+  const fingerprint = fingerprintParts(state, [...[...b.touched].map((o) => o.id), ...b.groups.map((g) => `group:${g.displayName}`), ...created, ...moved]);
   const count = (action: ResourceChange['action']) => b.changes.filter((c) => c.action === action).length;
   return {
     format: PLAN_FORMAT,
@@ -431,12 +472,21 @@ export function makePlan(manifest: Manifest, state: ActualState, options: PlanOp
   };
 }
 
-/** The request a step sends once the IDs it refers to are known. */
-export function resolveRequest(request: GraphRequest, ids: ReadonlyMap<string, string>): GraphRequest {
-  const replace = (text: string) => text.replace(/\{\{ref:([^}]+)\}\}/g, (_m, step: string) => ids.get(step) ?? `{{ref:${step}}}`);
-  return {
-    ...request,
-    path: replace(request.path),
-    ...(request.body !== undefined ? { body: JSON.parse(replace(JSON.stringify(request.body))) as unknown } : {}),
-  };
+const REF = /\{\{ref:([^}]+)\}\}/g;
+
+function replaceRefs(value: unknown, ids: ReadonlyMap<string, string>): unknown {
+  if (typeof value === 'string') return value.replace(REF, (token, step: string) => ids.get(decodeURIComponent(step)) ?? token);
+  if (Array.isArray(value)) return value.map((v) => replaceRefs(v, ids));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceRefs(v, ids)]));
+  return value;
+}
+
+/**
+ * The request a step sends once the IDs it refers to are known, or the steps whose IDs are still
+ * missing (the request must then not be sent).
+ */
+export function resolveRequest(request: GraphRequest, ids: ReadonlyMap<string, string>): { request: GraphRequest; missing: string[] } {
+  const resolved = { ...request, path: replaceRefs(request.path, ids) as string, ...(request.body !== undefined ? { body: replaceRefs(request.body, ids) } : {}) };
+  const missing = [...JSON.stringify(resolved).matchAll(REF)].map((m) => decodeURIComponent(m[1]!));
+  return { request: resolved, missing };
 }

@@ -32,7 +32,7 @@ function toPlanFinding(f: Finding): PlanFinding {
  */
 export async function planStack(backend: Backend, manifest: Manifest, options: PlanStackOptions = {}): Promise<{ plan: Plan; state: ActualState }> {
   const [state, identity] = await Promise.all([readState(backend, groupNamesOf(manifest)), backend.identity()]);
-  const findings = options.destroy ? [] : lint(manifest, tenantFactsOf(manifest.stack, state, identity)).findings.map(toPlanFinding);
+  const findings = options.destroy ? [] : lint(manifest, tenantFactsOf(manifest, state, identity)).findings.map(toPlanFinding);
   const draft = makePlan(manifest, state, {
     backend: backend.description,
     findings,

@@ -2,6 +2,7 @@ import {
   DESCRIPTORS,
   membersOfRule,
   parseMarker,
+  tenantDefaultsOf,
   type Assignment,
   type GraphEntity,
   type KindDescriptor,
@@ -75,6 +76,9 @@ function toObject(kind: KindDescriptor, entity: GraphEntity, rawAssignments: Jso
     return assignment ? [{ assignment, id: String(raw.id ?? '') }] : [];
   });
   const assignments: Assignment[] = read.map((r) => r.assignment);
+  const unmanagedAssignments = rawAssignments
+    .filter((raw) => kind.assignmentFromGraph(raw, identity) === undefined)
+    .map(({ id: _id, source: _source, sourceId: _sourceId, ...rest }) => rest);
   const base = {
     kind: kind.kind,
     id: entity.id,
@@ -84,6 +88,7 @@ function toObject(kind: KindDescriptor, entity: GraphEntity, rawAssignments: Jso
     spec: kind.fromGraph(entity),
     assignments,
     assignmentIds: read.map((r) => r.id),
+    unmanagedAssignments,
     ...(kind.priorityClass && typeof entity.priority === 'number' ? { priority: entity.priority } : {}),
     builtIn: kind.isBuiltIn(entity),
     ...(marker ? { marker } : {}),
@@ -146,12 +151,13 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
     if (isSuccess(response) && typeof body?.displayName === 'string') groupNames.set(unknownIds[i]!, body.displayName);
   });
 
-  const cert = isSuccess(certResponse) ? (certResponse.body as Json) : {};
-  const expiry = cert.expirationDateTime;
+  const expiry = isSuccess(certResponse) ? (certResponse.body as Json).expirationDateTime : undefined;
+  const pushCertificate = typeof expiry === 'string' ? { expirationDateTime: expiry } : certResponse.status === 404 ? null : undefined;
   return {
     objects,
     groupsByName,
     groupNames,
-    pushCertificate: typeof expiry === 'string' ? { expirationDateTime: expiry } : {},
+    ...(pushCertificate === undefined ? {} : { pushCertificate }),
+    tenantDefaults: tenantDefaultsOf(lists.flat() as GraphEntity[]),
   };
 }

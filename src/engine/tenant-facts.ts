@@ -1,12 +1,23 @@
-import type { Resource } from '../model';
+import type { Manifest, Resource } from '../model';
 import type { TenantFacts } from '../rules';
-import type { ActualState } from './actual-state';
+import type { ActualObject, ActualState } from './actual-state';
 import type { BackendIdentity } from './backend';
 
-/** What the rules need to know of the tenant, from the state read for a plan. */
-export function tenantFactsOf(stack: string, state: ActualState, identity: BackendIdentity): TenantFacts {
+/** True when a desired resource references this tenant object (by its reference field). */
+export function isReferencedBy(manifest: Pick<Manifest, 'resources'>, o: ActualObject): boolean {
+  return manifest.resources.some(
+    (r) => r.kind === o.kind && r.reference !== undefined && (o.spec as Record<string, unknown>)[r.reference.field] === r.reference.value,
+  );
+}
+
+/**
+ * What the rules need to know of the tenant, from the state read for a plan: the objects outside
+ * the stack (not those it owns or references, whose assignments the plan rewrites), groups, the
+ * APNs certificate and the kind of credentials.
+ */
+export function tenantFactsOf(manifest: Pick<Manifest, 'stack' | 'resources'>, state: ActualState, identity: BackendIdentity): TenantFacts {
   const resources = state.objects
-    .filter((o) => o.marker?.stack !== stack && !o.builtIn)
+    .filter((o) => o.marker?.stack !== manifest.stack && !o.builtIn && !isReferencedBy(manifest, o))
     .map(
       (o) =>
         ({
@@ -24,11 +35,10 @@ export function tenantFactsOf(stack: string, state: ActualState, identity: Backe
         }) as Resource,
     );
   const groups = [...state.groupsByName.values()].flat().map((g) => ({ displayName: g.displayName, members: g.members }));
-  const expiry = state.pushCertificate.expirationDateTime;
   return {
     resources,
     groups,
-    apnsCertificate: expiry ? { expirationDateTime: expiry } : null,
+    ...(state.pushCertificate === undefined ? {} : { apnsCertificate: state.pushCertificate }),
     appOnlyCredentials: identity.appOnly,
   };
 }

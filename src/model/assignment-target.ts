@@ -33,11 +33,18 @@ export const TARGET_ODATA_TYPES: Record<AssignmentTarget['type'], string> = {
   exclusionGroup: '#microsoft.graph.exclusionGroupAssignmentTarget',
 };
 
-/** A stable text key for a target, used to compare assignment sets regardless of order. */
-export function targetKey(target: AssignmentTarget): string {
-  const group = 'group' in target ? `:${target.group}` : '';
-  const filter = 'filter' in target && target.filter ? `|${target.filter.mode}:${target.filter.id}` : '';
-  return `${target.type}${group}${filter}`;
+/** A target in words, for plans and messages: `group "BYOD users"`, `all users`. */
+export function describeTarget(target: AssignmentTarget): string {
+  switch (target.type) {
+    case 'allLicensedUsers':
+      return 'all users';
+    case 'allDevices':
+      return 'all devices';
+    case 'group':
+      return `group "${target.group}"`;
+    case 'exclusionGroup':
+      return `excluded group "${target.group}"`;
+  }
 }
 
 /** Turns a target into Graph's wire shape, with the group's ID looked up by display name. */

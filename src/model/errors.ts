@@ -62,10 +62,21 @@ export class BackendError extends EnrollkitError {
   }
 }
 
-/** The command line was used wrongly: an unknown option value, a missing file. */
+/** enrollkit was used wrongly: an unknown option value, a missing file, a library call on the wrong construct. */
 export class UsageError extends EnrollkitError {
   constructor(message: string) {
     super('EK_USAGE', message);
+  }
+}
+
+/** A plan that apply must not run: missing groups, name conflicts, rule errors, missing permissions. */
+export class PlanBlockedError extends EnrollkitError {
+  /** Why, one line each, with the fix. */
+  readonly blockers: readonly string[];
+
+  constructor(stack: string, blockers: readonly string[]) {
+    super('EK_APPLY', `the plan for stack '${stack}' is blocked; nothing was changed:\n${blockers.map((b) => `  - ${b}`).join('\n')}`);
+    this.blockers = blockers;
   }
 }
 

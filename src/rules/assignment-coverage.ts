@@ -32,16 +32,3 @@ export function uncoveredTargets(subject: readonly Assignment[], by: readonly (r
   return includedTargets(subject).filter((t) => !by.some((set) => covers(set, t, exclusions)));
 }
 
-/** A target as people read it: `all users`, `all devices`, `group "X"`, `excluded group "X"`. */
-export function describeTarget(target: AssignmentTarget): string {
-  switch (target.type) {
-    case 'allLicensedUsers':
-      return 'all users';
-    case 'allDevices':
-      return 'all devices';
-    case 'group':
-      return `group "${target.group}"`;
-    case 'exclusionGroup':
-      return `excluded group "${target.group}"`;
-  }
-}

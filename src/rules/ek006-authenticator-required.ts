@@ -1,6 +1,6 @@
-import { MICROSOFT_AUTHENTICATOR } from '../model';
+import { describeTarget, MICROSOFT_AUTHENTICATOR } from '../model';
 import { authenticatorRequiredAssignments } from './authenticator';
-import { describeTarget, uncoveredTargets } from './assignment-coverage';
+import { uncoveredTargets } from './assignment-coverage';
 import { enrollmentTypesOf } from './enrollment-types';
 import { resourcesOfKind, stateResources } from './resources';
 import type { Rule } from './rule';

@@ -1,4 +1,4 @@
-import { describeTarget } from './assignment-coverage';
+import { describeTarget } from '../model';
 import { enrollmentTypesOf } from './enrollment-types';
 import { deviceTargets, knownGroups } from './group-kinds';
 import { resourcesOfKind } from './resources';

@@ -1,4 +1,5 @@
-import { describeTarget, uncoveredTargets } from './assignment-coverage';
+import { describeTarget } from '../model';
+import { uncoveredTargets } from './assignment-coverage';
 import { jitPolicyAssignments } from './coverage-by-kind';
 import { enrollmentTypesOf } from './enrollment-types';
 import { resourcesOfKind, stateResources } from './resources';

@@ -1,5 +1,5 @@
-import { COMPANY_PORTAL_WEB_URL } from '../model';
-import { describeTarget, uncoveredTargets } from './assignment-coverage';
+import { COMPANY_PORTAL_WEB_URL, describeTarget } from '../model';
+import { uncoveredTargets } from './assignment-coverage';
 import { companyPortalWebClipAssignments } from './coverage-by-kind';
 import { resourcesOfKind, stateResources } from './resources';
 import type { Rule } from './rule';

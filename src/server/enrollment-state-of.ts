@@ -1,15 +1,15 @@
 import {
   DESCRIPTORS,
-  deviceLimitRestriction,
   parseMarker,
-  platformRestriction,
+  tenantDefaultsOf,
   type Assignment,
   type GraphEntity,
   type GroupResolver,
   type KindDescriptor,
   type Resource,
+  type TenantDefaults,
 } from '../model';
-import { INTUNE_DEFAULTS, type EnrollmentState, type TenantDefaults } from '../rules';
+import type { EnrollmentState } from '../rules';
 import { INTUNE_COLLECTIONS, type IntuneCollection } from './intune-collections';
 import type { EntityRecord, Store } from './store';
 import { defaultLimitId, defaultPlatformRestrictionsId } from './tenants';
@@ -22,7 +22,11 @@ function graphEntity(record: EntityRecord): GraphEntity {
 
 function collectionOf(kind: KindDescriptor): IntuneCollection {
   const collection = INTUNE_COLLECTIONS.find((candidate) => `/${candidate.path}` === kind.graph.collection);
-  if (!collection) throw new Error(`the server does not serve '${kind.graph.collection}' (kind '${kind.kind}')`);
+  if (!collection) {
+    throw new Error(
+      `The reference server does not serve '${kind.graph.collection}' (kind '${kind.kind}'): add the collection to INTUNE_COLLECTIONS in src/server/intune-collections.ts.`,
+    );
+  }
   return collection;
 }
 
@@ -58,14 +62,12 @@ function resourcesOfKind(store: Store, tenantId: string, kind: KindDescriptor, g
 }
 
 function tenantDefaults(store: Store, tenantId: string): TenantDefaults {
-  const restrictions = store.getEntity(tenantId, 'deviceEnrollmentConfigurations', defaultPlatformRestrictionsId(tenantId));
-  const limit = store.getEntity(tenantId, 'deviceEnrollmentConfigurations', defaultLimitId(tenantId));
-  return {
-    platformRestriction: restrictions
-      ? platformRestriction.fromGraph({ id: restrictions.id, platformRestriction: restrictions.data['iosRestriction'] })
-      : INTUNE_DEFAULTS.platformRestriction,
-    deviceLimit: limit ? deviceLimitRestriction.fromGraph(graphEntity(limit)).limit : INTUNE_DEFAULTS.deviceLimit,
-  };
+  const ids = [defaultPlatformRestrictionsId(tenantId), defaultLimitId(tenantId)];
+  const entities = ids.flatMap((id) => {
+    const stored = store.getEntity(tenantId, 'deviceEnrollmentConfigurations', id);
+    return stored ? [graphEntity(stored)] : [];
+  });
+  return tenantDefaultsOf(entities);
 }
 
 /**

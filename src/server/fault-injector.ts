@@ -30,13 +30,21 @@ export type FaultRuleInput = z.input<typeof faultRuleInput>;
 
 /** A fault rule in force. */
 export interface FaultRule {
+  /** Id of the rule, for `DELETE /_enrollkit/faults/{id}`. */
   readonly id: string;
+  /** HTTP method matched; any when absent. */
   readonly method?: string;
+  /** Path glob matched. */
   readonly path: string;
+  /** Status answered; only latency is added when absent. */
   readonly status?: number;
+  /** `Retry-After` seconds of the error. */
   readonly retryAfter?: number;
+  /** Delay before answering, in milliseconds. */
   readonly latencyMs?: number;
+  /** Probability that a matching request is hit. */
   readonly rate?: number;
+  /** Only requests of this tenant. */
   readonly tenantId?: string;
   /** Hits left for a `count` rule. */
   readonly remaining?: number;
@@ -46,7 +54,9 @@ export interface FaultRule {
 
 /** What a request suffers from the rules it matches. */
 export interface FaultOutcome {
+  /** Total delay of the rules hit, in milliseconds. */
   readonly latencyMs: number;
+  /** Error of the first rule hit that has a status. */
   readonly error?: GraphError;
 }
 

@@ -1,7 +1,10 @@
 /** Identifiers echoed in every error body, as Graph does. */
 export interface ErrorContext {
+  /** The `request-id` response header. */
   readonly requestId: string;
+  /** The `client-request-id` response header (the caller's, when sent). */
   readonly clientRequestId: string;
+  /** When the error was answered (`innerError.date`). */
   readonly date: Date;
   /** Request URL, quoted by Intune-style messages. */
   readonly url: string;
@@ -74,6 +77,11 @@ export function badRequest(message: string): GraphError {
 /** 400 `BadRequest` from an Intune service (a rule of the service was broken). */
 export function intuneBadRequest(message: string): GraphError {
   return new GraphError(400, 'BadRequest', message, { intune: true });
+}
+
+/** 400 Intune answers to a PATCH that would leave the object as it is. */
+export function intuneUnchangedPatch(): GraphError {
+  return intuneBadRequest('Invalid patch, at least 1 property must be changed.');
 }
 
 /** 404 for an Intune object that does not exist. */

@@ -3,6 +3,7 @@
  * enrollment configuration, backed by SQLite.
  * @packageDocumentation
  */
+/** Building a server in-process, and its options and handles. */
 export {
   createReferenceServer,
   type DefaultTenant,
@@ -10,8 +11,13 @@ export {
   type ReferenceServer,
   type ReferenceServerOptions,
 } from './create-reference-server';
+/** Starting a listening server from a database file, as the CLI does. */
 export { startReferenceServer, type StartedReferenceServer, type StartReferenceServerOptions } from './start-reference-server';
+/** Fault rules of the admin API and of {@link ReferenceServerOptions.faults}. */
 export type { FaultRule, FaultRuleInput } from './fault-injector';
+/** Tenant creation options and the credentials of a tenant. */
 export type { CreateTenantOptions, TenantCredentials } from './tenants';
+/** Request budgets of the throttler. */
 export type { ThrottleLimits } from './throttler';
+/** The cloud a tenant belongs to. */
 export type { Cloud } from './store';

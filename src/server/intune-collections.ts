@@ -30,9 +30,11 @@ export interface IntuneCollection {
   readonly types: readonly EntityType[];
   /** Types that may be created. */
   readonly creatable: readonly EntityType[];
+  /** Type of the objects' assignments, e.g. `mobileAppAssignment`. */
   readonly assignmentType: EntityType;
   /** The `assign` action: the body property holding the assignments and the success status. */
   readonly assign?: { readonly bodyKey: string; readonly ignoredKeys: readonly string[]; readonly status: 200 | 204 };
+  /** Priority rules, when the objects are ordered. */
   readonly priority?: PriorityRules;
   /** Only beta has this collection. */
   readonly betaOnly: boolean;

@@ -18,14 +18,17 @@ const DEVICE_ENROLLMENT_TYPES: Record<EnrollmentType, string> = {
 
 /** What a simulated enrollment records. */
 export interface EnrolledDevice {
+  /** Tenant the device enrolled in. */
   readonly tenantId: string;
   /** The enrolling user (a stored `user`). */
   readonly user: EntityRecord;
+  /** The simulated enrollment request (device, platform, ownership). */
   readonly request: EnrollmentRequest;
   /** The enrollment type the device enrolled with. */
   readonly enrollmentType: EnrollmentType;
   /** The enrollment type profile that applied. */
   readonly profileName: string;
+  /** When the device enrolled (the server clock). */
   readonly enrolledAt: Date;
 }
 

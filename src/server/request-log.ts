@@ -1,20 +1,28 @@
 /** One request the server answered. */
 export interface RequestLogEntry {
+  /** When the request was answered, ISO 8601 UTC. */
   readonly time: string;
+  /** HTTP method. */
   readonly method: string;
   /** Path without query string. */
   readonly path: string;
   /** Path with ids replaced by `{id}`, e.g. `/beta/deviceAppManagement/mobileApps/{id}/assign`. */
   readonly template: string;
+  /** Status of the response. */
   readonly status: number;
+  /** Tenant of the request; `null` when it was not authenticated. */
   readonly tenantId: string | null;
+  /** Time spent answering, in milliseconds (microsecond precision). */
   readonly durationMs: number;
 }
 
 /** Requests per method and path template. */
 export interface RequestCount {
+  /** HTTP method. */
   readonly method: string;
+  /** Path template, as in {@link RequestLogEntry.template}. */
   readonly template: string;
+  /** Requests recorded since the last reset. */
   readonly count: number;
 }
 

@@ -16,11 +16,17 @@ export interface PageSizes {
 
 /** Everything the routes of one server share. */
 export interface ServerContext {
+  /** Storage of tenants, objects and tokens. */
   readonly store: Store;
+  /** Time source of timestamps and throttling windows. */
   readonly clock: Clock;
+  /** Page sizes of collections without `$top`. */
   readonly pageSizes: PageSizes;
+  /** Fault rules in force. */
   readonly faults: FaultInjector;
+  /** Request budgets. */
   readonly throttler: Throttler;
+  /** Requests answered. */
   readonly requestLog: RequestLog;
   /** Largest accepted request body, in bytes. */
   readonly bodyLimitBytes: number;
@@ -32,10 +38,15 @@ export interface ServerContext {
 
 /** Hono environment of the server: per-request values set by middleware. */
 export type ServerEnv = {
+  /** Values set by middleware, read with `c.get()`. */
   Variables: {
+    /** The `request-id` response header. */
     requestId: string;
+    /** The `client-request-id` response header. */
     clientRequestId: string;
+    /** Version segment of the request. */
     version: ApiVersion;
+    /** Tenant of the bearer token. */
     tenantId: string;
     /** The bearer token of the request; only used as a throttling key, never written anywhere. */
     token: string;

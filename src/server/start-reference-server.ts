@@ -41,6 +41,7 @@ export interface StartReferenceServerOptions extends ReferenceServerOptions {
 export interface StartedReferenceServer {
   /** Base URL; the Graph API is at `${url}/beta` and `${url}/v1.0`. */
   readonly url: string;
+  /** Id of the default tenant. */
   readonly tenantId: string;
   /** Bearer token of the default tenant. */
   readonly token: string;

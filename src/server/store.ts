@@ -7,6 +7,7 @@ export type Cloud = 'public' | 'usgov' | 'china';
 export interface TenantRecord {
   /** Entra tenant id (GUID). */
   readonly id: string;
+  /** Cloud of the tenant. */
   readonly cloud: Cloud;
   /** Domains whose service discovery file the server answers for this tenant. */
   readonly domains: readonly string[];
@@ -14,9 +15,11 @@ export interface TenantRecord {
 
 /** One stored object: an Intune entity, a group or a user. */
 export interface EntityRecord {
+  /** Tenant owning the object. */
   readonly tenantId: string;
   /** Entity set name, e.g. `deviceEnrollmentConfigurations`, `groups`. */
   readonly collection: string;
+  /** Graph `id` of the object. */
   readonly id: string;
   /** Graph type name without namespace, e.g. `iosStoreApp`. */
   readonly type: string;
@@ -24,6 +27,7 @@ export interface EntityRecord {
   readonly data: Record<string, unknown>;
   /** Sequence the priority belongs to, `null` for objects without priority. */
   readonly priorityClass: string | null;
+  /** Priority within that sequence, `null` for objects without priority. */
   readonly priority: number | null;
   /** Secondary unique lookup key, e.g. a user's `userPrincipalName`. */
   readonly lookupKey: string | null;
@@ -31,9 +35,13 @@ export interface EntityRecord {
 
 /** One stored assignment of an Intune object. */
 export interface AssignmentRecord {
+  /** Tenant owning the assigned object. */
   readonly tenantId: string;
+  /** Entity set of the assigned object. */
   readonly collection: string;
+  /** Id of the assigned object. */
   readonly parentId: string;
+  /** Graph `id` of the assignment. */
   readonly id: string;
   /** Every wire property of the assignment. */
   readonly data: Record<string, unknown>;

@@ -18,9 +18,13 @@ export interface CreateTenantOptions {
 
 /** A tenant and the token that opens it. */
 export interface TenantCredentials {
+  /** Entra tenant id (GUID). */
   readonly tenantId: string;
+  /** Bearer token of the tenant's Graph requests. */
   readonly token: string;
+  /** Domains whose service discovery file the server answers for the tenant. */
   readonly domains: readonly string[];
+  /** Cloud of the tenant. */
   readonly cloud: Cloud;
 }
 

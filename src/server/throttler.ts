@@ -3,6 +3,7 @@ import type { Clock } from './timestamps';
 
 /** Request budgets per sliding window, as Intune documents them. */
 export interface ThrottleLimits {
+  /** Length of the sliding window, in milliseconds. */
   readonly windowMs: number;
   /** POST, PUT, PATCH, DELETE per tenant, all apps. */
   readonly tenantWrites: number;

@@ -5,11 +5,22 @@ import { TerraformStack } from 'cdktf';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { AssignmentTarget, DeviceLimitRestriction, EnrollmentStack, EnrollmentType, EnrollmentTypeProfile, ValidationError, parseManifest } from '../../src';
+import { AssignmentTarget, DeviceLimitRestriction, EnrollmentStack, EnrollmentType, EnrollmentTypeProfile, ValidationError, parseManifest, type ValidationIssue } from '../../src';
 import { App, azureadGroup } from '../../src/cdktf';
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'enrollkit-cdktf-'));
+}
+
+/** The issues of the `ValidationError` that synthesizing `app` throws. */
+function issuesOfSynth(app: App): readonly ValidationIssue[] {
+  try {
+    app.synth();
+  } catch (error) {
+    if (error instanceof ValidationError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected a ValidationError, but the app synthesized');
 }
 
 function readJson(file: string): unknown {
@@ -91,19 +102,47 @@ describe('cdktf App', () => {
     expect(files).toEqual([]);
   });
 
-  it('refuses an azuread group whose display name is a Terraform reference, saying the fix', () => {
+  it('reports, at synth and once for all stacks, azuread inputs that are Terraform references', () => {
     const app = new App({ outdir: tempDir() });
     const directory = new TerraformStack(app, 'groups');
     new AzureadProvider(directory, 'azuread', {});
-    const source = new Group(directory, 'Source', { displayName: 'Source', securityEnabled: true });
-    const copy = new Group(directory, 'Copy', { displayName: source.displayName, securityEnabled: true });
-    expect(() => azureadGroup(copy)).toThrow(/display name of azuread group 'groups\/Copy' is a Terraform reference .*Fix: give the display name as a plain string/);
+    const source = new Group(directory, 'Source', { displayName: 'Source', description: 'Source group', securityEnabled: true });
+    const copy = new Group(directory, 'Copy', { displayName: source.displayName, description: source.description, securityEnabled: true });
+    for (const name of ['one', 'two']) {
+      const stack = new EnrollmentStack(app, name);
+      new DeviceLimitRestriction(stack, 'Limit', { displayName: 'Limit', limit: 5, assignments: [AssignmentTarget.group(azureadGroup(copy))] });
+    }
+    expect(issuesOfSynth(app)).toEqual([
+      {
+        path: 'groups/Copy',
+        field: 'displayName',
+        value: copy.displayNameInput,
+        message: expect.stringContaining('is a Terraform reference'),
+        fix: 'give displayName of the Group as a plain string',
+      },
+      {
+        path: 'groups/Copy',
+        field: 'description',
+        value: copy.descriptionInput,
+        message: expect.stringContaining('is a Terraform reference'),
+        fix: 'give description of the Group as a plain string',
+      },
+    ]);
   });
 
-  it('refuses a data source found by object ID, since targets name groups by display name', () => {
+  it('reports, at synth, a data source found by object ID, since targets name groups by display name', () => {
     const app = new App({ outdir: tempDir() });
     const directory = new TerraformStack(app, 'groups');
     const byId = new DataAzureadGroup(directory, 'ById', { objectId: '7d2c3a55-1c1e-4d6b-9f5e-2b8f3a4c5d6e' });
-    expect(() => azureadGroup(byId)).toThrow(/azuread group 'groups\/ById' has no display name .*Fix: set displayName on the DataAzureadGroup/);
+    const stack = new EnrollmentStack(app, 'enrollment');
+    new DeviceLimitRestriction(stack, 'Limit', { displayName: 'Limit', limit: 5, assignments: [AssignmentTarget.group(azureadGroup(byId))] });
+    expect(issuesOfSynth(app)).toEqual([
+      {
+        path: 'groups/ById',
+        field: 'displayName',
+        message: 'the azuread group has no display name, and enrollkit targets name groups by display name',
+        fix: 'set displayName on the DataAzureadGroup (find the group by display name, not by object ID)',
+      },
+    ]);
   });
 });

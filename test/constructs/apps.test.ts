@@ -1,5 +1,7 @@
 import { AssignmentTarget, COMPANY_PORTAL_WEB_URL, EntraGroup, IosStoreApp, KnownApps, VppApp, WebClip } from '../../src';
-import { manifestOf, resourceAt } from './synth-stack';
+import { issuesOf, manifestOf, resourceAt } from './synth-stack';
+
+const VPP_FIX = 'use VppApp.fromBundleId or drop the setting';
 
 describe('IosStoreApp', () => {
   it('writes an owned store app with defaults filled and no reference', () => {
@@ -53,6 +55,49 @@ describe('IosStoreApp', () => {
   });
 });
 
+describe('assignment settings of store apps', () => {
+  it('reports the VPP-only settings on an owned store app, naming the assignment and setting', () => {
+    const issues = issuesOf((stack) => {
+      const app = new IosStoreApp(stack, 'Crm', {
+        displayName: 'Contoso CRM',
+        bundleId: 'com.contoso.crm',
+        assignments: [{ target: AssignmentTarget.allUsers(), settings: { uninstallOnDeviceRemoval: true } }],
+      });
+      app.addAssignment({ target: AssignmentTarget.allDevices(), settings: { useDeviceLicensing: true, preventAutoAppUpdate: false } });
+    });
+    expect(issues).toEqual([
+      {
+        path: 'test/Crm',
+        field: 'assignments.1.settings.useDeviceLicensing',
+        value: true,
+        message: expect.stringContaining('VPP app assignments'),
+        fix: `only VPP apps license per device; ${VPP_FIX}`,
+      },
+      {
+        path: 'test/Crm',
+        field: 'assignments.1.settings.preventAutoAppUpdate',
+        value: false,
+        message: expect.stringContaining('VPP app assignments'),
+        fix: `only VPP apps can block automatic updates; ${VPP_FIX}`,
+      },
+    ]);
+  });
+
+  it('reports them on store apps referenced by bundle ID or as known apps', () => {
+    const issues = issuesOf((stack) => {
+      IosStoreApp.fromBundleId(stack, 'Crm', 'com.contoso.crm').addAssignment({ target: AssignmentTarget.allUsers(), settings: { useDeviceLicensing: false } });
+      IosStoreApp.fromKnownApp(stack, 'Authenticator', KnownApps.MICROSOFT_AUTHENTICATOR).addAssignment({
+        target: AssignmentTarget.allUsers(),
+        settings: { preventAutoAppUpdate: true },
+      });
+    });
+    expect(issues.map((i) => [i.path, i.field, i.value])).toEqual([
+      ['test/Crm', 'assignments.0.settings.useDeviceLicensing', false],
+      ['test/Authenticator', 'assignments.0.settings.preventAutoAppUpdate', true],
+    ]);
+  });
+});
+
 describe('VppApp', () => {
   it('references a VPP app by bundle ID', () => {
     const manifest = manifestOf((stack) => {
@@ -80,6 +125,19 @@ describe('WebClip', () => {
       spec: { appUrl: COMPANY_PORTAL_WEB_URL, publisher: 'Microsoft', useManagedBrowser: false, fullScreenEnabled: false },
       assignments: [{ target: { type: 'allLicensedUsers' }, intent: 'required' }],
     });
+  });
+
+  it('reports settings on a web clip assignment, since Graph has no settings type for web clips', () => {
+    const settings = { uninstallOnDeviceRemoval: true };
+    const withSettings = { target: AssignmentTarget.allDevices(), settings };
+    const issues = issuesOf((stack) => {
+      const clip = WebClip.companyPortal(stack, 'Portal');
+      clip.addAssignment({ target: AssignmentTarget.allUsers() });
+      clip.addAssignment(withSettings);
+    });
+    expect(issues).toEqual([
+      { path: 'test/Portal', field: 'assignments.1.settings', value: settings, message: expect.stringContaining('web clips take no assignment settings'), fix: 'drop settings from the assignment' },
+    ]);
   });
 
   it('writes any web clip with its flags', () => {

@@ -1,4 +1,4 @@
-import { AssignmentTarget, DeviceLimitRestriction, EnrollmentType, EnrollmentTypeProfile, PlatformRestriction, WebClip, type EnrollmentStack } from '../../src';
+import { App, AssignmentTarget, DeviceLimitRestriction, EnrollmentType, EnrollmentTypeProfile, PlatformRestriction, WebClip, type EnrollmentStack } from '../../src';
 import { issuesOf, manifestOf } from './synth-stack';
 
 const everyone = AssignmentTarget.allUsers();
@@ -63,5 +63,14 @@ describe('priority order', () => {
       stack.setPriorityOrder([a, limit]);
     });
     expect(issues).toEqual([expect.objectContaining({ field: 'setPriorityOrder', message: expect.stringContaining('mixes classes') })]);
+  });
+
+  it('reports an order that names an object outside every stack', () => {
+    const issues = issuesOf((stack) => {
+      const a = profile(stack, 'A');
+      const stray = new DeviceLimitRestriction(new App(), 'Stray', { displayName: 'S', limit: 5 });
+      stack.setPriorityOrder([a, stray]);
+    });
+    expect(issues).toEqual([expect.objectContaining({ path: 'test', field: 'setPriorityOrder', value: ['test/A', 'Stray'], message: expect.stringContaining('Stray') })]);
   });
 });

@@ -9,6 +9,7 @@ import {
   EntraGroup,
   formatIssue,
   IosStoreApp,
+  UsageError,
   PlatformRestriction,
   SsoExtensionPolicy,
   SsoSetting,
@@ -204,5 +205,27 @@ describe('validation at synth', () => {
       ['test/Nameless', 'displayName'],
       ['test/L', 'displayName'],
     ]);
+  });
+
+  it('reports an empty group name once, at the group, not again at each target that passes the group', () => {
+    const issues = issuesOf((stack) => {
+      const nameless = new EntraGroup(stack, 'Nameless', { displayName: '' });
+      new DeviceLimitRestriction(stack, 'L', { displayName: 'L', limit: 5, assignments: [AssignmentTarget.group(nameless)] });
+    });
+    expect(issues).toEqual([{ path: 'test/Nameless', field: 'displayName', value: '', message: expect.any(String), fix: 'use at least 1 character' }]);
+  });
+});
+
+describe('EnrollmentStack.of', () => {
+  it('finds the stack of a construct', () => {
+    const stack = new EnrollmentStack(new App(), 'test');
+    const limit = new DeviceLimitRestriction(stack, 'L', { displayName: 'L', limit: 5 });
+    expect(EnrollmentStack.of(limit)).toBe(stack);
+  });
+
+  it('throws a UsageError that names the construct and says the fix when there is no stack', () => {
+    const limit = new DeviceLimitRestriction(new App(), 'Stray', { displayName: 'L', limit: 5 });
+    expect(() => EnrollmentStack.of(limit)).toThrow(UsageError);
+    expect(() => EnrollmentStack.of(limit)).toThrow(/'Stray' is not inside an EnrollmentStack\. Fix: create it with an EnrollmentStack/);
   });
 });

@@ -1,7 +1,7 @@
 import { loadManifests } from '../../src/cli/load-manifests';
 import { applyPlan, planStack, readState, type ActualObject, type ActualState } from '../../src/engine';
 import { generateStackCode } from '../../src/engine/import';
-import type { Manifest } from '../../src/model';
+import { INTUNE_DEFAULTS, type Manifest } from '../../src/model';
 import { startReferenceTenant, type ReferenceTenant } from '../_helpers/reference-tenant';
 import { appDir, CDKTF_JSON, recordingIo, removeAppDirs } from '../_helpers/synth-app';
 
@@ -196,11 +196,11 @@ describe('generateStackCode against a tenant configured by hand', () => {
 });
 
 function object(o: Pick<ActualObject, 'kind' | 'id' | 'displayName' | 'spec'> & Partial<ActualObject>): ActualObject {
-  return { odataType: '', description: '', assignments: [], assignmentIds: [], builtIn: false, fingerprint: '', ...o };
+  return { odataType: '', description: '', assignments: [], assignmentIds: [], unmanagedAssignments: [], builtIn: false, fingerprint: '', ...o };
 }
 
 function stateOf(objects: ActualObject[], groupNames: [string, string][] = []): ActualState {
-  return { objects, groupsByName: new Map(), groupNames: new Map(groupNames), pushCertificate: {} };
+  return { objects, groupsByName: new Map(), groupNames: new Map(groupNames), tenantDefaults: INTUNE_DEFAULTS };
 }
 
 const clip = (id: string, displayName: string, assignments: ActualObject['assignments'] = []) =>

@@ -1,5 +1,5 @@
-import { makePlan, type ActualGroup, type ActualObject, type ActualState } from '../../src/engine';
-import { descriptorOf, MANIFEST_VERSION, withMarker, type GraphEntity, type Manifest, type Resource } from '../../src/model';
+import { makePlan, stepRef, type ActualGroup, type ActualObject, type ActualState } from '../../src/engine';
+import { descriptorOf, INTUNE_DEFAULTS, MANIFEST_VERSION, withMarker, type GraphEntity, type Manifest, type Resource } from '../../src/model';
 
 const STACK = 'contoso';
 
@@ -44,6 +44,7 @@ function applied(resource: Resource, id: string, priority: number, options: { ow
     spec: d.fromGraph(entity),
     assignments: resource.assignments.map((a) => ('group' in a.target ? { ...a, target: { ...a.target, group: options.groupId ?? 'g1' } } : a)),
     assignmentIds: resource.assignments.map((_, i) => `${id}-a${i}`),
+    unmanagedAssignments: [],
     priority,
     builtIn: false,
     fingerprint: `${id}:${description}`,
@@ -56,6 +57,7 @@ function state(objects: ActualObject[], groups: ActualGroup[] = [{ id: 'g1', dis
     groupsByName: new Map(groups.map((g) => [g.displayName, [g]])),
     groupNames: new Map(groups.map((g) => [g.id, g.displayName])),
     pushCertificate: { expirationDateTime: '2099-01-01T00:00:00Z' },
+    tenantDefaults: INTUNE_DEFAULTS,
   };
 }
 
@@ -68,8 +70,8 @@ describe('makePlan', () => {
     expect(plan.steps.map((s) => s.id)).toEqual(['group:BYOD users', 'create:A', 'assign:A:0']);
     const assign = plan.steps[2]!;
     expect(assign.dependsOn).toEqual(['create:A', 'group:BYOD users']);
-    expect(assign.request.path).toBe('/deviceManagement/appleUserInitiatedEnrollmentProfiles/{{ref:create:A}}/assignments');
-    expect(JSON.stringify(assign.request.body)).toContain('{{ref:group:BYOD users}}');
+    expect(assign.request.path).toBe(`/deviceManagement/appleUserInitiatedEnrollmentProfiles/${stepRef('create:A')}/assignments`);
+    expect(JSON.stringify(assign.request.body)).toContain(stepRef('group:BYOD users'));
   });
 
   it('plans nothing when the tenant matches the stack', () => {

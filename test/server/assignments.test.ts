@@ -1,4 +1,4 @@
-import { expectGraphError, harness } from './harness';
+import { expectGraphError, expectUnchangedPatch, harness } from './harness';
 import { KINDS } from './kinds';
 
 const group = (groupId: string) => ({ '@odata.type': '#microsoft.graph.groupAssignmentTarget', groupId });
@@ -43,6 +43,8 @@ describe('assignments collections', () => {
     const patched = await call('PATCH', `${base}/${added.body.id}`, { body: { target: group('g-2') } });
     expect(patched.status).toBe(204);
     expect((await call('GET', `${base}/${added.body.id}`)).body.target.groupId).toBe('g-2');
+    expectUnchangedPatch(await call('PATCH', `${base}/${added.body.id}`, { body: { target: group('g-2') } }));
+    expectUnchangedPatch(await call('PATCH', `${base}/${added.body.id}`, { body: { '@odata.type': assignmentType } }));
 
     const duplicate = await call('POST', base, { body: { target: group('g-2'), ...extra } });
     expectGraphError(duplicate, 409, 'Conflict');

@@ -1,4 +1,4 @@
-import { expectGraphError, harness } from './harness';
+import { expectGraphError, expectUnchangedPatch, harness } from './harness';
 
 const CONFIGS = '/beta/deviceManagement/deviceConfigurations';
 const APPS = '/beta/deviceAppManagement/mobileApps';
@@ -107,9 +107,11 @@ describe('errors in Graph’s shape', () => {
 
   it('ignores read-only properties on PATCH', async () => {
     const created = await call('POST', APPS, { body: webClip });
-    const reply = await call('PATCH', `${APPS}/${created.body.id}`, { body: { ...webClip, isAssigned: true, publishingState: 'processing', dependentAppCount: 4 } });
-    expect(reply.status).toBe(204);
-    const read = await call('GET', `${APPS}/${created.body.id}`);
-    expect(read.body).toMatchObject({ isAssigned: false, publishingState: 'published', dependentAppCount: 0 });
+    const path = `${APPS}/${created.body.id}`;
+    const readOnly = { isAssigned: true, publishingState: 'processing', dependentAppCount: 4 };
+    expectUnchangedPatch(await call('PATCH', path, { body: { ...webClip, ...readOnly } }));
+    expect((await call('PATCH', path, { body: { ...webClip, ...readOnly, displayName: 'Renamed' } })).status).toBe(204);
+    const read = await call('GET', path);
+    expect(read.body).toMatchObject({ displayName: 'Renamed', isAssigned: false, publishingState: 'published', dependentAppCount: 0 });
   });
 });

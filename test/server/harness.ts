@@ -78,3 +78,9 @@ export function expectGraphError(reply: Reply, status: number, code?: string): J
   expect(error.innerError['client-request-id']).toBe(reply.headers.get('client-request-id'));
   return error;
 }
+
+/** Expects Intune's answer to a PATCH that changes nothing: 400 with the reason in its serialised message. */
+export function expectUnchangedPatch(reply: Reply): void {
+  const error = expectGraphError(reply, 400, 'BadRequest');
+  expect(JSON.parse(error.message)).toMatchObject({ _version: 3, Message: expect.stringMatching(/^Invalid patch, at least 1 property must be changed\. /) });
+}

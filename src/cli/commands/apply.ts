@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { fingerprintOf, hasChanges, PLAN_FORMAT, planStack, readState, type Plan } from '../../engine';
+import { changedParts, hasChanges, parsePlanFile, planStack, readState, type Plan } from '../../engine';
 import { StalePlanError, UsageError } from '../../model';
 import { addBackendOptions, backendFlags } from '../backend-options';
 import { ExitCode } from '../exit-codes';
@@ -11,15 +11,14 @@ import type { CommandFactory } from '../program';
 import { confirm, runApply } from '../run-apply';
 import { renderPlans } from './plan';
 
-function readPlanFile(path: string): Plan {
-  let plan: Plan;
+function readPlanFile(path: string, shown: string): Plan {
+  let json: unknown;
   try {
-    plan = JSON.parse(readFileSync(path, 'utf8')) as Plan;
+    json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new UsageError(`cannot read the plan file '${path}': ${(error as Error).message}`);
+    throw new UsageError(`cannot read the plan file '${shown}': ${(error as Error).message}. Fix: give the file 'enrollkit plan --out' wrote.`);
   }
-  if (plan.format !== PLAN_FORMAT) throw new UsageError(`'${path}' is not an enrollkit plan (format ${JSON.stringify(plan.format)}, expected ${PLAN_FORMAT}).`);
-  return plan;
+  return parsePlanFile(json, shown);
 }
 
 /** `enrollkit apply`: make the tenant match the stacks, or apply a saved plan exactly. */
@@ -34,11 +33,14 @@ export const applyCommand: CommandFactory = (io, exit) =>
       const backend = await openBackend(io, backendFlags(options));
       try {
         if (planFile) {
-          const plan = readPlanFile(resolve(io.cwd, planFile));
+          const ignored = ['stack', 'adopt'].filter((o) => options[o] !== undefined);
+          if (ignored.length > 0) throw new UsageError(`--${ignored.join(' and --')} cannot change a saved plan; make a new one with 'enrollkit plan --out ${planFile}'.`);
+          const plan = readPlanFile(resolve(io.cwd, planFile), planFile);
+          if (plan.backend !== backend.description) {
+            throw new StalePlanError(`the plan was made against ${plan.backend}, not ${backend.description}; apply it with the same backend settings, or make a new plan.`);
+          }
           const state = await readState(backend, plan.groups.map((g) => g.displayName));
-          const now = new Map(state.objects.map((o) => [o.id, o.fingerprint]));
-          for (const g of plan.groups) now.set(`group:${g.displayName}`, fingerprintOf(state.groupsByName.get(g.displayName)?.map((x) => x.id) ?? []));
-          const changed = Object.entries(plan.fingerprint).filter(([id, print]) => now.get(id) !== print).map(([id]) => id);
+          const changed = changedParts(plan.fingerprint, state);
           if (changed.length > 0) {
             throw new StalePlanError(`the tenant changed since the plan was made (${changed.join(', ')}); make a new plan with 'enrollkit plan --out ${planFile}'.`);
           }

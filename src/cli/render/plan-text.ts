@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import { descriptorOf, type Assignment } from '../../model';
+import { describeTarget, descriptorOf, type Assignment } from '../../model';
 import type { Plan, ResourceChange } from '../../engine';
 
 type Paint = (text: string) => string;
@@ -29,13 +29,10 @@ const SYMBOLS: Record<ResourceChange['action'], string> = {
   conflict: '!',
 };
 
-/** A one-line description of an assignment. */
+/** A one-line description of an assignment: its target, filter and intent. */
 export function describeAssignment(a: Assignment): string {
-  const t = a.target;
-  const who =
-    t.type === 'allLicensedUsers' ? 'all users' : t.type === 'allDevices' ? 'all devices' : t.type === 'exclusionGroup' ? `exclude group '${t.group}'` : `group '${t.group}'`;
-  const filter = 'filter' in t && t.filter ? ` (filter ${t.filter.mode} ${t.filter.id})` : '';
-  return `${who}${filter}${a.intent ? ` as ${a.intent}` : ''}`;
+  const filter = 'filter' in a.target && a.target.filter ? ` (filter ${a.target.filter.mode} ${a.target.filter.id})` : '';
+  return `${describeTarget(a.target)}${filter}${a.intent ? ` as ${a.intent}` : ''}`;
 }
 
 function value(v: unknown): string {

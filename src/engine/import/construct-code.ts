@@ -118,7 +118,7 @@ function newExpression(o: ActualObject, ctx: ConstructCodeContext): { call: stri
         ...optional('appStoreUrl', spec.appStoreUrl),
         ...optional('publisher', spec.publisher),
         ['applicableDeviceType', tsValue(spec.applicableDeviceType)],
-        ['minimumOsVersion', tsString(spec.minimumOsVersion)],
+        ...optional('minimumOsVersion', spec.minimumOsVersion),
         appAssignments(o, ctx),
       ];
       return { call: head('IosStoreApp'), props, imports: ['IosStoreApp'] };

@@ -15,12 +15,25 @@ export const OwnershipSchema = z.enum(['personal', 'corporate']);
 export type Ownership = z.infer<typeof OwnershipSchema>;
 
 /** The enrollment type profile's own settings. */
-export const EnrollmentTypeProfileSpecSchema = z.strictObject({
-  /** The enrollment type, or `userChoice` to let the user say who owns the device. */
-  enrollmentType: z.union([EnrollmentTypeSchema, z.literal('userChoice')]),
-  /** With `userChoice`: the enrollment type for each ownership the user may pick. */
-  userChoice: z.strictObject({ personal: EnrollmentTypeSchema, corporate: EnrollmentTypeSchema }).optional(),
-});
+export const EnrollmentTypeProfileSpecSchema = z
+  .strictObject({
+    /** The enrollment type, or `userChoice` to let the user say who owns the device. */
+    enrollmentType: z.union([EnrollmentTypeSchema, z.literal('userChoice')]),
+    /** With `userChoice`: the enrollment type for each ownership the user may pick. */
+    userChoice: z.strictObject({ personal: EnrollmentTypeSchema, corporate: EnrollmentTypeSchema }).optional(),
+  })
+  .superRefine((spec, ctx) => {
+    if ((spec.enrollmentType === 'userChoice') !== (spec.userChoice !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['userChoice'],
+        message:
+          spec.enrollmentType === 'userChoice'
+            ? 'a userChoice profile needs the enrollment type for each ownership: { personal, corporate }'
+            : `userChoice is only for enrollmentType 'userChoice' (got '${spec.enrollmentType}')`,
+      });
+    }
+  });
 
 /** Spec of an enrollment type profile. */
 export type EnrollmentTypeProfileSpec = z.infer<typeof EnrollmentTypeProfileSpecSchema>;

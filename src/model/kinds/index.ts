@@ -31,3 +31,4 @@ export function descriptorOf(kind: KindName): KindDescriptor {
   if (!descriptor) throw new Error(`unknown kind '${kind}'`);
   return descriptor;
 }
+export * from './tenant-defaults';

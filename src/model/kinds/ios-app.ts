@@ -19,8 +19,8 @@ export const IosAppSpecSchema = z.strictObject({
   publisher: z.string().optional(),
   /** Devices the app targets. */
   applicableDeviceType: z.strictObject({ iPad: z.boolean(), iPhoneAndIPod: z.boolean() }),
-  /** Lowest iOS version the app installs on. */
-  minimumOsVersion: z.enum(MINIMUM_OS_VERSIONS),
+  /** Store apps: the lowest iOS version the app installs on (VPP apps take it from Apple). */
+  minimumOsVersion: z.enum(MINIMUM_OS_VERSIONS).optional(),
 });
 
 /** Spec of an iOS store or VPP app. */
@@ -31,6 +31,9 @@ const SETTINGS_TYPES = {
   iosStoreApp: '#microsoft.graph.iosStoreAppAssignmentSettings',
   iosVppApp: '#microsoft.graph.iosVppAppAssignmentSettings',
 } as const;
+
+/** The minimum OS of a store app that does not state one. */
+const DEFAULT_MINIMUM_OS = '15.0';
 
 function minimumOsToGraph(version: string): Record<string, boolean> {
   return Object.fromEntries(MINIMUM_OS_VERSIONS.map((v) => [`v${v.replace('.', '_')}`, v === version]));
@@ -59,15 +62,15 @@ export const iosApp: KindDescriptor<IosAppSpec> = {
     ...(spec.appStoreUrl ? { appStoreUrl: spec.appStoreUrl } : {}),
     ...(spec.publisher ? { publisher: spec.publisher } : {}),
     applicableDeviceType: { iPad: spec.applicableDeviceType.iPad, iPhoneAndIPod: spec.applicableDeviceType.iPhoneAndIPod },
-    minimumOsVersion: spec.minimumOsVersion,
+    ...(spec.appType === 'iosStoreApp' ? { minimumOsVersion: spec.minimumOsVersion ?? DEFAULT_MINIMUM_OS } : {}),
   }),
   toGraph: (spec) => ({
     '@odata.type': TYPES[spec.appType],
     bundleId: spec.bundleId,
-    ...(spec.appStoreUrl ? { appStoreUrl: spec.appStoreUrl } : {}),
-    ...(spec.publisher ? { publisher: spec.publisher } : {}),
+    appStoreUrl: spec.appStoreUrl ?? null,
+    publisher: spec.publisher ?? null,
     applicableDeviceType: spec.applicableDeviceType,
-    ...(spec.appType === 'iosStoreApp' ? { minimumSupportedOperatingSystem: minimumOsToGraph(spec.minimumOsVersion) } : {}),
+    ...(spec.appType === 'iosStoreApp' ? { minimumSupportedOperatingSystem: minimumOsToGraph(spec.minimumOsVersion ?? DEFAULT_MINIMUM_OS) } : {}),
   }),
   fromGraph(entity: GraphEntity) {
     const device = (entity.applicableDeviceType ?? {}) as Record<string, unknown>;
@@ -78,7 +81,7 @@ export const iosApp: KindDescriptor<IosAppSpec> = {
       ...(typeof entity.appStoreUrl === 'string' && entity.appStoreUrl ? { appStoreUrl: entity.appStoreUrl } : {}),
       ...(typeof entity.publisher === 'string' && entity.publisher ? { publisher: entity.publisher } : {}),
       applicableDeviceType: { iPad: device.iPad === true, iPhoneAndIPod: device.iPhoneAndIPod === true },
-      minimumOsVersion: minimumOsFromGraph(entity.minimumSupportedOperatingSystem),
+      ...(appType === 'iosStoreApp' ? { minimumOsVersion: minimumOsFromGraph(entity.minimumSupportedOperatingSystem) } : {}),
     });
   },
   ...appAssignments<IosAppSpec>((spec) => SETTINGS_TYPES[spec.appType]),

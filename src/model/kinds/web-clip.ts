@@ -60,9 +60,9 @@ export const webClip: KindDescriptor<WebClipSpec> = {
   toGraph: (spec) => ({
     '@odata.type': ODATA_TYPE,
     appUrl: spec.appUrl,
-    ...(spec.publisher ? { publisher: spec.publisher } : {}),
+    publisher: spec.publisher ?? null,
     ...Object.fromEntries(FLAGS.map((f) => [f, spec[f]])),
-    ...(spec.targetApplicationBundleIdentifier ? { targetApplicationBundleIdentifier: spec.targetApplicationBundleIdentifier } : {}),
+    targetApplicationBundleIdentifier: spec.targetApplicationBundleIdentifier ?? null,
   }),
   fromGraph(entity: GraphEntity) {
     const target = entity.targetApplicationBundleIdentifier;

@@ -1,4 +1,4 @@
-import type { Ownership, PlatformRestrictionSpec, Resource } from '../../model';
+import type { Ownership, Resource, TenantDefaults } from '../../model';
 
 /** The devices a simulation can enroll. */
 export type DeviceType = 'iphone' | 'ipad';
@@ -23,20 +23,6 @@ export interface EnrollmentRequest {
    */
   readonly choice?: Ownership;
 }
-
-/** The tenant's default enrollment restrictions (priority 0, all users). */
-export interface TenantDefaults {
-  /** The default platform restriction's settings. */
-  readonly platformRestriction: PlatformRestrictionSpec;
-  /** The default device limit. */
-  readonly deviceLimit: number;
-}
-
-/** Intune's defaults in a new tenant: every platform allowed, 5 devices per user. */
-export const INTUNE_DEFAULTS: TenantDefaults = {
-  platformRestriction: { platformBlocked: false, personalDeviceEnrollmentBlocked: false },
-  deviceLimit: 5,
-};
 
 /**
  * What enrollment resolves against: objects with assignments and priorities. A manifest is one

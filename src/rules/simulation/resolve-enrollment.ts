@@ -1,7 +1,8 @@
 import { compareOsVersions, hasPatchComponent, parseOsVersion, type EnrollmentType, type Ownership } from '../../model';
 import { ENROLLMENT_LOCATIONS, ENROLLMENT_TYPE_TITLES, IOS15_FALLBACK, choicesOf, effectiveEnrollmentType, needsCompanyPortalApp } from '../enrollment-types';
 import { resolveAfterEnrollment } from './resolve-after-enrollment';
-import { INTUNE_DEFAULTS, type EnrollmentRequest, type EnrollmentState } from './enrollment-request';
+import { INTUNE_DEFAULTS } from '../../model';
+import type { EnrollmentRequest, EnrollmentState } from './enrollment-request';
 import type { EnrollmentResolution, EnrollmentTypeStep, PlatformRestrictionStep, ProfileStep, SimulationWarning } from './enrollment-resolution';
 import { resolveDeviceLimit, resolvePlatformRestriction } from './resolve-restrictions';
 import { resolveProfile } from './resolve-profile';

@@ -1,7 +1,8 @@
 import { compareOsVersions, type PlatformRestrictionSpec, type Resource } from '../../model';
 import { resourcesOfKind, type ResourceOf } from '../resources';
 import { byPriority } from './by-priority';
-import type { EnrollmentRequest, TenantDefaults } from './enrollment-request';
+import type { TenantDefaults } from '../../model';
+import type { EnrollmentRequest } from './enrollment-request';
 import type { AppliedObject, DeviceLimitStep, PlatformRestrictionStep } from './enrollment-resolution';
 import { matchUser } from './user-targeting';
 

@@ -1,5 +1,4 @@
-import type { Assignment } from '../../model';
-import { describeTarget } from '../assignment-coverage';
+import { type Assignment, describeTarget } from '../../model';
 
 /** Whether an assignment set reaches a user, and how. */
 export interface UserMatch {

@@ -4,7 +4,9 @@ import type { FilterExpr, FilterLiteral } from './filter-parser';
 
 /** What a `$filter` is evaluated against: an object's type and wire properties. */
 export interface FilterSubject {
+  /** Graph type name without namespace, for `isof`. */
   readonly type: string;
+  /** Wire properties of the object. */
   readonly data: Readonly<Record<string, unknown>>;
 }
 

@@ -5,7 +5,9 @@ const MAX_TOP = 999;
 
 /** One page of a collection. */
 export interface Page<T> {
+  /** Objects of the page. */
   readonly items: readonly T[];
+  /** `@odata.nextLink` of the next page; absent on the last one. */
   readonly nextLink?: string;
 }
 

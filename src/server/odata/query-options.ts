@@ -6,26 +6,37 @@ export type ApiVersion = 'beta' | 'v1.0';
 
 /** One `$orderby` key. */
 export interface OrderKey {
+  /** Property path, e.g. `['target', 'groupId']`. */
   readonly path: readonly string[];
+  /** Whether the key is sorted `desc`. */
   readonly descending: boolean;
 }
 
 /** An `$expand` item, e.g. `assignments($select=id,target)`. */
 export interface ExpandItem {
+  /** Navigation property expanded. */
   readonly property: string;
+  /** Its nested `$select`; every property when absent. */
   readonly select?: readonly string[];
 }
 
 /** The OData system query options of a GET request. */
 export interface QueryOptions {
+  /** Parsed `$filter`. */
   readonly filter?: FilterExpr;
+  /** `$select` properties. */
   readonly select?: readonly string[];
+  /** `$expand` items. */
   readonly expand?: readonly ExpandItem[];
+  /** `$orderby` keys, most significant first. */
   readonly orderBy?: readonly OrderKey[];
+  /** `$top`: the page size asked for. */
   readonly top?: number;
+  /** `$skip`: objects to leave out before the first page. */
   readonly skip?: number;
   /** Offset decoded from `$skiptoken`. */
   readonly offset?: number;
+  /** `$count=true`: the answer carries `@odata.count`. */
   readonly count: boolean;
 }
 

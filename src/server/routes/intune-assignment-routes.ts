@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { badRequest, GraphError, intuneBadRequest } from '../graph-error';
+import { badRequest, GraphError, intuneBadRequest, intuneUnchangedPatch } from '../graph-error';
 import type { IntuneCollection } from '../intune-collections';
 import { applyQuery, project } from '../odata/apply-query';
 import { contextUrl } from '../odata/context-url';
@@ -103,7 +104,9 @@ export function mountAssignmentRoutes(
     const properties = parseProperties(type, body, 'update');
     store.transaction(() => {
       const assignment = loadAssignment(c);
-      store.putAssignment({ ...assignment, data: applyProperties(type, assignment.data, properties) });
+      const data = applyProperties(type, assignment.data, properties);
+      if (isDeepStrictEqual(data, assignment.data)) throw intuneUnchangedPatch();
+      store.putAssignment({ ...assignment, data });
     });
     return noContent(c);
   });

@@ -1,5 +1,6 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Hono } from 'hono';
-import { badRequest, intuneBadRequest, intuneNotFound } from '../graph-error';
+import { badRequest, intuneBadRequest, intuneNotFound, intuneUnchangedPatch } from '../graph-error';
 import type { IntuneCollection } from '../intune-collections';
 import { applyQuery, checkSelect, equalityOn, project, type QueryTarget } from '../odata/apply-query';
 import { contextUrl } from '../odata/context-url';
@@ -61,7 +62,11 @@ export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): 
 
   const typeOf = (name: string): EntityType => {
     const type = collection.types.find((candidate) => candidate.name === name);
-    if (!type) throw new Error(`unmodelled type '${name}' stored in '${collection.name}'`);
+    if (!type) {
+      throw new Error(
+        `'${collection.name}' holds an object of type '${name}', which this server does not model: add the type to the collection in src/server/intune-collections.ts, or start with a new database file.`,
+      );
+    }
     return type;
   };
   const load = (c: ServerContextOf, id: string): EntityRecord => {
@@ -155,7 +160,8 @@ export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): 
         }
       }
       const data = applyProperties(type, entity.data, properties);
-      if (JSON.stringify(data) === JSON.stringify(entity.data)) return;
+      // Server-set properties (`lastModifiedDateTime`, `version`) are ignored in bodies, so they cannot differ here.
+      if (isDeepStrictEqual(data, entity.data)) throw intuneUnchangedPatch();
       data['lastModifiedDateTime'] = graphTimestamp(ctx.clock());
       if (typeof data['version'] === 'number') data['version'] = data['version'] + 1;
       check(type, data);

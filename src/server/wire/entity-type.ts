@@ -27,13 +27,21 @@ export interface EntityType {
 
 /** What defines an {@link EntityType}. */
 export interface EntityTypeDefinition {
+  /** See {@link EntityType.name}. */
   readonly name: string;
+  /** See {@link EntityType.ancestors}; none when absent. */
   readonly ancestors?: readonly string[];
+  /** See {@link EntityType.fields}. */
   readonly fields: Fields;
+  /** See {@link EntityType.required}; none when absent. */
   readonly required?: readonly string[];
+  /** Read-only properties besides `id`, `createdDateTime` and `lastModifiedDateTime`. */
   readonly readOnly?: readonly string[];
+  /** See {@link EntityType.immutable}; none when absent. */
   readonly immutable?: readonly string[];
+  /** See {@link EntityType.writeOnly}; none when absent. */
   readonly writeOnly?: readonly string[];
+  /** See {@link EntityType.defaultSelect}; every property when absent. */
   readonly defaultSelect?: readonly string[];
   /** Extra properties accepted on input and not stored, e.g. `members@odata.bind`. */
   readonly inputOnly?: Readonly<Record<string, z.ZodType>>;

@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 /** One property of a Graph type: its input schema and its value when the client leaves it out. */
 export interface Field {
+  /** Schema of the property in a request body. */
   readonly schema: z.ZodType;
+  /** Value of a new object that leaves the property out. */
   readonly initial: unknown;
 }
 

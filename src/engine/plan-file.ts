@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { UsageError } from '../model';
+import { PLAN_FORMAT, type Plan } from './plan-types';
+
+const StepSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  request: z.object({
+    method: z.enum(['GET', 'POST', 'PATCH', 'DELETE']),
+    version: z.enum(['beta', 'v1.0']),
+    path: z.string().startsWith('/'),
+    body: z.unknown().optional(),
+  }),
+  dependsOn: z.array(z.string()),
+});
+
+const PlanFileSchema = z.object({
+  format: z.literal(PLAN_FORMAT),
+  stack: z.string().min(1),
+  backend: z.string(),
+  groups: z.array(z.unknown()),
+  changes: z.array(z.unknown()),
+  moves: z.array(z.unknown()),
+  findings: z.array(z.unknown()),
+  blockers: z.array(z.string()),
+  steps: z.array(StepSchema),
+  fingerprint: z.record(z.string(), z.string()),
+  summary: z.record(z.string(), z.number()),
+});
+
+/** Checks that JSON read from a file is a plan this version can apply; says what is wrong otherwise. */
+export function parsePlanFile(json: unknown, file: string): Plan {
+  const parsed = PlanFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UsageError(
+      `'${file}' is not an enrollkit plan of format ${PLAN_FORMAT}: ${issue.path.join('.') || '(root)'}: ${issue.message}. Fix: make it again with 'enrollkit plan --out ${file}'.`,
+    );
+  }
+  const ids = new Set(parsed.data.steps.map((s) => s.id));
+  const dangling = parsed.data.steps.flatMap((s) => s.dependsOn.filter((d) => !ids.has(d)).map((d) => `${s.id} -> ${d}`));
+  if (dangling.length > 0) throw new UsageError(`'${file}' has steps that depend on steps it does not contain (${dangling.join(', ')}). Fix: make it again with 'enrollkit plan --out ${file}'.`);
+  return json as Plan;
+}
