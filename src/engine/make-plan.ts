@@ -149,9 +149,10 @@ class PlanBuilder {
     change: { add: readonly Assignment[]; remove: readonly number[] },
     keep: readonly Assignment[],
   ): void {
+    // change.add names groups by display name; change.remove indexes the object's assignments as read.
     const lid = resource.logicalId;
     const { objectId, objectStep, actual, spec } = target;
-    const deps = [...(objectStep ? [objectStep] : []), ...this.groupDependencies(change.add)];
+    const deps = [...(objectStep ? [objectStep] : []), ...this.groupDependencies(resource.assignments)];
     const base = `${d.graph.collection}/${objectId}`;
     if (d.graph.assign.style === 'action') {
       const wire = [
@@ -243,7 +244,7 @@ function findReferenced(b: PlanBuilder, d: KindDescriptor, resource: Resource & 
     const spec = o.spec as Record<string, unknown>;
     return o.kind === resource.kind && spec[field] === value && d.replaceOn.every((f) => spec[f] === wanted[f]);
   });
-  const what = `${d.title} with ${field} '${value}'${d.replaceOn.map((f) => ` and ${f} '${String(wanted[f])}'`).join('')}`;
+  const what = `${d.title} with ${field} '${value}'${d.replaceOn.filter((f) => f !== field).map((f) => ` and ${f} '${String(wanted[f])}'`).join('')}`;
   if (found.length === 0) return `${resource.path}: no ${what} exists in the tenant; add it there first (VPP apps arrive through the VPP token sync) or declare it in the stack.`;
   if (found.length > 1) return `${resource.path}: ${found.length} objects are a ${what} (${found.map((o) => o.id).join(', ')}); remove the extra ones so the reference is unambiguous.`;
   const [only] = found as [ActualObject];
@@ -341,19 +342,11 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
   if (assignmentsChange) {
     const toDisplay = (a: Assignment): Assignment =>
       'group' in a.target ? { ...a, target: { ...a.target, group: b.resolver.name(a.target.group) } } : a;
-    const desiredByKey = new Map(desired.map((a, i) => [JSON.stringify(a), resource.assignments[i]!]));
-    b.assignmentSteps(d, resource, { objectId: actual.id, ...(objectStep ? { objectStep } : {}), actual, spec }, change, keep);
+    const declaredByKey = new Map(desired.map((a, i) => [JSON.stringify(a), resource.assignments[i]!]));
+    const add = change.add.map((a) => declaredByKey.get(JSON.stringify(a))!);
+    b.assignmentSteps(d, resource, { objectId: actual.id, ...(objectStep ? { objectStep } : {}), actual, spec }, { add, remove: change.remove }, keep);
     if (action === 'unchanged') action = 'update';
-    b.changes.push({
-      ...base,
-      id: actual.id,
-      action,
-      fields,
-      assignments: {
-        add: change.add.map((a) => desiredByKey.get(JSON.stringify(a)) ?? toDisplay(a)),
-        remove: change.remove.map((i) => toDisplay(actual.assignments[i]!)),
-      },
-    });
+    b.changes.push({ ...base, id: actual.id, action, fields, assignments: { add, remove: change.remove.map((i) => toDisplay(actual.assignments[i]!)) } });
     return;
   }
   b.changes.push({ ...base, id: actual.id, action, fields, assignments: noAssignments });

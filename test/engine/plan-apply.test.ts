@@ -1,5 +1,5 @@
 import { applyPlan, planStack, type Plan } from '../../src/engine';
-import { descriptorOf, type Manifest, type Resource } from '../../src/model';
+import { descriptorOf, MANIFEST_VERSION, type Manifest, type Resource } from '../../src/model';
 import { EXAMPLES, exampleManifest } from '../_helpers/example-manifests';
 import { startReferenceTenant, type ReferenceTenant } from '../_helpers/reference-tenant';
 import { removeAppDirs } from '../_helpers/synth-app';
@@ -150,4 +150,107 @@ describe('plan after apply', () => {
     expect(profiles.map((p) => p.id)).toEqual([foreign.json.id]);
   });
 
+});
+
+describe('referenced apps', () => {
+  const authenticator = 'com.microsoft.azureauthenticator';
+  const reference = (appType: 'iosStoreApp' | 'iosVppApp', intent: 'required' | 'available' = 'required'): Manifest => ({
+    version: MANIFEST_VERSION,
+    stack: 'refs',
+    groups: [{ displayName: 'Staff', declared: true, path: 'refs/Staff', members: 'users' }],
+    resources: [
+      {
+        kind: 'iosApp',
+        logicalId: 'Authenticator',
+        path: 'refs/Authenticator',
+        displayName: 'Microsoft Authenticator',
+        description: '',
+        spec: { appType, bundleId: authenticator, applicableDeviceType: { iPad: true, iPhoneAndIPod: true } },
+        assignments: [{ target: { type: 'group', group: 'Staff' }, intent, settings: { isRemovable: false } }],
+        reference: { field: 'bundleId', value: authenticator },
+        suppressions: [],
+      },
+    ],
+    suppressions: [],
+  });
+
+  async function app(type: 'iosStoreApp' | 'iosVppApp', assignments: object[]): Promise<string> {
+    const created = await graph('POST', '/deviceAppManagement/mobileApps', {
+      '@odata.type': `#microsoft.graph.${type}`,
+      displayName: `Authenticator (${type})`,
+      bundleId: authenticator,
+      applicableDeviceType: { iPad: true, iPhoneAndIPod: true },
+    });
+    expect(created.status).toBe(201);
+    const id = String(created.json.id);
+    const assigned = await graph('POST', `/deviceAppManagement/mobileApps/${id}/assign`, { mobileAppAssignments: assignments });
+    expect(assigned.status).toBe(204);
+    return id;
+  }
+
+  async function assignmentsOf(id: string): Promise<{ intent: string; target: { '@odata.type': string }; settings: { '@odata.type': string } | null }[]> {
+    return (await graph('GET', `/deviceAppManagement/mobileApps/${id}/assignments`)).json.value as never;
+  }
+
+  const assignment = (intent: string, target: 'allLicensedUsers' | 'allDevices') => ({
+    '@odata.type': '#microsoft.graph.mobileAppAssignment',
+    intent,
+    target: { '@odata.type': `#microsoft.graph.${target}AssignmentTarget` },
+    settings: null,
+  });
+
+  it('manage only the intents the stack declares, keep every other assignment, and bind to the declared app type', async () => {
+    const store = await app('iosStoreApp', [assignment('available', 'allLicensedUsers')]);
+    const vpp = await app('iosVppApp', [assignment('available', 'allLicensedUsers'), assignment('availableWithoutEnrollment', 'allDevices')]);
+    await apply(reference('iosVppApp'));
+    expect((await replan(reference('iosVppApp'))).steps).toEqual([]);
+
+    const onVpp = await assignmentsOf(vpp);
+    expect(onVpp.map((a) => a.intent).sort()).toEqual(['available', 'availableWithoutEnrollment', 'required']);
+    expect(onVpp.find((a) => a.intent === 'required')!.settings!['@odata.type']).toBe('#microsoft.graph.iosVppAppAssignmentSettings');
+    expect((await assignmentsOf(store)).map((a) => a.intent)).toEqual(['available']);
+
+    const { plan } = await planStack(tenant.backend, reference('iosVppApp'), { destroy: true });
+    expect(plan.changes).toEqual([expect.objectContaining({ kind: 'iosApp', referenced: true, assignments: expect.objectContaining({ remove: [expect.objectContaining({ intent: 'required' })] }) })]);
+    await applyPlan(tenant.backend, plan);
+    expect((await assignmentsOf(vpp)).map((a) => a.intent).sort()).toEqual(['available', 'availableWithoutEnrollment']);
+  });
+
+  it('is refused when no app of the declared type has the bundle ID', async () => {
+    await app('iosStoreApp', []);
+    const { plan } = await planStack(tenant.backend, reference('iosVppApp'));
+    expect(plan.blockers.join('\n')).toMatch(/no iOS app with bundleId 'com\.microsoft\.azureauthenticator' and appType 'iosVppApp' exists/);
+  });
+});
+
+describe('convergence of less common changes', () => {
+  it('unsets an optional property that the stack no longer states', async () => {
+    const manifest = example('web-based-enrollment');
+    await apply(manifest);
+    const clip = manifest.resources.find((r) => r.kind === 'webClip')!;
+    const { publisher: _publisher, ...withoutPublisher } = clip.spec as { publisher?: string };
+    const changed: Manifest = { ...manifest, resources: manifest.resources.map((r) => (r === clip ? ({ ...r, spec: withoutPublisher } as Resource) : r)) };
+    const plan = await replan(changed);
+    expect(plan.changes.filter((c) => c.action !== 'unchanged')).toEqual([expect.objectContaining({ action: 'update', fields: [{ field: 'publisher', before: 'Microsoft' }] })]);
+    await applyPlan(tenant.backend, plan);
+    expect((await replan(changed)).steps).toEqual([]);
+  });
+
+  it("replaces a profile's assignment when only its filter changes, removing before adding", async () => {
+    const manifest = example('web-based-enrollment');
+    await apply(manifest);
+    const filter = { id: '11111111-2222-3333-4444-555555555555', mode: 'include' as const };
+    const changed: Manifest = {
+      ...manifest,
+      resources: manifest.resources.map((r) =>
+        r.kind === 'enrollmentTypeProfile' ? ({ ...r, assignments: r.assignments.map((a) => ({ ...a, target: { ...a.target, filter } })) } as Resource) : r,
+      ),
+    };
+    const plan = await replan(changed);
+    const [remove, add] = plan.steps;
+    expect(remove!.request.method).toBe('DELETE');
+    expect(add!.dependsOn).toContain(remove!.id);
+    expect((await applyPlan(tenant.backend, plan)).ok).toBe(true);
+    expect((await replan(changed)).steps).toEqual([]);
+  });
 });
