@@ -97,4 +97,22 @@ describe('enrollkit plan and apply on a reference server named by the environmen
     expect((await run(dir, ['apply', 'drift.json'], env)).code).toBe(0);
     expect((await run(dir, ['plan', '--detailed-exitcode'], env)).code).toBe(0);
   });
+
+  it('refuses a saved plan once an object with a planned name appeared, or on another backend', async () => {
+    const dir = exampleCopy('web-based-enrollment');
+    expect((await run(dir, ['plan', '--out', 'plan.json'], env)).code).toBe(0);
+    const elsewhere = await run(dir, ['apply', 'plan.json']);
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.err).toMatch(/the plan was made against reference http:\/\/127\.0\.0\.1:\d+, not embedded/);
+
+    const made = await fetch(`${server.url}/beta/deviceAppManagement/mobileApps`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ '@odata.type': '#microsoft.graph.iosiPadOSWebClip', displayName: 'Company Portal', appUrl: 'https://portal.manage.microsoft.com' }),
+    });
+    expect(made.status).toBe(201);
+    const stale = await run(dir, ['apply', 'plan.json'], env);
+    expect(stale.code).toBe(1);
+    expect(stale.err).toMatch(/the tenant changed since the plan was made \(names:webClip\)/);
+  });
 });
