@@ -9,7 +9,7 @@ const layers = {
   cdktf: ['constructs', 'model'],
   engine: ['model', 'rules'],
   'backends/graph': ['engine', 'model'],
-  'backends/embedded': ['backends/graph', 'server', 'engine', 'model'],
+  'backends/embedded': ['backends/graph', 'server'],
   server: ['model', 'rules'],
   cli: null,
 };

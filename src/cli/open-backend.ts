@@ -1,7 +1,7 @@
 import { openEmbeddedBackend } from '../backends/embedded';
-import { CLOUDS, GraphBackend, azureTokenSource, credentialFromEnv, staticToken, type CloudName, type RetryPolicy } from '../backends/graph';
+import { GraphBackend, azureTokenSource, credentialFromEnv, staticToken, type RetryPolicy } from '../backends/graph';
 import type { Backend } from '../engine';
-import { UsageError } from '../model';
+import { CLOUDS, isCloudName, UsageError } from '../model';
 import type { CliIo } from './io';
 
 /** The backend options every tenant-facing command takes. */
@@ -37,8 +37,8 @@ export async function openBackend(io: CliIo, flags: BackendFlags, retry?: RetryP
     return new GraphBackend({ baseUrl: url, tokens: staticToken(token), description: `reference ${url}`, ...retryOption });
   }
   if (name === 'graph') {
-    const cloud = (flags.cloud ?? io.env.ENROLLKIT_CLOUD ?? 'public') as CloudName;
-    if (!(cloud in CLOUDS)) throw new UsageError(`unknown cloud '${cloud}'; use public, usgov or china.`);
+    const cloud = flags.cloud ?? io.env.ENROLLKIT_CLOUD ?? 'public';
+    if (!isCloudName(cloud)) throw new UsageError(`unknown cloud '${cloud}'; use public, usgov or china.`);
     const { kind, credential } = credentialFromEnv(io.env, cloud);
     return new GraphBackend({
       baseUrl: CLOUDS[cloud].graphUrl,

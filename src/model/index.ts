@@ -8,3 +8,4 @@ export * from './group';
 export * from './descriptor';
 export * from './kinds';
 export * from './manifest';
+export * from './clouds';

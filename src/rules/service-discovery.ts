@@ -1,17 +1,4 @@
-import { ValidationError } from '../model';
-
-/** The Microsoft clouds Intune runs in: commercial, US Government, operated by 21Vianet in China. */
-export const CLOUDS = ['public', 'usgov', 'china'] as const;
-
-/** One Microsoft cloud. */
-export type Cloud = (typeof CLOUDS)[number];
-
-/** The Intune service host of each cloud (004). */
-export const INTUNE_HOSTS: Record<Cloud, string> = {
-  public: 'manage.microsoft.com',
-  usgov: 'manage.microsoft.us',
-  china: 'manage.microsoft.cn',
-};
+import { CLOUD_NAMES, CLOUDS, ValidationError, type CloudName } from '../model';
 
 /** Where Apple fetches the file, below `https://<sign-in domain>`. */
 export const SERVICE_DISCOVERY_PATH = '/.well-known/com.apple.remotemanagement';
@@ -36,15 +23,15 @@ export function isTenantId(value: string): boolean {
 }
 
 /** Intune's enrollment endpoint for a tenant in a cloud: the file's BaseURL. */
-export function serviceDiscoveryBaseUrl(tenantId: string, cloud: Cloud): string {
-  return `https://${INTUNE_HOSTS[cloud]}/EnrollmentServer/PostReportDeviceInfoForUEV2?aadTenantId=${tenantId}`;
+export function serviceDiscoveryBaseUrl(tenantId: string, cloud: CloudName): string {
+  return `https://${CLOUDS[cloud].intuneHost}/EnrollmentServer/PostReportDeviceInfoForUEV2?aadTenantId=${tenantId}`;
 }
 
 /**
  * The service discovery file for an Entra tenant in a cloud. Throws a ValidationError when the
  * tenant ID is not a GUID.
  */
-export function serviceDiscovery(tenantId: string, cloud: Cloud = 'public'): ServiceDiscoveryDocument {
+export function serviceDiscovery(tenantId: string, cloud: CloudName = 'public'): ServiceDiscoveryDocument {
   if (!isTenantId(tenantId)) {
     throw new ValidationError([
       {
@@ -62,7 +49,7 @@ export function serviceDiscovery(tenantId: string, cloud: Cloud = 'public'): Ser
 
 function baseUrlProblems(baseUrl: unknown, tenantId: string | undefined): string[] {
   if (typeof baseUrl !== 'string') return ['Servers[0].BaseURL is not a string'];
-  const cloud = CLOUDS.find((c) => baseUrl.startsWith(`https://${INTUNE_HOSTS[c]}/EnrollmentServer/PostReportDeviceInfoForUEV2?`));
+  const cloud = CLOUD_NAMES.find((c) => baseUrl.startsWith(`https://${CLOUDS[c].intuneHost}/EnrollmentServer/PostReportDeviceInfoForUEV2?`));
   if (!cloud) return [`BaseURL ${JSON.stringify(baseUrl)} is not an Intune enrollment URL`];
   const found = new URL(baseUrl).searchParams.get('aadTenantId') ?? '';
   if (!isTenantId(found)) return [`the aadTenantId of BaseURL (${JSON.stringify(found)}) is not a GUID`];

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
+import type { CloudName } from '../model';
 
 /** A tenant's cloud: decides the host of its service discovery `BaseURL`. */
-export type Cloud = 'public' | 'usgov' | 'china';
+export type Cloud = CloudName;
 
 /** A tenant of the reference server. */
 export interface TenantRecord {

@@ -7,8 +7,7 @@ import {
   WorkloadIdentityCredential,
   type TokenCredential,
 } from '@azure/identity';
-import { UsageError } from '../../model';
-import { CLOUDS, type CloudName } from './clouds';
+import { CLOUDS, UsageError, type CloudName } from '../../model';
 import type { TokenSource } from './token-source';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -70,7 +69,7 @@ export function credentialFromEnv(env: Env, cloud: CloudName): { kind: Credentia
 export function azureTokenSource(credential: TokenCredential, cloud: CloudName): TokenSource {
   return {
     async token() {
-      const token = await credential.getToken(CLOUDS[cloud].scope);
+      const token = await credential.getToken(CLOUDS[cloud].graphScope);
       if (!token) throw new UsageError('the Azure credential returned no token; check the AZURE_* settings.');
       return token.token;
     },

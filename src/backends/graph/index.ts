@@ -1,4 +1,3 @@
-export * from './clouds';
 export * from './token-source';
 export * from './retry-policy';
 export * from './azure-credential';

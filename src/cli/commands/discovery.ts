@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { UsageError } from '../../model';
-import { CLOUDS, isTenantId, serviceDiscovery, type Cloud } from '../../rules';
+import { CLOUD_NAMES, type CloudName } from '../../model';
+import { isTenantId, serviceDiscovery } from '../../rules';
 import type { CommandFactory } from '../program';
 
 /** `enrollkit discovery`: print the service discovery file of account-driven user enrollment (EK011). */
@@ -8,8 +9,8 @@ export const discoveryCommand: CommandFactory = (io) =>
   new Command('discovery')
     .description('print the service discovery JSON to publish at https://<sign-in domain>/.well-known/com.apple.remotemanagement')
     .requiredOption('--tenant-id <id>', 'the Microsoft Entra tenant ID (a GUID)')
-    .addOption(new Option('--cloud <cloud>', 'the Microsoft cloud of the tenant').choices([...CLOUDS]).default('public'))
-    .action((options: { tenantId: string; cloud: Cloud }) => {
+    .addOption(new Option('--cloud <cloud>', 'the Microsoft cloud of the tenant').choices([...CLOUD_NAMES]).default('public'))
+    .action((options: { tenantId: string; cloud: CloudName }) => {
       const tenantId = options.tenantId.trim();
       if (!isTenantId(tenantId)) {
         throw new UsageError(
