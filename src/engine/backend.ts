@@ -47,7 +47,8 @@ export interface Backend {
   readonly description: string;
   /**
    * Sends requests, batching them as the backend allows, and returns the responses in the order
-   * of the requests. Throttled requests are retried; other failures come back as responses.
+   * of the requests. Throttled requests are retried; Graph's errors come back as responses; a
+   * backend that cannot be reached at all throws a `BackendError`.
    */
   send(requests: readonly GraphRequest[]): Promise<GraphResponse[]>;
   /** What the credentials may do. */
