@@ -5,6 +5,7 @@ import {
   mailNicknameFor,
   withMarker,
   type Assignment,
+  GROUP_IDS_AS_GIVEN,
   type GroupResolver,
   type KindDescriptor,
   type Manifest,
@@ -56,7 +57,6 @@ interface AssignmentHost {
   readonly spec: unknown;
 }
 
-const IDENTITY: GroupResolver = { id: (name) => name, name: (id) => id };
 const KIND_ORDER = new Map((DESCRIPTORS as readonly KindDescriptor[]).map((d, i) => [d.kind, i]));
 
 class PlanBuilder {
@@ -68,10 +68,10 @@ class PlanBuilder {
   readonly touched = new Set<ActualObject>();
   private readonly groupIds = new Map<string, string>();
   private readonly groupSteps = new Map<string, string>();
-  private readonly lastCreate = new Map<string, string>();
   readonly classSteps = new Map<string, string[]>();
   /** Graph IDs of objects deleted to be created anew. */
   readonly replaced = new Set<string>();
+  /** Logical IDs created in each priority class, in creation order (Graph appends them). */
   readonly created = new Map<string, string[]>();
 
   constructor(
@@ -157,7 +157,7 @@ class PlanBuilder {
     if (d.graph.assign.style === 'action') {
       const wire = [
         ...(actual?.unmanagedAssignments ?? []),
-        ...keep.map((a) => d.assignmentToGraph(a, spec, IDENTITY)),
+        ...keep.map((a) => d.assignmentToGraph(a, spec, GROUP_IDS_AS_GIVEN)),
         ...resource.assignments.map((a) => d.assignmentToGraph(a, spec, this.resolver)),
       ];
       this.add({
@@ -196,17 +196,16 @@ class PlanBuilder {
 
   createStep(d: KindDescriptor, resource: Resource, after: string[]): string {
     const id = `create:${resource.logicalId}`;
-    const previous = d.priorityClass ? this.lastCreate.get(d.priorityClass) : undefined;
+    const previous = d.priorityClass ? this.created.get(d.priorityClass)?.at(-1) : undefined;
     this.add({
       id,
       title: `create ${d.title} '${resource.displayName}'`,
       request: { method: 'POST', version: 'beta', path: d.graph.collection, body: this.writeBody(d, resource) },
-      dependsOn: [...after, ...(previous ? [previous] : [])],
+      dependsOn: [...after, ...(previous ? [`create:${previous}`] : [])],
     });
     if (d.priorityClass) {
-      this.lastCreate.set(d.priorityClass, id);
       this.classSteps.set(d.priorityClass, [...(this.classSteps.get(d.priorityClass) ?? []), id]);
-      this.created.set(d.priorityClass, [...(this.created.get(d.priorityClass) ?? []), `new:${resource.logicalId}`]);
+      this.created.set(d.priorityClass, [...(this.created.get(d.priorityClass) ?? []), resource.logicalId]);
     }
     return id;
   }
@@ -228,7 +227,7 @@ class PlanBuilder {
 /** Desired assignments in the tenant's form: group IDs (or step references), defaults applied. */
 function canonicalAssignments(d: KindDescriptor, resource: Resource, resolver: GroupResolver): Assignment[] {
   return resource.assignments
-    .map((a) => d.assignmentFromGraph(d.assignmentToGraph(a, resource.spec, resolver), IDENTITY))
+    .map((a) => d.assignmentFromGraph(d.assignmentToGraph(a, resource.spec, resolver), GROUP_IDS_AS_GIVEN))
     .filter((a): a is Assignment => a !== undefined);
 }
 
@@ -360,7 +359,7 @@ function planPriorities(b: PlanBuilder, desiredOwned: Map<string, Resource[]>, d
       .filter((o) => o.kind === d.kind && !o.builtIn && !deleted.has(o.id))
       .sort((x, y) => (x.priority ?? 0) - (y.priority ?? 0) || x.id.localeCompare(y.id));
     const keyOfActual = (o: ActualObject): string => (o.marker?.stack === b.manifest.stack ? `lid:${o.marker.logicalId}` : adopted.get(o.id) ?? `id:${o.id}`);
-    const current = [...members.map(keyOfActual), ...(b.created.get(cls) ?? []).map((k) => `lid:${k.slice(4)}`)];
+    const current = [...members.map(keyOfActual), ...(b.created.get(cls) ?? []).map((lid) => `lid:${lid}`)];
     const ownedOrder = (desiredOwned.get(cls) ?? []).map((r) => `lid:${r.logicalId}`);
     const ownedSet = new Set(ownedOrder);
     const desired = [...ownedOrder.filter((k) => current.includes(k)), ...current.filter((k) => !ownedSet.has(k))];

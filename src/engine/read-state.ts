@@ -1,6 +1,8 @@
 import {
   DESCRIPTORS,
+  GROUP_IDS_AS_GIVEN,
   membersOfRule,
+  BackendError,
   parseMarker,
   tenantDefaultsOf,
   type Assignment,
@@ -18,7 +20,9 @@ type Json = Record<string, unknown>;
 /** Turns an absolute `@odata.nextLink` into a path below the version root. */
 export function nextLinkPath(link: string): string {
   const match = /\/(?:beta|v1\.0)(\/.*)$/.exec(link);
-  if (!match?.[1]) throw new Error(`cannot follow nextLink '${link}'`);
+  if (!match?.[1]) {
+    throw new BackendError(`the backend sent an @odata.nextLink without a /beta/ or /v1.0/ segment ('${link}'); check that --url names the server root, not a path below it.`);
+  }
   return match[1];
 }
 
@@ -70,15 +74,14 @@ export function groupNamesOf(manifest: Manifest): string[] {
 
 function toObject(kind: KindDescriptor, entity: GraphEntity, rawAssignments: Json[]): ActualObject {
   const { text, marker } = parseMarker(typeof entity.description === 'string' ? entity.description : '');
-  const identity = { name: (id: string) => id, id: (name: string) => name };
-  const read = rawAssignments.flatMap((raw) => {
-    const assignment = kind.assignmentFromGraph(raw, identity);
-    return assignment ? [{ assignment, id: String(raw.id ?? '') }] : [];
-  });
+  const read: { assignment: Assignment; id: string }[] = [];
+  const unmanagedAssignments: Json[] = [];
+  for (const { id, source: _source, sourceId: _sourceId, ...raw } of rawAssignments) {
+    const assignment = kind.assignmentFromGraph(raw, GROUP_IDS_AS_GIVEN);
+    if (assignment) read.push({ assignment, id: String(id ?? '') });
+    else unmanagedAssignments.push(raw);
+  }
   const assignments: Assignment[] = read.map((r) => r.assignment);
-  const unmanagedAssignments = rawAssignments
-    .filter((raw) => kind.assignmentFromGraph(raw, identity) === undefined)
-    .map(({ id: _id, source: _source, sourceId: _sourceId, ...rest }) => rest);
   const base = {
     kind: kind.kind,
     id: entity.id,

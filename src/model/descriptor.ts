@@ -28,6 +28,9 @@ export interface GroupResolver {
   name(id: string): string;
 }
 
+/** A resolver that leaves group IDs and names as they are, for assignments already in Graph's terms. */
+export const GROUP_IDS_AS_GIVEN: GroupResolver = { id: (name) => name, name: (id) => id };
+
 /**
  * Everything the engine needs to know about a kind, said once: schema, Graph mapping,
  * natural key, priority, dependencies, permissions. Diff, plan and apply read descriptors and

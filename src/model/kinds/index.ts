@@ -28,7 +28,7 @@ const BY_KIND = new Map<KindName, KindDescriptor>(DESCRIPTORS.map((d) => [d.kind
 /** The descriptor of a kind. */
 export function descriptorOf(kind: KindName): KindDescriptor {
   const descriptor = BY_KIND.get(kind);
-  if (!descriptor) throw new Error(`unknown kind '${kind}'`);
+  if (!descriptor) throw new Error(`unknown kind '${kind}'; a manifest's kinds are ${[...BY_KIND.keys()].join(', ')} (re-run enrollkit synth with this version).`);
   return descriptor;
 }
 export * from './tenant-defaults';
