@@ -1,5 +1,4 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { startReferenceServer } from '../../server';
 
 /** Where `serve` writes its output. */
 export interface ServeIo {
@@ -75,6 +74,7 @@ export function serveCommand(io: ServeIo): Command {
     .action(async (options: ServeOptions) => {
       const { defaultTokens, tenantTokens } = splitTokens(options.token);
       const [firstToken, ...moreTokens] = defaultTokens;
+      const { startReferenceServer } = await import('../../server/index.js');
       const started = await startReferenceServer({
         port: options.port,
         host: options.host,
