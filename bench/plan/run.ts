@@ -11,46 +11,11 @@ import Table from 'cli-table3';
 import { GraphBackend } from '../../src/backends/graph';
 import { staticToken } from '../../src/backends/graph/token-source';
 import { applyPlan, planStack, type Backend, type GraphRequest } from '../../src/engine';
-import { descriptorOf, MANIFEST_VERSION, type Manifest, type Resource } from '../../src/model';
+import { descriptorOf, type Manifest } from '../../src/model';
+import { syntheticStack } from '../../test/_fixtures/stacks/synthetic';
 import { startServer } from '../reference-server-process';
 
 const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
-const GROUPS = 10;
-
-/** A stack of `size` owned objects spread over every kind, assigned to ten groups. */
-function syntheticStack(size: number): Manifest {
-  const resources: Resource[] = [];
-  const group = (i: number) => `Bench group ${i % GROUPS}`;
-  const base = (i: number, prefix: string) => ({
-    logicalId: `${prefix}${i}`,
-    path: `bench/${prefix}${i}`,
-    displayName: `${prefix} ${i}`,
-    description: 'synthetic',
-    assignments: [{ target: { type: 'group' as const, group: group(i) } }],
-    suppressions: [],
-  });
-  for (let i = 0; i < size; i += 1) {
-    switch (i % 5) {
-      case 0:
-        resources.push({ ...base(i, 'Profile'), kind: 'enrollmentTypeProfile', spec: { enrollmentType: 'webDeviceEnrollment' }, priority: resources.filter((r) => r.kind === 'enrollmentTypeProfile').length + 1 });
-        break;
-      case 1:
-        resources.push({ ...base(i, 'Restriction'), kind: 'platformRestriction', spec: { platformBlocked: false, personalDeviceEnrollmentBlocked: false, osMinimumVersion: '16.0' }, priority: resources.filter((r) => r.kind === 'platformRestriction').length + 1 });
-        break;
-      case 2:
-        resources.push({ ...base(i, 'Sso'), kind: 'ssoExtensionPolicy', spec: { bundleIdAccessControlList: [], configurations: [{ key: 'device_registration', type: 'string', value: '{{DEVICEREGISTRATION}}' }], enableSharedDeviceMode: false } });
-        break;
-      case 3:
-        resources.push({ ...base(i, 'Clip'), kind: 'webClip', assignments: [{ target: { type: 'group', group: group(i) }, intent: 'required' }], spec: { appUrl: 'https://portal.manage.microsoft.com/', useManagedBrowser: false, fullScreenEnabled: false, preComposedIconEnabled: false, ignoreManifestScope: false } });
-        break;
-      default:
-        resources.push({ ...base(i, 'Limit'), kind: 'deviceLimitRestriction', spec: { limit: 5 }, priority: resources.filter((r) => r.kind === 'deviceLimitRestriction').length + 1 });
-    }
-  }
-  const groups = Array.from({ length: GROUPS }, (_, i) => ({ displayName: group(i), declared: true, path: `bench/Group${i}`, members: 'users' as const }));
-  return { version: MANIFEST_VERSION, stack: 'bench', groups, resources, suppressions: [] };
-}
-
 /** Reads like a Terraform provider: one GET per object and one per assignment list, ten at a time. */
 async function baselineRead(backend: Backend, manifest: Manifest, ids: Map<string, string>): Promise<void> {
   const requests: GraphRequest[] = manifest.resources.flatMap((r) => {

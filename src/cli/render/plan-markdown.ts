@@ -96,6 +96,23 @@ function findingRow(f: PlanFinding): string {
   return `| ${severity} | ${f.rule} | ${code(f.path)} | ${escapeMarkdown(f.message)} |`;
 }
 
+/** Findings that do not block, one row per rule and severity: how many constructs, the first few, one message. */
+function groupedFindingRows(findings: readonly PlanFinding[]): string[] {
+  const groups = new Map<string, PlanFinding[]>();
+  for (const f of findings) {
+    const key = `${f.severity} ${f.rule} ${f.suppressed ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  return [...groups.values()].map((group) => {
+    const first = group[0]!;
+    if (group.length === 1) return findingRow(first);
+    const paths = group.slice(0, 3).map((f) => code(f.path)).join(', ');
+    const where = `${group.length} constructs: ${paths}${group.length > 3 ? ', …' : ''}`;
+    const severity = first.suppressed ? `${first.severity} (suppressed: ${escapeMarkdown(first.suppressed)})` : first.severity;
+    return `| ${severity} | ${first.rule} | ${where} | ${escapeMarkdown(first.message)} (first of ${group.length}) |`;
+  });
+}
+
 function objectDetails(c: ResourceChange): string {
   const details: string[] = [];
   if (c.reason) details.push(`- ${escapeMarkdown(c.reason)}`);
@@ -173,7 +190,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   const errors = plan.findings.filter((f) => f.severity === 'error' && !f.suppressed);
   const others = plan.findings.filter((f) => !(f.severity === 'error' && !f.suppressed));
   out.list(`**Rule errors**\n\n${table}`, errors.map(findingRow), 'rule error', '\n');
-  out.list(`**Other rule findings**\n\n${table}`, others.map(findingRow), 'rule finding', '\n');
+  out.list(`**Other rule findings**\n\n${table}`, groupedFindingRows(others), 'rule finding', '\n');
   for (const order of plan.priorityOrders) out.add(`${priorityOrderBlock(order, plan)}\n`, 'priority order');
   for (const g of plan.groups.filter((x) => x.action !== 'unchanged')) {
     out.add(`- Entra group <b>${escapeMarkdown(g.displayName)}</b> ${code(g.path)}: ${g.action === 'create' ? '➕ create' : `⛔ ${g.action}`}\n`, 'group');
