@@ -12,12 +12,22 @@ const StepResultSchema = z.strictObject({
   status: z.enum(['done', 'failed', 'skipped']),
   error: z.string().optional().describe('why it failed or was skipped'),
   createdId: z.string().optional().describe('the Graph ID of the object the step created'),
+  lostAnswer: z.string().optional().describe("how the step's outcome was found out when its answer was lost"),
+});
+
+const ReconciledSchema = z.strictObject({
+  step: z.string().describe('the create step whose object was duplicated'),
+  displayName: z.string(),
+  kept: z.string().describe('the Graph ID kept (the oldest)'),
+  deleted: z.array(z.string()).describe('the extra objects deleted'),
+  error: z.string().optional().describe('why an extra could not be deleted'),
 });
 
 const ApplyReportSchema = z.strictObject({
   stack: z.string(),
   ok: z.boolean().describe('true when every step succeeded'),
   results: z.array(StepResultSchema).describe('every step, in the order they finished'),
+  reconciled: z.array(ReconciledSchema).describe('objects a lost answer made twice, and the extras deleted'),
 });
 
 const ErrorSchema = z.strictObject({
@@ -64,7 +74,9 @@ export function applyReport(stack: string, result: ApplyResult): ApplyReport {
       status: r.status,
       ...(r.error !== undefined ? { error: r.error } : {}),
       ...(r.createdId !== undefined ? { createdId: r.createdId } : {}),
+      ...(r.lostAnswer !== undefined ? { lostAnswer: r.lostAnswer } : {}),
     })),
+    reconciled: result.reconciled.map((d) => ({ ...d, deleted: [...d.deleted] })),
   };
 }
 

@@ -24,10 +24,11 @@ const ResourceChangeSchema = z.strictObject({
 });
 
 const GroupChangeSchema = z.strictObject({
-  action: z.enum(['create', 'unchanged', 'missing', 'ambiguous']),
+  action: z.enum(['create', 'unchanged', 'deduplicate', 'missing', 'ambiguous']),
   displayName: z.string(),
   path: z.string(),
-  id: z.string().optional(),
+  id: z.string().optional().describe('object ID, when found (the one kept, for deduplicate)'),
+  duplicates: z.array(z.string()).optional().describe('IDs of the duplicates deduplicate deletes'),
 });
 
 const PlannedMoveSchema = z.strictObject({
