@@ -15,3 +15,5 @@ export * from './read-member-of';
 export * from './import';
 export * from './fingerprint';
 export * from './plan-file';
+export * from './resolve-unknown-writes';
+export * from './reconcile-duplicates';

@@ -53,6 +53,8 @@ export type ServerEnv = {
     token: string;
     /** What the bearer token may do. */
     grant: TokenGrant;
+    /** Set by `$batch` when a fault dropped the connection of one of its items: the batch's connection is dropped too. */
+    dropConnection: boolean;
   };
 };
 
