@@ -20,7 +20,8 @@ const BACKENDS = ['embedded', 'reference', 'graph'] as const;
 /**
  * Opens the backend the flags and environment select: `--backend` or `ENROLLKIT_BACKEND`;
  * `reference` takes `--url`/`ENROLLKIT_URL` and `--token`/`ENROLLKIT_TOKEN`; `graph` takes the
- * `AZURE_*` credentials and `--cloud`; `embedded` (the default) needs nothing.
+ * `AZURE_*` credentials and `--cloud`; `embedded` (the default) needs nothing. Graph and reference
+ * requests go through `HTTPS_PROXY`/`HTTP_PROXY` except for hosts in `NO_PROXY`, as sign-in does.
  */
 export async function openBackend(io: CliIo, flags: BackendFlags, retry?: RetryPolicy): Promise<Backend> {
   const url = flags.url ?? io.env.ENROLLKIT_URL;
@@ -33,22 +34,28 @@ export async function openBackend(io: CliIo, flags: BackendFlags, retry?: RetryP
     const token = flags.token ?? io.env.ENROLLKIT_TOKEN;
     if (!url) throw new UsageError('the reference backend needs --url or ENROLLKIT_URL (the address `enrollkit serve` printed).');
     if (!token) throw new UsageError('the reference backend needs --token or ENROLLKIT_TOKEN (the token `enrollkit serve` printed).');
-    const [{ GraphBackend }, { staticToken }] = await Promise.all([import('../backends/graph/graph-backend.js'), import('../backends/graph/token-source.js')]);
-    return new GraphBackend({ baseUrl: url, tokens: staticToken(token), description: `reference ${url}`, ...retryOption });
+    const [{ GraphBackend }, { staticToken }, { proxySettingsFromEnv }] = await Promise.all([
+      import('../backends/graph/graph-backend.js'),
+      import('../backends/graph/token-source.js'),
+      import('../backends/graph/proxy-fetch.js'),
+    ]);
+    return new GraphBackend({ baseUrl: url, tokens: staticToken(token), description: `reference ${url}`, proxy: proxySettingsFromEnv(io.env), ...retryOption });
   }
   if (name === 'graph') {
     const cloud = flags.cloud ?? io.env.ENROLLKIT_CLOUD ?? 'public';
     if (!isCloudName(cloud)) throw new UsageError(`unknown cloud '${cloud}'; use public, usgov or china.`);
     // @azure/identity loads only for the graph backend.
-    const [{ GraphBackend }, { azureTokenSource, credentialFromEnv }] = await Promise.all([
+    const [{ GraphBackend }, { azureTokenSource, credentialFromEnv }, { proxySettingsFromEnv }] = await Promise.all([
       import('../backends/graph/graph-backend.js'),
       import('../backends/graph/azure-credential.js'),
+      import('../backends/graph/proxy-fetch.js'),
     ]);
     const { kind, credential } = credentialFromEnv(io.env, cloud);
     return new GraphBackend({
       baseUrl: CLOUDS[cloud].graphUrl,
       tokens: azureTokenSource(credential, cloud),
       description: `graph ${cloud} (${kind})`,
+      proxy: proxySettingsFromEnv(io.env),
       ...retryOption,
     });
   }
