@@ -17,3 +17,4 @@ export * from './fingerprint';
 export * from './plan-file';
 export * from './resolve-unknown-writes';
 export * from './reconcile-duplicates';
+export * from './stack-lock';

@@ -8,6 +8,7 @@ import { planCommand } from './plan';
 import { serveCommand } from './serve';
 import { simulateCommand } from './simulate';
 import { synthCommand } from './synth';
+import { unlockCommand } from './unlock';
 
 /** Every sub-command of `enrollkit`, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandFactory[] = [
@@ -15,6 +16,7 @@ export const COMMANDS: readonly CommandFactory[] = [
   planCommand,
   applyCommand,
   destroyCommand,
+  unlockCommand,
   importCommand,
   lintCommand,
   simulateCommand,
