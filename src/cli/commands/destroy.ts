@@ -20,14 +20,17 @@ export const destroyCommand: CommandFactory = (io, exit) =>
       const backend = await openBackend(io, backendFlags(options));
       try {
         for (const manifest of manifests) {
-          const code = await withStackLock(backend, lockOptions(io, options, manifest.stack, backend, io.stderr), async () => {
+          await withStackLock(backend, lockOptions(io, options, manifest.stack, backend, io.stderr), async () => {
             const { plan } = await planStack(backend, manifest, { destroy: true });
             io.stdout(renderPlans([plan], 'text', io));
-            if (!hasChanges(plan)) return ExitCode.Success;
-            if (!(await confirm(io, `delete everything stack ${plan.stack} owns`, options.autoApprove === true))) return ExitCode.Success;
-            return runApply(io, backend, plan);
+            if (!hasChanges(plan)) return;
+            if (!(await confirm(io, `delete everything stack ${plan.stack} owns`, options.autoApprove === true))) {
+              exit.code = ExitCode.Error;
+              return;
+            }
+            const { code } = await runApply(io, backend, plan);
+            if (code !== ExitCode.Success) exit.code = code;
           });
-          if (code !== ExitCode.Success) exit.code = code;
         }
       } finally {
         await backend.close();
