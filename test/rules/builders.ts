@@ -119,7 +119,7 @@ export function cleanStack(): Resource[] {
     webClip('Company Portal', ['BYOD Users', 'Contractors']),
     platformRestriction('iOS 15+', { osMinimumVersion: '15.0' }, ['BYOD Users'], 1),
     deviceLimit('Three devices', 3, ['BYOD Users'], 1),
-    profile('Web-based BYOD', 'webDeviceEnrollment', ['BYOD Users'], 1, { suppressions: [{ rule: 'EK001', reason: 'iOS 15+ is required by the restriction' }] }),
+    profile('Web-based BYOD', 'webDeviceEnrollment', ['BYOD Users'], 1),
     profile('Contractors', 'accountDrivenUserEnrollment', ['Contractors'], 2, { suppressions: [{ rule: 'EK001', reason: 'contractors use current devices' }] }),
   ];
 }

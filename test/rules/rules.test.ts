@@ -198,14 +198,38 @@ describe('rules', () => {
   });
 });
 
+describe('EK001 and the platform restrictions of the stack', () => {
+  const ek001 = (resources: readonly Resource[]) => ruleById('EK001')?.check({ manifest: manifest(resources), facts: {}, now: NOW }) ?? [];
+
+  it('is not raised for users whose platform restriction requires 15.0 or later', () => {
+    expect(ek001([web(['BYOD Users']), platformRestriction('iOS 16', { osMinimumVersion: '16.0' }, ['BYOD Users'], 1)])).toEqual([]);
+    expect(ek001([adue(['BYOD Users']), platformRestriction('iOS 15', { osMinimumVersion: '15.0' }, ['*'], 1)])).toEqual([]);
+  });
+
+  it('names only the users no such restriction reaches, and its fix points at the restriction the stack has instead of recommending one', () => {
+    const [finding, ...more] = ek001([web(['BYOD Users', 'Contractors']), platformRestriction('iOS 16', { osMinimumVersion: '16.0' }, ['BYOD Users'], 1)]);
+    expect(more).toEqual([]);
+    expect(finding?.message).toBe('the profile uses web-based device enrollment, and no platform restriction requiring iOS/iPadOS 15.0 or later applies to group "Contractors"');
+    expect(finding?.fix).toContain('assign the platform restriction "iOS 16" (which requires it) to group "Contractors"');
+    expect(finding?.fix).not.toContain('require iOS/iPadOS 15.0 with a platform restriction');
+  });
+
+  it('is raised when a restriction of higher priority lets older devices of some of the users in', () => {
+    const resources = [
+      web(['*']),
+      platformRestriction('Contractors: any iOS', {}, ['Contractors'], 1),
+      platformRestriction('iOS 16', { osMinimumVersion: '16.0' }, ['*'], 2),
+    ];
+    expect(ek001(resources).map((v) => v.path)).toEqual(['Stack/Web']);
+    expect(ek001([web(['BYOD Users']), platformRestriction('iOS 14', { osMinimumVersion: '14.0' }, ['BYOD Users'], 1)]).map((v) => v.path)).toEqual(['Stack/Web']);
+  });
+});
+
 describe('lint', () => {
-  it('passes a stack that follows every rule, with the EK001 suppressions kept and shown', () => {
+  it('passes a stack that follows every rule, with the EK001 suppression kept and shown', () => {
     const result = lint(manifest(cleanStack(), [group('BYOD Users'), group('Contractors')]), {}, { now: NOW });
     expect(result.findings.filter((f) => !f.suppressed)).toEqual([]);
-    expect(result.suppressed.map((f) => [f.rule, f.path, f.suppressed?.reason])).toEqual([
-      ['EK001', 'Stack/WebbasedBYOD', 'iOS 15+ is required by the restriction'],
-      ['EK001', 'Stack/Contractors', 'contractors use current devices'],
-    ]);
+    expect(result.suppressed.map((f) => [f.rule, f.path, f.suppressed?.reason])).toEqual([['EK001', 'Stack/Contractors', 'contractors use current devices']]);
     expect(result.blocking).toBe(false);
   });
 
@@ -215,7 +239,7 @@ describe('lint', () => {
       profile('Company Portal', 'device', ['Kiosks'], 1),
       profile('Web', 'webDeviceEnrollment', ['BYOD Users'], 1),
       profile('ADUE', 'accountDrivenUserEnrollment', ['devices'], 3),
-      platformRestriction('Granular', { osMinimumVersion: '17.0.3' }, ['*'], 1),
+      platformRestriction('Granular', { osMinimumVersion: '14.0.3' }, ['*'], 1),
     ];
     const facts: TenantFacts = {
       groups: [{ displayName: 'Kiosks', members: 'devices' }],
