@@ -225,6 +225,17 @@ describe('EK001 and the platform restrictions of the stack', () => {
   });
 });
 
+describe('EK010 on a user-choice profile', () => {
+  it('says, after 003, which choice leads to which enrollment type', () => {
+    const choice = profile('User choice', 'userChoice', ['BYOD Users'], 1, { userChoice: { personal: 'accountDrivenUserEnrollment', corporate: 'device' } });
+    const [finding, ...more] = ruleById('EK010')?.check({ manifest: manifest([choice]), facts: {}, now: NOW }) ?? [];
+    expect(more).toEqual([]);
+    expect(finding?.field).toBe('spec.userChoice');
+    expect(finding?.message).toContain('(003: "Depending on their selection, Account driven user enrollment or Device enrollment is used")');
+    expect(finding?.message).toContain('personal leads to account-driven user enrollment, corporate to device enrollment with Company Portal');
+  });
+});
+
 describe('lint', () => {
   it('passes a stack that follows every rule, with the EK001 suppression kept and shown', () => {
     const result = lint(manifest(cleanStack(), [group('BYOD Users'), group('Contractors')]), {}, { now: NOW });
