@@ -2,6 +2,7 @@ import type { CommandFactory } from '../program';
 import { applyCommand } from './apply';
 import { destroyCommand } from './destroy';
 import { discoveryCommand } from './discovery';
+import { driftCommand } from './drift';
 import { importCommand } from './import';
 import { lintCommand } from './lint';
 import { planCommand } from './plan';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly CommandFactory[] = [
   planCommand,
   applyCommand,
   destroyCommand,
+  driftCommand,
   importCommand,
   lintCommand,
   simulateCommand,
