@@ -1,7 +1,7 @@
-import type { Backend } from './backend';
+import type { Backend, GraphRequest } from './backend';
 import { graphErrorMessage, isSuccess } from './graph-errors';
-import { resolveRequest } from './make-plan';
 import type { Plan, Step } from './plan-types';
+import { stepRequest } from './step-request';
 
 /** How one step of an apply ended. */
 export interface StepResult {
@@ -47,11 +47,12 @@ export async function applyPlan(backend: Backend, plan: Plan, onEvent: (event: A
     remaining = remaining.filter((s) => !results.has(s.id));
     const ready = remaining.filter((s) => s.dependsOn.every((d) => results.get(d)?.status === 'done'));
     if (ready.length === 0) break;
-    const resolved = ready.map((step) => ({ step, ...resolveRequest(step.request, ids) }));
-    for (const r of resolved.filter((x) => x.missing.length > 0)) {
-      finish({ step: r.step, status: 'failed', error: `refers to steps that created nothing: ${r.missing.join(', ')}` });
+    const sendable: { step: Step; request: GraphRequest }[] = [];
+    for (const step of ready) {
+      const resolved = stepRequest(step, ids);
+      if ('request' in resolved) sendable.push({ step, request: resolved.request });
+      else finish({ step, status: 'failed', error: `refers to steps that created nothing: ${resolved.missing.join(', ')}` });
     }
-    const sendable = resolved.filter((x) => x.missing.length === 0);
     if (sendable.length === 0) continue;
     onEvent({ type: 'wave', steps: sendable.length, done: results.size, total: plan.steps.length });
     const responses = await backend.send(sendable.map((x) => x.request));
@@ -63,7 +64,7 @@ export async function applyPlan(backend: Backend, plan: Plan, onEvent: (event: A
         return;
       }
       const created = (response.body as { id?: unknown } | undefined)?.id;
-      if (step.request.method === 'POST' && typeof created === 'string' && !step.request.path.includes('/setPriority')) {
+      if (step.operation === 'create' && typeof created === 'string') {
         ids.set(step.id, created);
         finish({ step, status: 'done', createdId: created });
       } else {

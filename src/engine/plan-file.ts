@@ -1,28 +1,35 @@
 import { z } from 'zod';
-import { UsageError } from '../model';
-import { PLAN_FORMAT, type Plan } from './plan-types';
+import { KIND_NAMES, UsageError } from '../model';
+import { PLAN_FORMAT, type Plan, type Step } from './plan-types';
+import { referencedSteps } from './step-request';
+
+const ObjectRefSchema = z.union([z.strictObject({ id: z.string().min(1) }), z.strictObject({ step: z.string().min(1) })]);
 
 const StepSchema = z.object({
   id: z.string().min(1),
   title: z.string(),
-  request: z.object({
-    method: z.enum(['GET', 'POST', 'PATCH', 'DELETE']),
-    version: z.enum(['beta', 'v1.0']),
-    path: z.string().startsWith('/'),
-    body: z.unknown().optional(),
-  }),
+  kind: z.enum(['group', ...KIND_NAMES]),
+  operation: z.enum(['create', 'update', 'delete', 'assign', 'unassign', 'setPriority', 'action']),
+  object: ObjectRefSchema.optional(),
+  parent: ObjectRefSchema.optional(),
+  assignmentId: z.string().optional(),
+  action: z.string().optional(),
+  body: z.unknown().optional(),
   dependsOn: z.array(z.string()),
 });
+
+const BlockerSchema = z.object({ code: z.string(), path: z.string(), message: z.string(), fix: z.string() });
 
 const PlanFileSchema = z.object({
   format: z.literal(PLAN_FORMAT),
   stack: z.string().min(1),
   backend: z.string(),
+  mode: z.enum(['normal', 'destroy']),
   groups: z.array(z.unknown()),
   changes: z.array(z.unknown()),
   moves: z.array(z.unknown()),
   findings: z.array(z.unknown()),
-  blockers: z.array(z.string()),
+  blockers: z.array(BlockerSchema),
   steps: z.array(StepSchema),
   fingerprint: z.record(z.string(), z.string()),
   summary: z.record(z.string(), z.number()),
@@ -38,7 +45,7 @@ export function parsePlanFile(json: unknown, file: string): Plan {
     );
   }
   const ids = new Set(parsed.data.steps.map((s) => s.id));
-  const dangling = parsed.data.steps.flatMap((s) => s.dependsOn.filter((d) => !ids.has(d)).map((d) => `${s.id} -> ${d}`));
+  const dangling = parsed.data.steps.flatMap((s) => [...s.dependsOn, ...referencedSteps(s as Step)].filter((d) => !ids.has(d) && !d.startsWith('group:')).map((d) => `${s.id} -> ${d}`));
   if (dangling.length > 0) throw new UsageError(`'${file}' has steps that depend on steps it does not contain (${dangling.join(', ')}). Fix: make it again with 'enrollkit plan --out ${file}'.`);
   return json as Plan;
 }

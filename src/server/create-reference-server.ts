@@ -2,7 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { methodNotAllowed } from 'hono/method-not-allowed';
+import { DESCRIPTORS } from '../model';
 import { FaultInjector, type FaultRuleInput } from './fault-injector';
+import { collectionOfKind } from './intune-collections';
 import { GraphError, segmentNotFound } from './graph-error';
 import { renderError, toGraphError } from './middleware/render-error';
 import { requestContext } from './middleware/request-context';
@@ -108,6 +110,7 @@ function throttleLimits(option: ReferenceServerOptions['throttle']): ThrottleLim
 
 /** Creates a reference server: a local Microsoft Graph for Intune iOS/iPadOS enrollment configuration. */
 export function createReferenceServer(options: ReferenceServerOptions = {}): ReferenceServer {
+  DESCRIPTORS.forEach(collectionOfKind);
   const store = new Store(options.data ?? ':memory:');
   const clock = options.clock ?? systemClock;
   const storedAdminToken = store.getSetting(ADMIN_TOKEN_KEY);

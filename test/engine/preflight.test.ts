@@ -5,6 +5,7 @@ function plan(steps: Step[]): Plan {
     format: PLAN_FORMAT,
     stack: 's',
     backend: 'b',
+    mode: 'normal',
     groups: [],
     changes: [],
     moves: [],
@@ -16,15 +17,19 @@ function plan(steps: Step[]): Plan {
   };
 }
 
-const createRestriction: Step = { id: 'a', title: 't', dependsOn: [], request: { method: 'POST', version: 'beta', path: '/deviceManagement/deviceEnrollmentConfigurations', body: {} } };
-const createGroup: Step = { id: 'g', title: 't', dependsOn: [], request: { method: 'POST', version: 'v1.0', path: '/groups', body: {} } };
+const createRestriction: Step = { id: 'a', title: 't', dependsOn: [], kind: 'platformRestriction', operation: 'create', body: {} };
+const createGroup: Step = { id: 'g', title: 't', dependsOn: [], kind: 'group', operation: 'create', body: {} };
 
 describe('missingPermissions', () => {
   it('names the grant a write needs when the token holds none that Graph accepts', () => {
     const missing = missingPermissions(plan([createRestriction, createGroup]), { appOnly: true, permissions: ['DeviceManagementApps.ReadWrite.All'] });
     expect(missing).toEqual([
-      expect.stringMatching(/writing platform restrictions or device limit restrictions: grant one of DeviceManagementServiceConfig\.ReadWrite\.All, DeviceManagementConfiguration\.ReadWrite\.All/),
-      expect.stringMatching(/creating groups: grant one of Group\.Create/),
+      expect.objectContaining({
+        code: 'permission-missing',
+        message: expect.stringMatching(/writing platform restrictions or device limit restrictions/),
+        fix: 'grant one of DeviceManagementServiceConfig.ReadWrite.All, DeviceManagementConfiguration.ReadWrite.All',
+      }),
+      expect.objectContaining({ code: 'permission-missing', message: expect.stringMatching(/creating groups/), fix: expect.stringMatching(/^grant one of Group\.Create/) }),
     ]);
   });
 

@@ -19,7 +19,7 @@ export const destroyCommand: CommandFactory = (io, exit) =>
       const backend = await openBackend(io, backendFlags(options));
       try {
         for (const manifest of manifests) {
-          const { plan } = await planStack(backend, manifest, { destroy: true });
+          const { plan } = await planStack(backend, manifest, { mode: 'destroy' });
           io.stdout(renderPlans([plan], 'text', io));
           if (!hasChanges(plan)) continue;
           if (!(await confirm(io, `delete everything stack ${plan.stack} owns`, options.autoApprove === true))) continue;

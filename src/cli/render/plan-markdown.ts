@@ -1,4 +1,4 @@
-import { descriptorOf } from '../../model';
+import { descriptorOf, formatBlocker } from '../../model';
 import type { Plan, ResourceChange } from '../../engine';
 import { describeAssignment } from './plan-text';
 
@@ -36,7 +36,7 @@ export function renderPlanMarkdown(plan: Plan): string {
   if (plan.steps.length === 0) out.push('**No changes.** The tenant matches the stack.', '');
   if (plan.blockers.length > 0) {
     out.push('> [!CAUTION]', '> Apply is blocked:');
-    for (const b of plan.blockers) out.push(`> - ${b}`);
+    for (const b of plan.blockers) out.push(`> - ${formatBlocker(b)}`);
     out.push('');
   }
   const changed = plan.changes.filter((c) => c.action !== 'unchanged');
@@ -49,6 +49,7 @@ export function renderPlanMarkdown(plan: Plan): string {
   for (const c of changed) {
     const details: string[] = [];
     if (c.reason) details.push(`- ${c.reason}`);
+    if (c.replaceFields?.length) details.push(`- replaced because Graph cannot change ${c.replaceFields.map((f) => `\`${f}\``).join(', ')} in place`);
     if (c.action !== 'delete') {
       for (const f of c.fields) details.push(`- \`${f.field}\`: ${f.before === undefined ? '' : `\`${JSON.stringify(f.before)}\` → `}\`${JSON.stringify(f.after)}\``);
     }
@@ -65,7 +66,7 @@ export function renderPlanMarkdown(plan: Plan): string {
   if (plan.findings.length > 0) {
     out.push('**Rules**', '', '| severity | rule | construct | message |', '| --- | --- | --- | --- |');
     for (const f of plan.findings) {
-      out.push(`| ${f.suppressed ? `${f.severity} (suppressed: ${cell(f.suppressed)})` : f.severity} | ${f.rule} | \`${f.path}\` | ${cell(f.message)} |`);
+      out.push(`| ${f.suppressed ? `${f.severity} (suppressed: ${cell(f.suppressed)})` : f.severity} | ${f.code} | \`${f.path}\` | ${cell(`${f.message}. Fix: ${f.fix}`)} |`);
     }
     out.push('');
   }
