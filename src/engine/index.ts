@@ -16,3 +16,5 @@ export * from './import';
 export * from './fingerprint';
 export * from './plan-file';
 export * from './step-request';
+export * from './resolve-unknown-writes';
+export * from './reconcile-duplicates';

@@ -30,14 +30,31 @@ export function referencedSteps(step: Step): string[] {
   return [...new Set([...refs, ...inBody])];
 }
 
+/** A step ready to send: its request, and the reads that tell whether it happened when its answer is lost. */
+export interface SentWrite {
+  /** What the step does. */
+  readonly operation: Step['operation'];
+  /** The request. */
+  readonly request: GraphRequest;
+  /** The read of the object written (absent for `create`). */
+  readonly objectRead?: GraphRequest;
+  /** The read of the object's assignments, for kinds whose assignments are a navigation collection. */
+  readonly assignmentsRead?: GraphRequest;
+}
+
 /**
  * The Graph request a step sends once the IDs it refers to are known (its kind's protocol builds
  * it), or the steps whose IDs are still missing (the request must then not be sent).
  */
-export function stepRequest(step: Step, ids: ReadonlyMap<string, string>): { request: GraphRequest; missing: [] } | { missing: string[] } {
+export function stepRequest(step: Step, ids: ReadonlyMap<string, string>): { request: GraphRequest; write: SentWrite } | { missing: string[] } {
   const missing = referencedSteps(step).filter((id) => !ids.has(id));
   if (missing.length > 0) return { missing };
   const idOf = (ref: ObjectRef): string => ('id' in ref ? ref.id : ids.get(ref.step)!);
-  const write = step.body === undefined ? step : { ...step, body: replaceRefs(step.body, ids) };
-  return { request: protocolOf(step.kind).request(write, idOf), missing: [] };
+  const resolved = step.body === undefined ? step : { ...step, body: replaceRefs(step.body, ids) };
+  const protocol = protocolOf(step.kind);
+  const request = protocol.request(resolved, idOf);
+  const objectRead = step.object ? protocol.objectRequest(resolved, idOf) : undefined;
+  const assignmentsRead =
+    step.object && protocol.assign.style === 'collection' ? protocol.assignmentsRequest(idOf(step.object), step.parent ? idOf(step.parent) : undefined) : undefined;
+  return { request, write: { operation: step.operation, request, ...(objectRead ? { objectRead } : {}), ...(assignmentsRead ? { assignmentsRead } : {}) } };
 }

@@ -76,6 +76,8 @@ export interface GraphProtocol extends GraphProtocolSpec {
   request(write: KindWrite, idOf: (ref: ObjectRef) => string): GraphRequest;
   /** The read of one object's assignments, for collections that cannot expand them. */
   assignmentsRequest(id: string, parentId?: string): GraphRequest;
+  /** The read of the object a write (other than `create`) changes, to tell whether it happened when its answer was lost. */
+  objectRequest(write: KindWrite, idOf: (ref: ObjectRef) => string): GraphRequest;
 }
 
 /** The Graph ID of an object reference, or a message when the write lacks it. */
@@ -130,6 +132,10 @@ export function graphProtocol(spec: GraphProtocolSpec): GraphProtocol {
       }
     },
     assignmentsRequest: (id, parentId) => ({ method: 'GET', version, path: `${collectionPath(parentId)}/${id}/assignments` }),
+    objectRequest(write, idOf) {
+      const parentId = nested ? idOf(need(write.parent, 'parent object', write)) : undefined;
+      return { method: 'GET', version, path: `${collectionPath(parentId)}/${idOf(need(write.object, 'object', write))}` };
+    },
   };
 }
 
