@@ -3,11 +3,18 @@ import type { TenantFacts } from '../rules';
 import type { ActualObject, ActualState } from './actual-state';
 import type { BackendIdentity } from './backend';
 
-/** True when a desired resource references this tenant object (by its reference field). */
-export function isReferencedBy(manifest: Pick<Manifest, 'resources'>, o: ActualObject): boolean {
-  return manifest.resources.some(
-    (r) => r.kind === o.kind && r.reference !== undefined && (o.spec as Record<string, unknown>)[r.reference.field] === r.reference.value,
-  );
+/**
+ * A test of whether a desired resource references a tenant object (by its reference field), with
+ * the references indexed once.
+ */
+export function referencedBy(manifest: Pick<Manifest, 'resources'>): (o: ActualObject) => boolean {
+  const values = new Map<string, Map<string, Set<unknown>>>();
+  for (const { kind, reference } of manifest.resources) {
+    if (!reference) continue;
+    const fields = values.get(kind) ?? values.set(kind, new Map()).get(kind)!;
+    fields.set(reference.field, (fields.get(reference.field) ?? new Set()).add(reference.value));
+  }
+  return (o) => [...(values.get(o.kind) ?? [])].some(([field, wanted]) => wanted.has((o.spec as Record<string, unknown>)[field]));
 }
 
 /**
@@ -16,8 +23,9 @@ export function isReferencedBy(manifest: Pick<Manifest, 'resources'>, o: ActualO
  * APNs certificate and the kind of credentials.
  */
 export function tenantFactsOf(manifest: Pick<Manifest, 'stack' | 'resources'>, state: ActualState, identity: BackendIdentity): TenantFacts {
+  const isReferenced = referencedBy(manifest);
   const resources = state.objects
-    .filter((o) => o.marker?.stack !== manifest.stack && !o.builtIn && !isReferencedBy(manifest, o))
+    .filter((o) => o.marker?.stack !== manifest.stack && !o.builtIn && !isReferenced(o))
     .map(
       (o) =>
         ({
