@@ -16,5 +16,6 @@ export * from './import';
 export * from './fingerprint';
 export * from './plan-file';
 export * from './step-request';
+export * from './plan-schema';
 export * from './resolve-unknown-writes';
 export * from './reconcile-duplicates';

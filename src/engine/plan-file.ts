@@ -1,35 +1,19 @@
 import { z } from 'zod';
-import { KIND_NAMES, UsageError } from '../model';
+import { UsageError } from '../model';
+import { StepSchema } from './plan-schema';
 import { PLAN_FORMAT, type Plan, type Step } from './plan-types';
 import { referencedSteps } from './step-request';
-
-const ObjectRefSchema = z.union([z.strictObject({ id: z.string().min(1) }), z.strictObject({ step: z.string().min(1) })]);
-
-const StepSchema = z.object({
-  id: z.string().min(1),
-  title: z.string(),
-  kind: z.enum(['group', ...KIND_NAMES]),
-  operation: z.enum(['create', 'update', 'delete', 'assign', 'unassign', 'setPriority', 'action']),
-  object: ObjectRefSchema.optional(),
-  parent: ObjectRefSchema.optional(),
-  assignmentId: z.string().optional(),
-  action: z.string().optional(),
-  body: z.unknown().optional(),
-  dependsOn: z.array(z.string()),
-});
-
-const BlockerSchema = z.object({ code: z.string(), path: z.string(), message: z.string(), fix: z.string() });
 
 const PlanFileSchema = z.object({
   format: z.literal(PLAN_FORMAT),
   stack: z.string().min(1),
   backend: z.string(),
-  mode: z.enum(['normal', 'destroy']),
   groups: z.array(z.unknown()),
   changes: z.array(z.unknown()),
   moves: z.array(z.unknown()),
   findings: z.array(z.unknown()),
-  blockers: z.array(BlockerSchema),
+  mode: z.enum(['normal', 'destroy']),
+  blockers: z.array(z.object({ code: z.string(), path: z.string(), message: z.string(), fix: z.string() })),
   steps: z.array(StepSchema),
   fingerprint: z.record(z.string(), z.string()),
   summary: z.record(z.string(), z.number()),

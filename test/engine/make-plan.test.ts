@@ -106,20 +106,31 @@ describe('makePlan', () => {
     expect(plan.steps.map((s) => [s.operation, s.kind, s.object])).toEqual([['delete', 'enrollmentTypeProfile', { id: 'p2' }]]);
   });
 
-  it('reorders with the fewest setPriority calls, keeping unowned profiles below owned ones', () => {
+  it('reorders with the fewest setPriority calls, keeping unowned profiles below owned ones, and ranks from 1', () => {
     const [a, b, c] = [profile('A', 1), profile('B', 2), profile('C', 3)];
     const unowned = profile('Manual', 9, { displayName: 'Made by hand' });
     const tenant = state([applied(b, 'pb', 0), applied(unowned, 'pm', 1, { owner: null }), applied(c, 'pc', 2), applied(a, 'pa', 3)]);
     const plan = makePlan(manifest([a, b, c]), tenant, options);
     expect(plan.moves).toEqual([
-      { priorityClass: 'enrollmentTypeProfile', displayName: 'Profile A', logicalId: 'A', from: 3, to: 0 },
-      { priorityClass: 'enrollmentTypeProfile', displayName: 'Made by hand', from: 1, to: 3 },
+      { priorityClass: 'enrollmentTypeProfile', displayName: 'Profile A', logicalId: 'A', from: 4, to: 1 },
+      { priorityClass: 'enrollmentTypeProfile', displayName: 'Made by hand', from: 2, to: 4 },
     ]);
     expect(plan.steps.map((s) => [s.operation, s.object, s.body])).toEqual([
       ['setPriority', { id: 'pa' }, { priority: 0 }],
       ['setPriority', { id: 'pm' }, { priority: 3 }],
     ]);
     expect(stepRequest(plan.steps[0]!, new Map())).toMatchObject({ request: { method: 'POST', path: '/deviceManagement/appleUserInitiatedEnrollmentProfiles/pa/setPriority' } });
+    expect(plan.priorityOrders).toEqual([
+      {
+        priorityClass: 'enrollmentTypeProfile',
+        objects: [
+          { rank: 1, displayName: 'Profile A', logicalId: 'A', owned: true },
+          { rank: 2, displayName: 'Profile B', logicalId: 'B', owned: true },
+          { rank: 3, displayName: 'Profile C', logicalId: 'C', owned: true },
+          { rank: 4, displayName: 'Made by hand', owned: false },
+        ],
+      },
+    ]);
   });
 
   it('refuses to touch an unowned object with a declared display name unless adopting', () => {
