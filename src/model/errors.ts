@@ -1,5 +1,5 @@
 /** Stable error codes, one per family of failure. */
-export type ErrorCode = 'EK_VALIDATION' | 'EK_BACKEND' | 'EK_APPLY' | 'EK_USAGE' | 'EK_STALE_PLAN';
+export type ErrorCode = 'EK_VALIDATION' | 'EK_BACKEND' | 'EK_APPLY' | 'EK_USAGE' | 'EK_STALE_PLAN' | 'EK_LOCKED';
 
 /** The root of every error enrollkit throws on purpose. */
 export class EnrollkitError extends Error {
@@ -101,5 +101,19 @@ export class PlanBlockedError extends EnrollkitError {
 export class StalePlanError extends EnrollkitError {
   constructor(message: string) {
     super('EK_STALE_PLAN', message);
+  }
+}
+
+/** Another run holds the lock of the stack in the tenant. */
+export class StackLockedError extends EnrollkitError {
+  /** Who holds the lock (user, host and process, or the CI run). */
+  readonly holder: string;
+  /** Since when, ISO 8601. */
+  readonly since: string;
+
+  constructor(message: string, holder: string, since: string) {
+    super('EK_LOCKED', message);
+    this.holder = holder;
+    this.since = since;
   }
 }
