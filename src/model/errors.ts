@@ -27,13 +27,16 @@ export interface ValidationIssue {
   readonly fix: string;
   /** The rule of domain.md this issue enforces, when there is one. */
   readonly rule?: string;
+  /** Where in the app the offending object is declared (`main.ts:12`), when known. */
+  readonly source?: string;
 }
 
 /** Renders one issue as a single line that quotes the bad value and says the fix. */
 export function formatIssue(issue: ValidationIssue): string {
   const value = issue.value === undefined ? '' : ` (got ${JSON.stringify(issue.value)})`;
   const rule = issue.rule ? `${issue.rule} ` : '';
-  return `${issue.path}: ${rule}${issue.field}: ${issue.message}${value}. Fix: ${issue.fix}`;
+  const source = issue.source ? ` (${issue.source})` : '';
+  return `${issue.path}${source}: ${rule}${issue.field}: ${issue.message}${value}. Fix: ${issue.fix}`;
 }
 
 /** Every problem of a desired state, collected across the whole tree and thrown once. */
