@@ -10,6 +10,7 @@ import { schemaCommand } from './schema';
 import { serveCommand } from './serve';
 import { simulateCommand } from './simulate';
 import { synthCommand } from './synth';
+import { unlockCommand } from './unlock';
 
 /** Every sub-command of `enrollkit`, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandFactory[] = [
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CommandFactory[] = [
   applyCommand,
   destroyCommand,
   driftCommand,
+  unlockCommand,
   importCommand,
   lintCommand,
   simulateCommand,
