@@ -32,7 +32,7 @@ export const destroyCommand: CommandFactory = (io, exit) =>
       try {
         for (const manifest of manifests) {
           await withStackLock(backend, lockOptions(io, options, manifest.stack, backend, io.stderr), async () => {
-            const { plan, state } = await planStack(backend, manifest, { destroy: true });
+            const { plan, state } = await planStack(backend, manifest, { mode: 'destroy' });
             io.stdout(renderPlans([plan], 'text', io));
             if (!hasChanges(plan)) {
               io.stdout(keptGroups(plan.stack, state));
