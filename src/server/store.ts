@@ -89,6 +89,7 @@ CREATE TABLE IF NOT EXISTS entities (
 );
 CREATE INDEX IF NOT EXISTS entities_by_display_name ON entities (tenant_id, collection, display_name);
 CREATE INDEX IF NOT EXISTS entities_by_lookup_key ON entities (tenant_id, collection, lookup_key);
+CREATE INDEX IF NOT EXISTS entities_by_priority ON entities (tenant_id, collection, priority_class, priority);
 CREATE TABLE IF NOT EXISTS assignments (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   tenant_id TEXT NOT NULL,
@@ -273,10 +274,20 @@ export class Store {
 
   /** Objects of one priority sequence, by priority. */
   listByPriority(tenantId: string, collection: string, priorityClass: string): EntityRecord[] {
-    const rows = this.db
-      .prepare(`SELECT ${ENTITY_COLUMNS} FROM entities WHERE tenant_id = ? AND collection = ? AND priority_class = ? ORDER BY priority, seq`)
-      .all(tenantId, collection, priorityClass) as EntityRow[];
+    const rows = this.statement(`SELECT ${ENTITY_COLUMNS} FROM entities WHERE tenant_id = ? AND collection = ? AND priority_class = ? ORDER BY priority, seq`).all(
+      tenantId,
+      collection,
+      priorityClass,
+    ) as EntityRow[];
     return rows.map(toEntity);
+  }
+
+  /** How many objects of one priority sequence have an id that does not start with `excludedIdPrefix`. */
+  countByPriority(tenantId: string, collection: string, priorityClass: string, excludedIdPrefix: string): number {
+    const row = this.statement(
+      'SELECT COUNT(*) AS n FROM entities WHERE tenant_id = ? AND collection = ? AND priority_class = ? AND substr(id, 1, ?) <> ?',
+    ).get(tenantId, collection, priorityClass, excludedIdPrefix.length, excludedIdPrefix) as { n: number };
+    return row.n;
   }
 
   /** One object by id. */
@@ -289,27 +300,25 @@ export class Store {
 
   /** Inserts or replaces an object. */
   putEntity(entity: EntityRecord): void {
-    this.db
-      .prepare(
-        `INSERT INTO entities (tenant_id, collection, id, type, display_name, lookup_key, priority_class, priority, created, modified, json)
-         VALUES (@tenantId, @collection, @id, @type, @displayName, @lookupKey, @priorityClass, @priority, @created, @modified, @json)
-         ON CONFLICT (tenant_id, collection, id) DO UPDATE SET
-           type = excluded.type, display_name = excluded.display_name, lookup_key = excluded.lookup_key,
-           priority_class = excluded.priority_class, priority = excluded.priority, modified = excluded.modified, json = excluded.json`,
-      )
-      .run({
-        tenantId: entity.tenantId,
-        collection: entity.collection,
-        id: entity.id,
-        type: entity.type,
-        displayName: textOrNull(entity.data['displayName']),
-        lookupKey: entity.lookupKey,
-        priorityClass: entity.priorityClass,
-        priority: entity.priority,
-        created: textOrNull(entity.data['createdDateTime']),
-        modified: textOrNull(entity.data['lastModifiedDateTime']),
-        json: JSON.stringify(entity.data),
-      });
+    this.statement(
+      `INSERT INTO entities (tenant_id, collection, id, type, display_name, lookup_key, priority_class, priority, created, modified, json)
+       VALUES (@tenantId, @collection, @id, @type, @displayName, @lookupKey, @priorityClass, @priority, @created, @modified, @json)
+       ON CONFLICT (tenant_id, collection, id) DO UPDATE SET
+         type = excluded.type, display_name = excluded.display_name, lookup_key = excluded.lookup_key,
+         priority_class = excluded.priority_class, priority = excluded.priority, modified = excluded.modified, json = excluded.json`,
+    ).run({
+      tenantId: entity.tenantId,
+      collection: entity.collection,
+      id: entity.id,
+      type: entity.type,
+      displayName: textOrNull(entity.data['displayName']),
+      lookupKey: entity.lookupKey,
+      priorityClass: entity.priorityClass,
+      priority: entity.priority,
+      created: textOrNull(entity.data['createdDateTime']),
+      modified: textOrNull(entity.data['lastModifiedDateTime']),
+      json: JSON.stringify(entity.data),
+    });
   }
 
   /** Deletes an object with its assignments and memberships. */
@@ -321,17 +330,20 @@ export class Store {
 
   /** Assignments of one object, in creation order. */
   listAssignments(tenantId: string, collection: string, parentId: string): AssignmentRecord[] {
-    const rows = this.db
-      .prepare('SELECT tenant_id, collection, parent_id, id, json FROM assignments WHERE tenant_id = ? AND collection = ? AND parent_id = ? ORDER BY seq')
-      .all(tenantId, collection, parentId) as AssignmentRow[];
+    const rows = this.statement('SELECT tenant_id, collection, parent_id, id, json FROM assignments WHERE tenant_id = ? AND collection = ? AND parent_id = ? ORDER BY seq').all(
+      tenantId,
+      collection,
+      parentId,
+    ) as AssignmentRow[];
     return rows.map(toAssignment);
   }
 
   /** Assignments of every object of a collection, grouped by object id. */
   assignmentsByParent(tenantId: string, collection: string): Map<string, AssignmentRecord[]> {
-    const rows = this.db
-      .prepare('SELECT tenant_id, collection, parent_id, id, json FROM assignments WHERE tenant_id = ? AND collection = ? ORDER BY seq')
-      .all(tenantId, collection) as AssignmentRow[];
+    const rows = this.statement('SELECT tenant_id, collection, parent_id, id, json FROM assignments WHERE tenant_id = ? AND collection = ? ORDER BY seq').all(
+      tenantId,
+      collection,
+    ) as AssignmentRow[];
     const byParent = new Map<string, AssignmentRecord[]>();
     for (const row of rows) {
       const list = byParent.get(row.parent_id) ?? [];
@@ -343,12 +355,10 @@ export class Store {
 
   /** Inserts or replaces an assignment. */
   putAssignment(assignment: AssignmentRecord): void {
-    this.db
-      .prepare(
-        `INSERT INTO assignments (tenant_id, collection, parent_id, id, json) VALUES (?, ?, ?, ?, ?)
+    this.statement(
+      `INSERT INTO assignments (tenant_id, collection, parent_id, id, json) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (tenant_id, collection, parent_id, id) DO UPDATE SET json = excluded.json`,
-      )
-      .run(assignment.tenantId, assignment.collection, assignment.parentId, assignment.id, JSON.stringify(assignment.data));
+    ).run(assignment.tenantId, assignment.collection, assignment.parentId, assignment.id, JSON.stringify(assignment.data));
   }
 
   /** Deletes one assignment, or all of an object's assignments when `id` is omitted. */
