@@ -4,7 +4,7 @@ import type { ActualState } from './actual-state';
 import type { Backend } from './backend';
 import { makePlan } from './make-plan';
 import type { Plan, PlanFinding } from './plan-types';
-import { missingPermissions } from './preflight';
+import { missingPermissions, refusedWrites } from './preflight';
 import { groupNamesOf, readState } from './read-state';
 import { tenantFactsOf } from './tenant-facts';
 
@@ -28,7 +28,7 @@ function toPlanFinding(f: Finding): PlanFinding {
 
 /**
  * Reads the tenant, checks the rules on the desired state with what the tenant holds, runs the
- * pre-flight checks (permissions) and plans. Returns the state read too, for saved plans.
+ * pre-flight checks (permissions, writes the service refuses to the credentials) and plans. Returns the state read too, for saved plans.
  */
 export async function planStack(backend: Backend, manifest: Manifest, options: PlanStackOptions = {}): Promise<{ plan: Plan; state: ActualState }> {
   const [state, identity] = await Promise.all([readState(backend, groupNamesOf(manifest)), backend.identity()]);
@@ -39,7 +39,7 @@ export async function planStack(backend: Backend, manifest: Manifest, options: P
     ...(options.adopt ? { adopt: true } : {}),
     ...(options.destroy ? { destroy: true } : {}),
   });
-  const missing = missingPermissions(draft, identity);
+  const missing = [...missingPermissions(draft, identity), ...refusedWrites(draft)];
   const plan = missing.length ? { ...draft, blockers: [...draft.blockers, ...missing] } : draft;
   return { plan, state };
 }
