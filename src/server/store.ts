@@ -49,6 +49,14 @@ export interface AssignmentRecord {
   readonly data: Record<string, unknown>;
 }
 
+/** Which objects of a collection to read: those with a display name or lookup key (case-insensitive), or all. */
+export interface EntityFilter {
+  /** Display name. */
+  readonly displayName?: string;
+  /** Lookup key, e.g. a user's `userPrincipalName`. */
+  readonly lookupKey?: string;
+}
+
 interface EntityRow {
   tenant_id: string;
   collection: string;
@@ -111,16 +119,45 @@ CREATE INDEX IF NOT EXISTS members_by_member ON members (tenant_id, member_id);
 
 const ENTITY_COLUMNS = 'tenant_id, collection, id, type, json, priority_class, priority, lookup_key';
 
+/** Wire properties from their stored JSON; the priority column is the truth (renumbering a sequence updates only the column). */
+function wireData(json: string, priority: number | null): Record<string, unknown> {
+  const data = JSON.parse(json) as Record<string, unknown>;
+  if (priority !== null) data['priority'] = priority;
+  return data;
+}
+
+/**
+ * A stored object whose wire properties stay JSON text until they are read: a list can filter
+ * on the type and answer with the stored text without parsing every object.
+ */
+export class StoredEntity {
+  private parsed: Record<string, unknown> | undefined;
+
+  constructor(
+    /** Graph `id`. */
+    readonly id: string,
+    /** Graph type name without namespace. */
+    readonly type: string,
+    /** Priority column, `null` for objects without priority. */
+    readonly priority: number | null,
+    /** The wire properties as stored (its `priority` may be stale: the column wins). */
+    readonly json: string,
+  ) {}
+
+  /** The wire properties, parsed on first use. */
+  get data(): Record<string, unknown> {
+    this.parsed ??= wireData(this.json, this.priority);
+    return this.parsed;
+  }
+}
+
 function toEntity(row: EntityRow): EntityRecord {
-  const data = JSON.parse(row.json) as Record<string, unknown>;
-  // The priority column is the truth: renumbering a sequence updates only the column.
-  if (row.priority !== null) data['priority'] = row.priority;
   return {
     tenantId: row.tenant_id,
     collection: row.collection,
     id: row.id,
     type: row.type,
-    data,
+    data: wireData(row.json, row.priority),
     priorityClass: row.priority_class,
     priority: row.priority,
     lookupKey: row.lookup_key,
@@ -267,9 +304,8 @@ export class Store {
     this.statement('UPDATE tenants SET apns = ? WHERE id = ?').run(apns === null ? null : JSON.stringify(apns), tenantId);
   }
 
-  /** Objects of a collection in creation order, optionally only those with a display name or lookup key (case-insensitive). */
-  listEntities(tenantId: string, collection: string, where: { displayName?: string; lookupKey?: string } = {}): EntityRecord[] {
-    let sql = `SELECT ${ENTITY_COLUMNS} FROM entities WHERE tenant_id = ? AND collection = ?`;
+  private entityQuery(columns: string, tenantId: string, collection: string, where: EntityFilter): { sql: string; params: unknown[] } {
+    let sql = `SELECT ${columns} FROM entities WHERE tenant_id = ? AND collection = ?`;
     const params: unknown[] = [tenantId, collection];
     if (where.displayName !== undefined) {
       sql += ' AND display_name = ?';
@@ -279,7 +315,32 @@ export class Store {
       sql += ' AND lookup_key = ?';
       params.push(where.lookupKey);
     }
+    return { sql, params };
+  }
+
+  /** Objects of a collection in creation order, optionally only those with a display name or lookup key (case-insensitive). */
+  listEntities(tenantId: string, collection: string, where: EntityFilter = {}): EntityRecord[] {
+    const { sql, params } = this.entityQuery(ENTITY_COLUMNS, tenantId, collection, where);
     return (this.statement(`${sql} ORDER BY seq`).all(...params) as EntityRow[]).map(toEntity);
+  }
+
+  /**
+   * Objects of a collection in creation order as stored, unparsed (see {@link StoredEntity}):
+   * all of them, or `limit` from `offset`.
+   */
+  listStoredEntities(tenantId: string, collection: string, where: EntityFilter = {}, range?: { offset: number; limit: number }): StoredEntity[] {
+    const { sql, params } = this.entityQuery('id, type, priority, json', tenantId, collection, where);
+    const rows = (range ? this.statement(`${sql} ORDER BY seq LIMIT ? OFFSET ?`).all(...params, range.limit, range.offset) : this.statement(`${sql} ORDER BY seq`).all(...params)) as Pick<
+      EntityRow,
+      'id' | 'type' | 'priority' | 'json'
+    >[];
+    return rows.map((row) => new StoredEntity(row.id, row.type, row.priority, row.json));
+  }
+
+  /** How many objects of a collection match (see {@link listEntities}). */
+  countEntities(tenantId: string, collection: string, where: EntityFilter = {}): number {
+    const { sql, params } = this.entityQuery('COUNT(*) AS n', tenantId, collection, where);
+    return (this.statement(sql).get(...params) as { n: number }).n;
   }
 
   /** Objects of one priority sequence, by priority. */
@@ -359,6 +420,20 @@ export class Store {
       const list = byParent.get(row.parent_id) ?? [];
       list.push(toAssignment(row));
       byParent.set(row.parent_id, list);
+    }
+    return byParent;
+  }
+
+  /** The stored JSON of the assignments of the given objects, by object id, in creation order. */
+  assignmentJsonOf(tenantId: string, collection: string, parentIds: readonly string[]): Map<string, string[]> {
+    const rows = this.statement(
+      'SELECT parent_id, json FROM assignments WHERE tenant_id = ? AND collection = ? AND parent_id IN (SELECT value FROM json_each(?)) ORDER BY seq',
+    ).all(tenantId, collection, JSON.stringify(parentIds)) as Pick<AssignmentRow, 'parent_id' | 'json'>[];
+    const byParent = new Map<string, string[]>();
+    for (const row of rows) {
+      const list = byParent.get(row.parent_id);
+      if (list) list.push(row.json);
+      else byParent.set(row.parent_id, [row.json]);
     }
     return byParent;
   }
