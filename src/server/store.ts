@@ -98,6 +98,7 @@ CREATE TABLE IF NOT EXISTS entities (
 );
 CREATE INDEX IF NOT EXISTS entities_by_display_name ON entities (tenant_id, collection, display_name);
 CREATE INDEX IF NOT EXISTS entities_by_lookup_key ON entities (tenant_id, collection, lookup_key);
+CREATE INDEX IF NOT EXISTS entities_in_order ON entities (tenant_id, collection, seq);
 CREATE INDEX IF NOT EXISTS entities_by_priority ON entities (tenant_id, collection, priority_class, priority);
 CREATE TABLE IF NOT EXISTS assignments (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
