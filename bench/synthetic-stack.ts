@@ -3,8 +3,16 @@ import { MANIFEST_VERSION, type Manifest, type Resource } from '../src/model';
 
 const GROUPS = 10;
 
+/** Choices for {@link syntheticStack}. */
+export interface SyntheticStackOptions {
+  /** The display name of object `i` (default: kind prefix and number). */
+  readonly name?: (prefix: string, i: number) => string;
+  /** False to name the ten groups without declaring them (plan then finds them missing). */
+  readonly declareGroups?: boolean;
+}
+
 /** A stack of `size` owned objects spread over every kind, assigned to ten groups. */
-export function syntheticStack(size: number): Manifest {
+export function syntheticStack(size: number, options: SyntheticStackOptions = {}): Manifest {
   const resources: Resource[] = [];
   const group = (i: number) => `Bench group ${i % GROUPS}`;
   const priorities = new Map<string, number>();
@@ -15,7 +23,7 @@ export function syntheticStack(size: number): Manifest {
   const base = (i: number, prefix: string) => ({
     logicalId: `${prefix}${i}`,
     path: `bench/${prefix}${i}`,
-    displayName: `${prefix} ${i}`,
+    displayName: options.name?.(prefix, i) ?? `${prefix} ${i}`,
     description: 'synthetic',
     assignments: [{ target: { type: 'group' as const, group: group(i) } }],
     suppressions: [],
@@ -38,7 +46,7 @@ export function syntheticStack(size: number): Manifest {
         resources.push({ ...base(i, 'Limit'), kind: 'deviceLimitRestriction', spec: { limit: 5 }, priority: priority('limit') });
     }
   }
-  const groups = Array.from({ length: GROUPS }, (_, i) => ({ displayName: group(i), declared: true, path: `bench/Group${i}`, members: 'users' as const }));
+  const groups = Array.from({ length: GROUPS }, (_, i) => ({ displayName: group(i), declared: options.declareGroups ?? true, path: `bench/Group${i}`, members: 'users' as const }));
   return { version: MANIFEST_VERSION, stack: 'bench', groups, resources, suppressions: [] };
 }
 

@@ -1,4 +1,4 @@
-import type { Manifest, Resource } from '../model';
+import { descriptorOf, priorityRank, type Manifest, type Resource } from '../model';
 import type { TenantFacts } from '../rules';
 import type { ActualObject, ActualState } from './actual-state';
 import type { BackendIdentity } from './backend';
@@ -20,7 +20,8 @@ export function referencedBy(manifest: Pick<Manifest, 'resources'>): (o: ActualO
 /**
  * What the rules need to know of the tenant, from the state read for a plan: the objects outside
  * the stack (not those it owns or references, whose assignments the plan rewrites), groups, the
- * APNs certificate and the kind of credentials.
+ * APNs certificate and the kind of credentials. Priorities are ranks (1 the highest), as in the
+ * manifest.
  */
 export function tenantFactsOf(manifest: Pick<Manifest, 'stack' | 'resources'>, state: ActualState, identity: BackendIdentity): TenantFacts {
   const isReferenced = referencedBy(manifest);
@@ -38,7 +39,7 @@ export function tenantFactsOf(manifest: Pick<Manifest, 'stack' | 'resources'>, s
           assignments: o.assignments.map((a) =>
             'group' in a.target ? { ...a, target: { ...a.target, group: state.groupNames.get(a.target.group) ?? a.target.group } } : a,
           ),
-          ...(o.priority !== undefined ? { priority: o.priority } : {}),
+          ...(o.priority !== undefined ? { priority: priorityRank(descriptorOf(o.kind), o.priority) } : {}),
           suppressions: [],
         }) as Resource,
     );

@@ -8,6 +8,7 @@ function plan(steps: Step[]): Plan {
     groups: [],
     changes: [],
     moves: [],
+    priorityOrders: [],
     findings: [],
     blockers: [],
     steps,
