@@ -45,8 +45,9 @@ interface BatchItem {
 /**
  * A backend that speaks Microsoft Graph: real Graph, or the reference server. Requests go out in
  * `$batch` envelopes of 20, four envelopes at a time (a sequential send: one envelope at a time,
- * chained by `dependsOn`), held back when given request limits would be exceeded; requests
- * throttled inside a batch are sent again after `Retry-After` or a jittered backoff.
+ * chained by `dependsOn`); with request limits, one envelope at a time, each held back until it
+ * fits them. Requests throttled inside a batch are sent again after `Retry-After` or a jittered
+ * backoff.
  */
 export class GraphBackend implements Backend {
   readonly description: string;
@@ -87,9 +88,9 @@ export class GraphBackend implements Backend {
     return responses;
   }
 
-  private async sendOne(request: GraphRequest, onWait?: (wait: PacingWait) => void): Promise<GraphResponse> {
-    await this.pacer?.admit([request], onWait);
-    return this.transport.send(request, isSendOnce(request));
+  private sendOne(request: GraphRequest, onWait?: (wait: PacingWait) => void): Promise<GraphResponse> {
+    const send = () => this.transport.send(request, isSendOnce(request));
+    return this.pacer ? this.pacer.paced([request], send, onWait) : send();
   }
 
   /** Sends requests in order, 20 to a `$batch` chained by `dependsOn`; once one fails, the rest are answered 424 unsent. */
@@ -111,10 +112,14 @@ export class GraphBackend implements Backend {
    * One `$batch` of at most 20 requests of one version, parallel or chained by `dependsOn`.
    * Throttled requests are sent again (in a chain, with everything after them).
    */
-  private async sendBatch(requests: readonly GraphRequest[], sequential: boolean, onWait?: (wait: PacingWait) => void): Promise<GraphResponse[]> {
+  private sendBatch(requests: readonly GraphRequest[], sequential: boolean, onWait?: (wait: PacingWait) => void): Promise<GraphResponse[]> {
+    const send = () => this.sendBatchNow(requests, sequential);
+    return this.pacer ? this.pacer.paced(requests, send, onWait) : send();
+  }
+
+  private async sendBatchNow(requests: readonly GraphRequest[], sequential: boolean): Promise<GraphResponse[]> {
     const results: (GraphResponse | undefined)[] = requests.map(() => undefined);
     let pending = requests.map((_, i) => i);
-    await this.pacer?.admit(requests, onWait);
     for (let attempt = 0; pending.length > 0; attempt += 1) {
       const version = requests[pending[0]!]!.version;
       const sendOnce = pending.some((i) => isSendOnce(requests[i]!));

@@ -30,8 +30,9 @@ export const INTUNE_LIMITS: readonly RequestLimit[] = [
 ];
 
 /**
- * Holds requests back so that no window of any limit holds more than it allows: the sends of
- * one backend are admitted one at a time, each when the oldest requests in the way have left the
+ * Holds requests back so that no window of any limit holds more than it allows. Sends are
+ * admitted one at a time; each is counted from the moment its answer came back (never before
+ * the service saw it), and the next is admitted once the oldest requests in its way have left the
  * window. Requests sent again after a 429 are not counted.
  */
 export class RequestPacer {
@@ -45,32 +46,44 @@ export class RequestPacer {
     this.sent = limits.map(() => []);
   }
 
-  /** Waits until the requests fit every limit (telling `onWait`), then counts them as sent. */
-  admit(requests: readonly GraphRequest[], onWait?: (wait: PacingWait) => void): Promise<void> {
-    const admitted = this.queue.then(() => this.waitFor(requests, onWait));
-    this.queue = admitted.catch(() => {});
-    return admitted;
+  /** Runs `send` once the requests fit every limit (telling `onWait` of each wait), then counts them. */
+  async paced<T>(requests: readonly GraphRequest[], send: () => Promise<T>, onWait?: (wait: PacingWait) => void): Promise<T> {
+    const turn = this.queue.then(async () => {
+      await this.waitFor(requests, onWait);
+      try {
+        return await send();
+      } finally {
+        this.count(requests);
+      }
+    });
+    this.queue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn;
   }
 
   private async waitFor(requests: readonly GraphRequest[], onWait?: (wait: PacingWait) => void): Promise<void> {
-    const counted = this.limits.map((limit) => requests.filter(limit.counts).length);
     for (;;) {
       const now = this.clock();
       let wait: PacingWait | undefined;
       this.limits.forEach((limit, i) => {
         const times = this.sent[i]!;
         while (times.length > 0 && times[0]! <= now - limit.windowMs) times.shift();
-        const over = times.length + Math.min(counted[i]!, limit.requests) - limit.requests;
+        const over = times.length + Math.min(requests.filter(limit.counts).length, limit.requests) - limit.requests;
         const waitMs = over > 0 ? times[over - 1]! + limit.windowMs - now : 0;
         if (waitMs > (wait?.waitMs ?? 0)) wait = { waitMs, limit: limit.name };
       });
-      if (!wait) break;
+      if (!wait) return;
       onWait?.(wait);
       await sleep(wait.waitMs);
     }
+  }
+
+  private count(requests: readonly GraphRequest[]): void {
     const now = this.clock();
-    this.sent.forEach((times, i) => {
-      for (let n = 0; n < counted[i]!; n++) times.push(now);
+    this.limits.forEach((limit, i) => {
+      for (const request of requests) if (limit.counts(request)) this.sent[i]!.push(now);
     });
   }
 }
