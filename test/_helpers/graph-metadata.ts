@@ -61,6 +61,19 @@ function lowerFirst(name: string): string {
 
 /** The file the models are read from: the `@microsoft/msgraph-beta-sdk` devDependency. */
 export const MODELS_FILE = require.resolve('@microsoft/msgraph-beta-sdk/models/index.d.ts');
+/** Its serializers, which give the JSON name of properties whose TypeScript name differs (`v10_0` is `v100`). */
+const SERIALIZERS_FILE = require.resolve('@microsoft/msgraph-beta-sdk/models/index.js');
+
+/** JSON names of properties by type and TypeScript name, where the two differ. */
+function jsonNames(): Map<string, Map<string, string>> {
+  const names = new Map<string, Map<string, string>>();
+  for (const match of readFileSync(SERIALIZERS_FILE, 'utf8').matchAll(/writer\.write\w+\("([^"@]+)", (\w+)\.(\w+)/g)) {
+    const [, json, type, property] = match;
+    if (!json || !type || !property || json === property) continue;
+    names.set(type, (names.get(type) ?? new Map<string, string>()).set(property, json));
+  }
+  return names;
+}
 
 let cached: GraphModel | undefined;
 
@@ -101,14 +114,16 @@ export function graphModel(): GraphModel {
     if (interfaces.has(text)) return { type: { kind: 'complex', name: lowerFirst(text) }, collection };
     return undefined;
   };
+  const renamed = jsonNames();
   const types = new Map<string, DeclaredType>();
   for (const [name, declaration] of interfaces) {
     const bases = (declaration.heritageClauses ?? []).flatMap((clause) => clause.types.map((t) => t.expression.getText(source))).filter((b) => interfaces.has(b) && b !== 'Parsable');
     const own: DeclaredProperty[] = [];
     for (const member of declaration.members) {
       if (!ts.isPropertySignature(member) || !member.type) continue;
-      const propertyName = member.name.getText(source).replace(/^["']|["']$/g, '');
-      if (SKIPPED.has(propertyName)) continue;
+      const tsName = member.name.getText(source).replace(/^["']|["']$/g, '');
+      const propertyName = renamed.get(lowerFirst(name))?.get(tsName) ?? tsName;
+      if (SKIPPED.has(tsName)) continue;
       const resolved = typeOf(member.type);
       if (resolved) own.push({ name: propertyName, ...resolved });
     }
