@@ -8,13 +8,15 @@ export interface GraphRequest {
   readonly path: string;
   /** JSON body, for writes. */
   readonly body?: unknown;
+  /** Extra request headers, e.g. `ConsistencyLevel: eventual` for directory counts. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** Graph's answer to one request. */
 export interface GraphResponse {
   /** HTTP status. */
   readonly status: number;
-  /** Parsed JSON body (undefined when empty). */
+  /** Parsed JSON body (undefined when empty); a plain-text answer such as a `$count` as its number or text. */
   readonly body: unknown;
   /** Graph's `request-id`, when it sent one. */
   readonly requestId?: string;

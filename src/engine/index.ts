@@ -15,3 +15,4 @@ export * from './read-member-of';
 export * from './import';
 export * from './fingerprint';
 export * from './plan-file';
+export * from './impact';

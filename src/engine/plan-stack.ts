@@ -2,6 +2,7 @@ import type { Manifest } from '../model';
 import { lint, type Finding } from '../rules';
 import type { ActualState } from './actual-state';
 import type { Backend } from './backend';
+import { planImpactOf, withMemberCounts } from './impact';
 import { makePlan } from './make-plan';
 import type { Plan, PlanFinding } from './plan-types';
 import { missingPermissions } from './preflight';
@@ -14,6 +15,11 @@ export interface PlanStackOptions {
   readonly adopt?: boolean;
   /** Plan the deletion of everything the stack owns. */
   readonly destroy?: boolean;
+  /**
+   * Work out whose enrollment the plan changes (`plan.impact`), with member counts.
+   * @default true
+   */
+  readonly impact?: boolean;
 }
 
 function toPlanFinding(f: Finding): PlanFinding {
@@ -28,7 +34,8 @@ function toPlanFinding(f: Finding): PlanFinding {
 
 /**
  * Reads the tenant, checks the rules on the desired state with what the tenant holds, runs the
- * pre-flight checks (permissions) and plans. Returns the state read too, for saved plans.
+ * pre-flight checks (permissions) and plans, with whose enrollment it changes. Returns the state
+ * read too, for saved plans.
  */
 export async function planStack(backend: Backend, manifest: Manifest, options: PlanStackOptions = {}): Promise<{ plan: Plan; state: ActualState }> {
   const [state, identity] = await Promise.all([readState(backend, groupNamesOf(manifest)), backend.identity()]);
@@ -41,5 +48,7 @@ export async function planStack(backend: Backend, manifest: Manifest, options: P
   });
   const missing = missingPermissions(draft, identity);
   const plan = missing.length ? { ...draft, blockers: [...draft.blockers, ...missing] } : draft;
-  return { plan, state };
+  if (options.impact === false) return { plan, state };
+  const impact = await withMemberCounts(planImpactOf(manifest, state, plan, options.destroy ? { destroy: true } : {}), backend, state);
+  return { plan: { ...plan, impact }, state };
 }

@@ -1,6 +1,7 @@
 import type { Assignment, KindName } from '../model';
 import type { GraphRequest } from './backend';
 import type { FieldChange } from './diff';
+import type { PlanImpact } from './impact/plan-impact';
 
 /** The version of the plan JSON format (docs/plan-format.md). */
 export const PLAN_FORMAT = 'enrollkit.plan/v1';
@@ -122,6 +123,8 @@ export interface Plan {
   readonly fingerprint: Readonly<Record<string, string>>;
   /** Counts. */
   readonly summary: PlanSummary;
+  /** Whose enrollment the plan changes, and how; absent when the plan was made without it (`--no-impact`). */
+  readonly impact?: PlanImpact;
 }
 
 /** True when the plan changes anything. */

@@ -1,5 +1,5 @@
 import type { Backend, BackendCounters, BackendIdentity, GraphRequest, GraphResponse } from '../../engine';
-import { GraphTransport } from './graph-transport';
+import { GraphTransport, parseBody } from './graph-transport';
 import { DEFAULT_RETRY, RETRY_STATUSES, retryDelayMs, sleep, type RetryPolicy } from './retry-policy';
 import { tokenClaims, type TokenSource } from './token-source';
 
@@ -28,6 +28,12 @@ interface BatchItem {
   readonly status: number;
   readonly headers?: Record<string, string>;
   readonly body?: unknown;
+}
+
+/** A batch item's body as a direct answer would read: `$batch` sends bodies other than JSON base64-encoded. */
+function batchBody(body: unknown, contentType: string | undefined): unknown {
+  if (typeof body !== 'string' || contentType === undefined || /^application\/json/i.test(contentType)) return body;
+  return parseBody(Buffer.from(body, 'base64').toString('utf8'));
 }
 
 /**
@@ -87,7 +93,8 @@ export class GraphBackend implements Backend {
               id: String(i),
               method: r.method,
               url: r.path,
-              ...(r.body !== undefined ? { headers: { 'Content-Type': 'application/json' }, body: r.body } : {}),
+              ...(r.body !== undefined || r.headers ? { headers: { ...(r.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...r.headers } } : {}),
+              ...(r.body !== undefined ? { body: r.body } : {}),
             };
           }),
         },
@@ -107,7 +114,7 @@ export class GraphBackend implements Backend {
           retryAfter = headers['retry-after'] ?? retryAfter;
           continue;
         }
-        results[i] = { status: item.status, body: item.body, ...(headers['request-id'] ? { requestId: headers['request-id'] } : {}) };
+        results[i] = { status: item.status, body: batchBody(item.body, headers['content-type']), ...(headers['request-id'] ? { requestId: headers['request-id'] } : {}) };
       }
       pending = retry;
       if (retry.length > 0) {

@@ -102,7 +102,8 @@ class Counter extends Link {
   }
 }
 
-function parseBody(text: string): unknown {
+/** A response body: JSON parsed, a plain-text answer (such as a `$count`) as its number or text. */
+export function parseBody(text: string): unknown {
   if (!text) return undefined;
   try {
     return JSON.parse(text) as unknown;
@@ -153,6 +154,7 @@ export class GraphTransport {
   async send(request: GraphRequest): Promise<GraphResponse> {
     let api = this.client.api(request.path).version(request.version).responseType(ResponseType.RAW);
     if (request.body !== undefined) api = api.header('Content-Type', 'application/json');
+    for (const [name, value] of Object.entries(request.headers ?? {})) api = api.header(name, value);
     const method = { GET: 'get', POST: 'post', PATCH: 'patch', DELETE: 'delete' } as const;
     let raw: Response;
     try {

@@ -1,0 +1,4 @@
+export * from './plan-impact';
+export * from './plan-impact-of';
+export * from './count-members';
+export { ASPECT_TITLES } from './outcome-aspects';
