@@ -1,5 +1,6 @@
 import { descriptorOf } from '../../model';
 import type { Plan, ResourceChange } from '../../engine';
+import { renderImpactMarkdown } from './impact-markdown';
 import { describeAssignment } from './plan-text';
 
 const ICONS: Record<ResourceChange['action'], string> = {
@@ -33,6 +34,7 @@ export function renderPlanMarkdown(plan: Plan): string {
     out.push(`| ${label} | ${n} |`);
   }
   out.push('');
+  out.push(...renderImpactMarkdown(plan.impact));
   if (plan.steps.length === 0) out.push('**No changes.** The tenant matches the stack.', '');
   if (plan.blockers.length > 0) {
     out.push('> [!CAUTION]', '> Apply is blocked:');

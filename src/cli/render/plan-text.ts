@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import { describeTarget, descriptorOf, type Assignment } from '../../model';
 import type { Plan, ResourceChange } from '../../engine';
+import { renderImpactText } from './impact-text';
 
 type Paint = (text: string) => string;
 
@@ -65,6 +66,7 @@ export function renderPlanText(plan: Plan, paint: Palette = NO_COLOUR): string {
   for (const m of plan.moves) {
     lines.push(paint.change(`  ^ priority of ${descriptorOf(m.priorityClass as ResourceChange['kind']).title} '${m.displayName}': ${m.from ?? 'new'} -> ${m.to}`));
   }
+  lines.push(...renderImpactText(plan.impact));
   const findings = plan.findings.filter((f) => f.severity !== 'info' || !f.suppressed);
   if (findings.length > 0) {
     lines.push('', paint.bold('Rules'));

@@ -17,18 +17,34 @@ function byKey(resources: readonly Resource[]): Map<string, Resource> {
   return new Map(resources.map((r) => [r.path, r]));
 }
 
-/** Objects of a priority class whose order relative to another object of both states changes. */
+/**
+ * Objects of a priority class whose order relative to another object present in both states
+ * changes: those whose rank, or the set of objects above them, differs.
+ */
 function reordered(before: readonly Resource[], after: readonly Resource[]): string[] {
-  const rank = (resources: readonly Resource[]) => new Map(resources.filter((r) => r.priority !== undefined).map((r) => [r.path, { kind: r.kind, priority: r.priority! }]));
-  const was = rank(before);
-  const is = rank(after);
-  const common = [...was.keys()].filter((k) => is.has(k) && descriptorOf(was.get(k)!.kind).priorityClass !== undefined);
-  return common.filter((x) =>
-    common.some((y) => {
-      const [bx, by, ax, ay] = [was.get(x)!, was.get(y)!, is.get(x)!, is.get(y)!];
-      return bx.kind === by.kind && Math.sign(bx.priority - by.priority) !== Math.sign(ax.priority - ay.priority);
-    }),
-  );
+  const inAfter = new Set(after.map((r) => r.path));
+  const inBoth = new Set(before.filter((r) => inAfter.has(r.path)).map((r) => r.path));
+  const kinds = new Set(before.filter((r) => r.priority !== undefined && descriptorOf(r.kind).priorityClass !== undefined).map((r) => r.kind));
+  const touched: string[] = [];
+  for (const kind of kinds) {
+    const order = (resources: readonly Resource[]) =>
+      resources.filter((r) => r.kind === kind && inBoth.has(r.path)).sort((x, y) => x.priority! - y.priority! || x.path.localeCompare(y.path)).map((r) => r.path);
+    const [was, is] = [order(before), order(after)];
+    const balance = new Map<string, number>();
+    let differing = 0;
+    const shift = (key: string, by: number) => {
+      const next = (balance.get(key) ?? 0) + by;
+      differing += next === 0 ? -1 : balance.get(key) ? 0 : 1;
+      balance.set(key, next);
+    };
+    was.forEach((key, i) => {
+      // The same rank and the same objects above it: nothing overtook it or fell behind it.
+      if (differing !== 0 || is[i] !== key) touched.push(key);
+      shift(key, 1);
+      shift(is[i]!, -1);
+    });
+  }
+  return touched;
 }
 
 /** The objects the plan's changes and moves touch, with the targets whose users may notice. */
@@ -69,16 +85,28 @@ function groupsOf(targets: readonly AssignmentTarget[]): string[] {
 export function audiencesOf(touched: readonly TouchedObject[], states: ImpactStates): Audience[] {
   const audiences = new Map<string, Audience>();
   const add = (groups: readonly string[]) => {
-    const unique = [...new Map(groups.map((g) => [g.toLowerCase(), g])).values()].sort((a, b) => a.localeCompare(b));
-    const key = unique.map((g) => g.toLowerCase()).join('\n');
-    if (!audiences.has(key)) audiences.set(key, unique);
+    const key = [...new Set(groups.map((g) => g.toLowerCase()))].sort().join('\n');
+    if (audiences.has(key)) return;
+    audiences.set(key, [...new Map(groups.map((g) => [g.toLowerCase(), g])).values()].sort((a, b) => a.localeCompare(b)));
   };
-  const everything = [...states.before.resources, ...states.after.resources];
-  for (const object of touched) {
+  // For each kind, each group its objects target and the objects that target it.
+  const targeting = new Map<KindName, Map<string, { name: string; objects: Set<string> }>>();
+  for (const r of [...states.before.resources, ...states.after.resources]) {
+    const groups = targeting.get(r.kind) ?? new Map<string, { name: string; objects: Set<string> }>();
+    targeting.set(r.kind, groups);
+    for (const name of groupsOf(r.assignments.map((a) => a.target))) {
+      const entry = groups.get(name.toLowerCase()) ?? { name, objects: new Set<string>() };
+      entry.objects.add(r.path);
+      groups.set(name.toLowerCase(), entry);
+    }
+  }
+  // Objects of one kind with the same targets bring the same audiences.
+  const distinct = new Map(touched.map((object) => [`${object.kind} ${JSON.stringify(object.targets)}`, object]));
+  for (const object of distinct.values()) {
     for (const member of includes(object.targets)) add(member);
     for (const group of groupsOf(object.targets)) add([group]);
     if (descriptorOf(object.kind).priorityClass === undefined) continue;
-    const rivals = everything.filter((r) => r.kind === object.kind && r.path !== object.key).flatMap((r) => groupsOf(r.assignments.map((a) => a.target)));
+    const rivals = [...(targeting.get(object.kind)?.values() ?? [])].filter((g) => g.objects.size > 1 || !g.objects.has(object.key)).map((g) => g.name);
     const own = groupsOf(object.targets.filter((t) => t.type === 'exclusionGroup'));
     for (const member of includes(object.targets)) for (const other of new Set([...rivals, ...own])) add([...member, other]);
   }

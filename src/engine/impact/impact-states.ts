@@ -52,6 +52,10 @@ function referencedAfter(resource: Resource, actual: ActualObject | undefined, d
   return { ...resource, spec: actual.spec, assignments: [...kept, ...declared] } as Resource;
 }
 
+function mapDefined<T, U>(value: T | undefined, map: (value: T) => U): U | undefined {
+  return value === undefined ? undefined : map(value);
+}
+
 /** Replays the plan's priority moves on each class's order: the priority every object has after apply. */
 function prioritiesAfter(plan: Plan, state: ActualState, removed: ReadonlySet<string>, keyOf: (o: ActualObject) => string, declaredPaths: ReadonlyMap<string, string>): Map<string, number> {
   const priorities = new Map<string, number>();
@@ -60,13 +64,13 @@ function prioritiesAfter(plan: Plan, state: ActualState, removed: ReadonlySet<st
     if (!cls) continue;
     const members = state.objects
       .filter((o) => o.kind === d.kind && !o.builtIn && !removed.has(o.id))
-      .sort((x, y) => (x.priority ?? 0) - (y.priority ?? 0) || x.id.localeCompare(y.id));
+      .sort((x, y) => (x.priority ?? 0) - (y.priority ?? 0) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
     const created = plan.changes.filter((c) => c.kind === d.kind && (c.action === 'create' || c.action === 'replace')).map((c) => c.path ?? c.logicalId);
     let order = [...members.map(keyOf), ...created];
     const base = d.priorityBase ?? Math.min(...members.map((m) => m.priority ?? 0));
     for (const move of plan.moves.filter((m) => m.priorityClass === cls)) {
-      const unowned = members.find((m) => m.displayName === move.displayName && keyOf(m).startsWith(TENANT));
-      const item = move.logicalId !== undefined ? declaredPaths.get(move.logicalId) : unowned && keyOf(unowned);
+      const unowned = () => members.find((m) => m.displayName === move.displayName && keyOf(m).startsWith(TENANT));
+      const item = move.logicalId !== undefined ? declaredPaths.get(move.logicalId) : mapDefined(unowned(), keyOf);
       if (item !== undefined) order = applyMove(order, { item, position: move.to - base });
     }
     order.forEach((key, i) => priorities.set(key, base + i));
@@ -100,7 +104,7 @@ export function impactStates(manifest: Manifest, state: ActualState, plan: Plan,
   const priorities = prioritiesAfter(plan, state, removed, keyOf, declaredPaths);
   const withPriority = (r: Resource): Resource => {
     const priority = priorities.get(r.path);
-    return priority === undefined ? r : ({ ...r, priority } as Resource);
+    return priority === undefined || priority === r.priority ? r : ({ ...r, priority } as Resource);
   };
   const placed = new Set<Resource>();
   const desired = (r: Resource, actual?: ActualObject): Resource => {

@@ -1,5 +1,5 @@
 import type { Manifest, Resource } from '../../model';
-import { resolveEnrollment, type EnrollmentState } from '../../rules';
+import { requestDimensions, resolveEnrollment, type EnrollmentState } from '../../rules';
 import type { ActualState } from '../actual-state';
 import type { Plan } from '../plan-types';
 import { audiencesOf, touchedObjects, type Audience } from './audiences';
@@ -7,6 +7,9 @@ import { IMPACT_DEVICES, IMPACT_OWNERSHIPS, describeCases, impactCases, osRanges
 import { impactStates } from './impact-states';
 import { IMPACT_ASPECTS, outcomeAspects } from './outcome-aspects';
 import type { AffectedAudience, ImpactAspect, ImpactCase, ImpactChange, OsRange, PlanImpact } from './plan-impact';
+
+/** Names an object by its identity, or by the name the resolution gave when it has none. */
+type NameOf = (path: string | undefined, fallback: string) => string;
 
 /** Who an audience is, in words. */
 export function audienceLabel(groups: Audience): string {
@@ -36,12 +39,30 @@ function reachIndex(state: EnrollmentState): (groups: Audience) => EnrollmentSta
   };
 }
 
-function audienceImpact(groups: Audience, before: EnrollmentState, after: EnrollmentState, cases: readonly ImpactCase[], ranges: readonly OsRange[], nameOf: (path: string | undefined, fallback: string) => string): AffectedAudience | undefined {
+/**
+ * Resolves each case against a state, once per distinct request: cases that differ only in what
+ * cannot change the outcome there (see {@link requestDimensions}) share one resolution.
+ */
+function resolver(state: EnrollmentState, groups: Audience, nameOf: NameOf): (c: ImpactCase) => Map<ImpactAspect, string> {
+  const dimensions = requestDimensions(state);
+  const resolved = new Map<string, Map<ImpactAspect, string>>();
+  return (c) => {
+    const request = { os: c.os.from, device: dimensions.device ? c.device : 'iphone', ownership: dimensions.ownership ? c.ownership : 'personal', memberOf: groups } as const;
+    const key = `${request.os} ${request.device} ${request.ownership}`;
+    const known = resolved.get(key);
+    if (known) return known;
+    const aspects = outcomeAspects(resolveEnrollment(state, request), nameOf);
+    resolved.set(key, aspects);
+    return aspects;
+  };
+}
+
+function audienceImpact(groups: Audience, before: EnrollmentState, after: EnrollmentState, cases: readonly ImpactCase[], ranges: readonly OsRange[], nameOf: NameOf): AffectedAudience | undefined {
   const found = new Map<string, { aspect: ImpactAspect; before: string; after: string; cases: ImpactCase[] }>();
+  const [resolveBefore, resolveAfter] = [resolver(before, groups, nameOf), resolver(after, groups, nameOf)];
   for (const c of cases) {
-    const request = { os: c.os.from, device: c.device, ownership: c.ownership, memberOf: groups };
-    const was = outcomeAspects(resolveEnrollment(before, request), nameOf);
-    const is = outcomeAspects(resolveEnrollment(after, request), nameOf);
+    const was = resolveBefore(c);
+    const is = resolveAfter(c);
     const aspects = was.get('outcome') !== is.get('outcome') ? (['outcome'] as const) : IMPACT_ASPECTS;
     for (const aspect of aspects) {
       const [b, a] = [was.get(aspect), is.get(aspect)];
@@ -74,7 +95,7 @@ export function planImpactOf(manifest: Manifest, state: ActualState, plan: Plan,
   const cases = impactCases(ranges);
   const before = reachIndex(states.before);
   const after = reachIndex(states.after);
-  const nameOf = (path: string | undefined, fallback: string) => (path === undefined ? fallback : (states.names.get(path) ?? fallback));
+  const nameOf: NameOf = (path, fallback) => (path === undefined ? fallback : (states.names.get(path) ?? fallback));
   const affected = audiences.flatMap((groups) => audienceImpact(groups, before(groups), after(groups), cases, ranges, nameOf) ?? []);
   return { matrix, audiences: audiences.length, affected };
 }
