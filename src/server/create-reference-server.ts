@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { methodNotAllowed } from 'hono/method-not-allowed';
+import { UsageError } from '../model';
 import { FaultInjector, type FaultRuleInput } from './fault-injector';
 import { GraphError, segmentNotFound } from './graph-error';
 import { renderError, toGraphError } from './middleware/render-error';
@@ -106,9 +107,18 @@ function throttleLimits(option: ReferenceServerOptions['throttle']): ThrottleLim
   return typeof option === 'object' ? { ...INTUNE_THROTTLE_LIMITS, ...option } : INTUNE_THROTTLE_LIMITS;
 }
 
+function openStore(file: string): Store {
+  try {
+    return new Store(file);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`cannot open the database '${file}': ${reason}. Fix: choose a --data path to a writable SQLite file.`);
+  }
+}
+
 /** Creates a reference server: a local Microsoft Graph for Intune iOS/iPadOS enrollment configuration. */
 export function createReferenceServer(options: ReferenceServerOptions = {}): ReferenceServer {
-  const store = new Store(options.data ?? ':memory:');
+  const store = openStore(options.data ?? ':memory:');
   const clock = options.clock ?? systemClock;
   const storedAdminToken = store.getSetting(ADMIN_TOKEN_KEY);
   const adminToken = options.adminToken ?? storedAdminToken ?? generateToken();

@@ -3,7 +3,24 @@ import type { ServerContextOf } from './server-context';
 
 const MALFORMED = 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.';
 
-/** Parses a JSON value that must be a JSON object. */
+/** Deepest nesting of objects and arrays a request body may have (OData's default reader quota). */
+export const MAX_BODY_DEPTH = 100;
+
+/** The nesting depth of a JSON value, walked without recursion so any depth is measured safely. */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [current, depth] = next;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth + 1 > deepest) deepest = depth + 1;
+    if (deepest > MAX_BODY_DEPTH) return deepest;
+    for (const inner of Object.values(current)) pending.push([inner, depth + 1]);
+  }
+  return deepest;
+}
+
+/** Parses a JSON value that must be a JSON object nested at most {@link MAX_BODY_DEPTH} levels deep. */
 export function parseJsonObject(text: string): Record<string, unknown> {
   let value: unknown;
   try {
@@ -12,6 +29,9 @@ export function parseJsonObject(text: string): Record<string, unknown> {
     throw badRequest(MALFORMED);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw badRequest(MALFORMED);
+  if (depthOf(value) > MAX_BODY_DEPTH) {
+    throw badRequest(`The request payload is nested more than ${MAX_BODY_DEPTH} levels deep; send objects and arrays nested at most ${MAX_BODY_DEPTH} levels.`);
+  }
   return value as Record<string, unknown>;
 }
 

@@ -1,5 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { UsageError } from '../model';
 import { createReferenceServer, type ReferenceServer, type ReferenceServerOptions } from './create-reference-server';
 import type { Cloud } from './store';
 
@@ -56,12 +57,41 @@ export interface StartedReferenceServer {
 }
 
 /**
+ * Creates the missing directories above a database file one level at a time (a recursive
+ * `mkdir` can spin forever on file systems such as `/proc`); a {@link UsageError} naming the path
+ * and the reason when one cannot be created.
+ */
+export function createDataDirectory(file: string): void {
+  const missing: string[] = [];
+  let current = resolve(dirname(file));
+  for (;;) {
+    const stats = statSync(current, { throwIfNoEntry: false });
+    if (stats) {
+      if (!stats.isDirectory()) throw new UsageError(`cannot keep the database at '${file}': '${current}' is not a directory. Fix: choose another --data path.`);
+      break;
+    }
+    missing.unshift(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const directory of missing) {
+    try {
+      mkdirSync(directory);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new UsageError(`cannot create the directory '${directory}' for the database '${file}': ${reason}. Fix: choose a --data path in a writable directory.`);
+    }
+  }
+}
+
+/**
  * Starts a reference server on a port with one default tenant. The default tenant and its token
  * are kept in the database, so reopening the same file gives the same tenant and token.
  */
 export async function startReferenceServer(options: StartReferenceServerOptions = {}): Promise<StartedReferenceServer> {
   const { port = 0, host = '127.0.0.1', token, tenantId, domains, cloud, ...serverOptions } = options;
-  if (serverOptions.data !== undefined && serverOptions.data !== ':memory:') mkdirSync(dirname(serverOptions.data), { recursive: true });
+  if (serverOptions.data !== undefined && serverOptions.data !== ':memory:') createDataDirectory(serverOptions.data);
   const server = createReferenceServer(serverOptions);
   try {
     const tenant = server.defaultTenant({

@@ -67,8 +67,15 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** Deepest nesting of parentheses, `not`, function calls and lambdas in one `$filter`. */
+const MAX_FILTER_DEPTH = 100;
+/** Most operators and operands one `$filter` may combine. */
+const MAX_FILTER_NODES = 1000;
+
 class Parser {
   private position = 0;
+  private depth = 0;
+  private nodes = 0;
 
   constructor(
     private readonly tokens: readonly Token[],
@@ -83,6 +90,18 @@ class Parser {
 
   private peek(offset = 0): Token | undefined {
     return this.tokens[this.position + offset];
+  }
+
+  /** Runs a nested parse, refusing expressions nested or combined beyond the limits. */
+  private nested<T>(parse: () => T): T {
+    this.nodes++;
+    if (++this.depth > MAX_FILTER_DEPTH) this.fail(`the expression is nested more than ${MAX_FILTER_DEPTH} levels deep`);
+    if (this.nodes > MAX_FILTER_NODES) this.fail(`the expression combines more than ${MAX_FILTER_NODES} terms`);
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
   }
 
   private fail(reason: string): never {
@@ -101,19 +120,21 @@ class Parser {
   }
 
   private parseOr(): FilterExpr {
-    let left = this.parseAnd();
+    let left = this.nested(() => this.parseAnd());
     while (this.isWord('or')) {
       this.position++;
-      left = { kind: 'logical', op: 'or', left, right: this.parseAnd() };
+      const right = this.nested(() => this.parseAnd());
+      left = { kind: 'logical', op: 'or', left, right };
     }
     return left;
   }
 
   private parseAnd(): FilterExpr {
-    let left = this.parseUnary();
+    let left = this.nested(() => this.parseUnary());
     while (this.isWord('and')) {
       this.position++;
-      left = { kind: 'logical', op: 'and', left, right: this.parseUnary() };
+      const right = this.nested(() => this.parseUnary());
+      left = { kind: 'logical', op: 'and', left, right };
     }
     return left;
   }
@@ -121,7 +142,7 @@ class Parser {
   private parseUnary(): FilterExpr {
     if (this.isWord('not')) {
       this.position++;
-      return { kind: 'not', operand: this.parseUnary() };
+      return { kind: 'not', operand: this.nested(() => this.parseUnary()) };
     }
     return this.parseComparison();
   }

@@ -1,12 +1,21 @@
 import type { Handler } from 'hono';
 import { z } from 'zod';
 import { badRequest, GraphError } from '../graph-error';
+import { toGraphError } from '../middleware/render-error';
 import { readJsonBody } from '../request-body';
 import { GRAPH_JSON, type ServerContext, type ServerContextOf, type ServerEnv } from '../server-context';
 import { parseActionBody } from '../wire/parse-body';
 
 /** Most requests one `$batch` may carry. */
 export const MAX_BATCH_REQUESTS = 20;
+
+/**
+ * Header the server sets on every request it runs for a batch, so that a batch reached from inside
+ * a batch is refused however its URL is spelt (`/./$batch`, `/../beta/$batch`, `%24batch`, ...).
+ */
+const BATCH_ITEM_HEADER = 'x-enrollkit-batch-item';
+
+const NESTED_BATCH = 'A batch cannot contain another batch.';
 
 const batchRequest = z.object({
   id: z.string().min(1),
@@ -60,6 +69,10 @@ function checkBatch(requests: readonly BatchRequest[]): void {
       throw badRequest(`Request '${request.id}' has a body but no Content-Type header.`);
     }
   }
+  // Graph refuses mixing: either no request has `dependsOn`, or every request but the first has it.
+  const dependent = requests.filter((request) => (request.dependsOn ?? []).length > 0).length;
+  if (dependent > 0 && dependent < requests.length - 1) throw badRequest('Batch should be either fully sequential or fully parallel');
+  if (dependent > 0 && (requests[0]?.dependsOn ?? []).length > 0) throw badRequest('Batch should be either fully sequential or fully parallel');
   const done = new Set<string>();
   while (done.size < requests.length) {
     const ready = requests.filter((r) => !done.has(r.id.toLowerCase()) && (r.dependsOn ?? []).every((d) => done.has(d.toLowerCase())));
@@ -74,19 +87,46 @@ function encodeBody(request: BatchRequest): string | Buffer | undefined {
   return JSON.stringify(request.body);
 }
 
-async function execute(c: ServerContextOf, ctx: ServerContext, request: BatchRequest): Promise<BatchResponse> {
+/** The request a batch item stands for; a {@link GraphError} when it cannot be one (checked before anything runs). */
+function itemRequest(c: ServerContextOf, request: BatchRequest): Request {
   const outer = new URL(c.req.url);
   const version = c.get('version');
   // Microsoft's SDKs send the version segment inside batch URLs ('/beta/groups'); Graph accepts it.
   const path = (request.url.startsWith('/') ? request.url : `/${request.url}`).replace(new RegExp(`^/${version.replace('.', '\\.')}(?=/|\\?|$)`), '');
-  if (/^\/\$batch(\?|$)/.test(path)) {
-    return failure(c, request.id, new GraphError(400, 'BadRequest', 'A batch cannot contain another batch.'));
+  let url: URL;
+  try {
+    url = new URL(`/${version}${path}`, outer.origin);
+  } catch {
+    throw badRequest(`Request '${request.id}': '${request.url}' is not a valid URL.`);
   }
-  const headers = new Headers(request.headers ?? {});
+  if (!url.pathname.startsWith(`/${version}/`) || url.origin !== outer.origin) {
+    throw badRequest(`Request '${request.id}': the url '${request.url}' leaves the '${version}' API; send a path relative to it, e.g. '/groups'.`);
+  }
+  if (/^\/[^/]+\/(\$|%24)batch(\/|\?|$)/i.test(url.pathname)) throw badRequest(NESTED_BATCH);
+  let headers: Headers;
+  try {
+    headers = new Headers(request.headers ?? {});
+  } catch {
+    throw badRequest(`Request '${request.id}' has an invalid header name or value; header names are tokens and values have no line breaks.`);
+  }
   const authorization = c.req.header('authorization');
   if (!headers.has('authorization') && authorization) headers.set('authorization', authorization);
+  headers.set(BATCH_ITEM_HEADER, request.id);
   const body = encodeBody(request);
-  const response = await ctx.dispatch(new Request(`${outer.origin}/${version}${path}`, { method: request.method, headers, ...(body === undefined ? {} : { body }) }));
+  if (body !== undefined && (request.method === 'GET' || request.method === 'DELETE')) {
+    throw badRequest(`Request '${request.id}' is a ${request.method} with a body; send ${request.method} requests without one.`);
+  }
+  return new Request(url, { method: request.method, headers, ...(body === undefined ? {} : { body }) });
+}
+
+async function execute(c: ServerContextOf, ctx: ServerContext, request: BatchRequest): Promise<BatchResponse> {
+  let inner: Request;
+  try {
+    inner = itemRequest(c, request);
+  } catch (error) {
+    return failure(c, request.id, toGraphError(error));
+  }
+  const response = await ctx.dispatch(inner);
   const text = await response.text();
   const responseHeaders: Record<string, string> = {};
   response.headers.forEach((value, key) => {
@@ -114,6 +154,7 @@ function failure(c: ServerContextOf, id: string, error: GraphError): BatchRespon
  */
 export function batchRoute(ctx: ServerContext): Handler<ServerEnv> {
   return async (c) => {
+    if (c.req.header(BATCH_ITEM_HEADER) !== undefined) throw badRequest(NESTED_BATCH);
     const { requests } = parseActionBody(batchBody, await readJsonBody(c), '$batch');
     checkBatch(requests);
     const results = new Map<string, BatchResponse>();
