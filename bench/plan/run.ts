@@ -119,7 +119,7 @@ async function planThenImpact(backend: GraphBackend, manifest: Manifest): Promis
     impactTimes.push(
       (
         await measure(async () => {
-          impact = await withMemberCounts(planImpactOf(manifest, state, plan), backend, state);
+          impact = await withMemberCounts(planImpactOf(manifest, state, plan), backend, plan, state);
         }, backend)
       ).ms,
     );

@@ -26,14 +26,22 @@ export async function runApply(io: CliIo, backend: Backend, plan: Plan): Promise
       if (io.isTTY) io.stderr(`  [${event.done}/${event.total}] sending ${event.steps} write${event.steps === 1 ? '' : 's'}\n`);
       return;
     }
+    if (event.type === 'reconciled') {
+      const d = event.duplicate;
+      const outcome = d.error ? `could not delete all of them: ${d.error}` : `kept ${d.kept}, deleted ${d.deleted.join(', ')}`;
+      io.stdout(paint.change(`  reconciled ${d.deleted.length + 1} objects named '${d.displayName}' made by one step: ${outcome}\n`));
+      return;
+    }
     const r = event.result;
-    if (r.status === 'done') io.stdout(paint.add(`  ok      ${r.step.title}\n`));
-    else if (r.status === 'failed') io.stdout(paint.remove(`  failed  ${r.step.title}: ${r.error}\n`));
+    const lost = r.lostAnswer ? ` (answer lost: ${r.lostAnswer})` : '';
+    if (r.status === 'done') io.stdout(paint.add(`  ok      ${r.step.title}${lost}\n`));
+    else if (r.status === 'failed') io.stdout(paint.remove(`  failed  ${r.step.title}: ${r.error}${lost}\n`));
     else io.stdout(paint.change(`  skipped ${r.step.title}: ${r.error}\n`));
   });
   const count = (status: string) => result.results.filter((r) => r.status === status).length;
   if (result.ok) {
-    io.stdout(paint.bold(`Apply complete: ${count('done')} write${count('done') === 1 ? '' : 's'} for stack ${plan.stack}.\n`));
+    const reconciled = result.reconciled.length > 0 ? ` ${result.reconciled.length} duplicated object${result.reconciled.length === 1 ? '' : 's'} reconciled.` : '';
+    io.stdout(paint.bold(`Apply complete: ${count('done')} write${count('done') === 1 ? '' : 's'} for stack ${plan.stack}.${reconciled}\n`));
     return ExitCode.Success;
   }
   io.stdout(

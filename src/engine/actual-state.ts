@@ -38,6 +38,10 @@ export interface ActualGroup {
   readonly displayName: string;
   /** Users or devices, from the membership rule when dynamic. */
   readonly members: GroupSpec['members'];
+  /** Whose it is, when enrollkit created it. */
+  readonly marker?: OwnershipMarker;
+  /** When it was created (ISO 8601), to tell the oldest of duplicates. */
+  readonly createdDateTime?: string;
 }
 
 /** The tenant's Apple MDM push certificate. */

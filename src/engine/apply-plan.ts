@@ -2,6 +2,8 @@ import type { Backend } from './backend';
 import { graphErrorMessage, isSuccess } from './graph-errors';
 import { resolveRequest } from './make-plan';
 import type { Plan, Step } from './plan-types';
+import { reconcileDuplicates, type ReconciledDuplicate } from './reconcile-duplicates';
+import { isCreate, sendWrites } from './resolve-unknown-writes';
 
 /** How one step of an apply ended. */
 export interface StepResult {
@@ -13,26 +15,36 @@ export interface StepResult {
   readonly error?: string;
   /** The ID Graph gave an object the step created. */
   readonly createdId?: string;
+  /** How a lost answer was resolved, when the step's answer was lost. */
+  readonly lostAnswer?: string;
 }
 
 /** What an apply did, step by step. */
 export interface ApplyResult {
   /** Every step of the plan, in the order they finished. */
   readonly results: readonly StepResult[];
-  /** True when every step succeeded. */
+  /** Objects found carrying one ownership marker after a wave, and the extras deleted. */
+  readonly reconciled: readonly ReconciledDuplicate[];
+  /** True when every step succeeded and every duplicate was removed. */
   readonly ok: boolean;
 }
 
 /** Progress of an apply, for a progress bar or a log. */
-export type ApplyEvent = { readonly type: 'wave'; readonly steps: number; readonly done: number; readonly total: number } | { readonly type: 'step'; readonly result: StepResult };
+export type ApplyEvent =
+  | { readonly type: 'wave'; readonly steps: number; readonly done: number; readonly total: number }
+  | { readonly type: 'step'; readonly result: StepResult }
+  | { readonly type: 'reconciled'; readonly duplicate: ReconciledDuplicate };
 
 /**
  * Applies a plan in dependency waves: every step whose dependencies succeeded goes out in one
- * batched send. A failed step stops what depends on it; independent steps still run.
+ * batched send. A failed step stops what depends on it; independent steps still run. A write
+ * whose answer is lost is resolved by reading the tenant, never sent blindly again; after such a
+ * wave, objects carrying one ownership marker are reconciled (the oldest kept, the extras deleted).
  */
 export async function applyPlan(backend: Backend, plan: Plan, onEvent: (event: ApplyEvent) => void = () => {}): Promise<ApplyResult> {
   const results = new Map<string, StepResult>();
   const ids = new Map<string, string>();
+  const reconciled: ReconciledDuplicate[] = [];
   const finish = (result: StepResult) => {
     results.set(result.step.id, result);
     onEvent({ type: 'step', result });
@@ -54,24 +66,31 @@ export async function applyPlan(backend: Backend, plan: Plan, onEvent: (event: A
     const sendable = resolved.filter((x) => x.missing.length === 0);
     if (sendable.length === 0) continue;
     onEvent({ type: 'wave', steps: sendable.length, done: results.size, total: plan.steps.length });
-    const responses = await backend.send(sendable.map((x) => x.request));
+    const { responses, lost } = await sendWrites(backend, sendable.map((x) => x.request));
+    const lostCreates = sendable.filter((x, i) => lost.has(i) && isCreate(x.request) && isSuccess(responses[i]!));
     sendable.forEach(({ step }, i) => {
       const response = responses[i]!;
+      const lostAnswer = lost.has(i) ? { lostAnswer: lost.get(i)! } : {};
       if (!isSuccess(response)) {
         const id = response.requestId ? ` (request-id ${response.requestId})` : '';
-        finish({ step, status: 'failed', error: `${response.status} ${graphErrorMessage(response.body)}${id}` });
+        finish({ step, status: 'failed', error: `${response.status} ${graphErrorMessage(response.body)}${id}`, ...lostAnswer });
         return;
       }
       const created = (response.body as { id?: unknown } | undefined)?.id;
       if (step.request.method === 'POST' && typeof created === 'string' && !step.request.path.includes('/setPriority')) {
         ids.set(step.id, created);
-        finish({ step, status: 'done', createdId: created });
+        finish({ step, status: 'done', createdId: created, ...lostAnswer });
       } else {
-        finish({ step, status: 'done' });
+        finish({ step, status: 'done', ...lostAnswer });
       }
     });
+    for (const duplicate of await reconcileDuplicates(backend, lostCreates.map((x) => ({ step: x.step.id, request: x.request })))) {
+      ids.set(duplicate.step, duplicate.kept);
+      reconciled.push(duplicate);
+      onEvent({ type: 'reconciled', duplicate });
+    }
     remaining = remaining.filter((s) => !results.has(s.id));
   }
   const ordered = [...results.values()];
-  return { results: ordered, ok: ordered.every((r) => r.status === 'done') };
+  return { results: ordered, reconciled, ok: ordered.every((r) => r.status === 'done') && reconciled.every((d) => !d.error) };
 }

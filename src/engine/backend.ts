@@ -20,6 +20,11 @@ export interface GraphResponse {
   readonly body: unknown;
   /** Graph's `request-id`, when it sent one. */
   readonly requestId?: string;
+  /**
+   * True when a write may or may not have happened: no answer came (connection dropped), or the
+   * gateway answered 503/504. The write was not sent again; read the tenant to find out.
+   */
+  readonly unknownOutcome?: boolean;
 }
 
 /** What the credentials of a backend may do, as far as it can tell. */
@@ -50,7 +55,8 @@ export interface Backend {
   /**
    * Sends requests, batching them as the backend allows, and returns the responses in the order
    * of the requests. Throttled requests are retried; Graph's errors come back as responses; a
-   * backend that cannot be reached at all throws a `BackendError`.
+   * backend that cannot be reached at all throws a `BackendError`. A POST is never sent twice
+   * when its outcome is unknown: its response says `unknownOutcome` instead.
    */
   send(requests: readonly GraphRequest[]): Promise<GraphResponse[]>;
   /** What the credentials may do. */

@@ -15,4 +15,6 @@ export * from './read-member-of';
 export * from './import';
 export * from './fingerprint';
 export * from './plan-file';
+export * from './resolve-unknown-writes';
+export * from './reconcile-duplicates';
 export * from './impact';

@@ -11,7 +11,7 @@ import {
   type Manifest,
   type Resource,
 } from '../model';
-import type { ActualObject, ActualState } from './actual-state';
+import type { ActualGroup, ActualObject, ActualState } from './actual-state';
 import type { GraphRequest } from './backend';
 import { diffAssignments, diffValues, type FieldChange } from './diff';
 import { fingerprintParts } from './fingerprint';
@@ -97,14 +97,24 @@ class PlanBuilder {
       seen.add(group.displayName);
       const found = this.state.groupsByName.get(group.displayName) ?? [];
       const base = { displayName: group.displayName, path: group.path };
+      const duplicates = duplicateGroups(found, this.manifest.stack);
       if (found.length === 1) {
         this.groupIds.set(group.displayName, found[0]!.id);
         this.groups.push({ ...base, action: 'unchanged', id: found[0]!.id });
+      } else if (duplicates) {
+        this.groupIds.set(group.displayName, duplicates.kept.id);
+        this.groups.push({ ...base, action: 'deduplicate', id: duplicates.kept.id, duplicates: duplicates.extras.map((g) => g.id) });
+        for (const extra of duplicates.extras) {
+          this.add({
+            id: `delete-group:${group.displayName}:${extra.id}`,
+            title: `delete duplicate group '${group.displayName}' (${extra.id}; this stack keeps ${duplicates.kept.id})`,
+            request: { method: 'DELETE', version: 'v1.0', path: `/groups/${extra.id}` },
+            dependsOn: [],
+          });
+        }
       } else if (found.length > 1) {
         this.groups.push({ ...base, action: 'ambiguous' });
-        this.blockers.push(
-          `${group.path}: ${found.length} Entra groups are named '${group.displayName}' (${found.map((g) => g.id).join(', ')}); rename all but one so assignments are unambiguous.`,
-        );
+        this.blockers.push(ambiguousGroup(group.path, group.displayName, found, this.manifest.stack));
       } else if (group.declared) {
         const id = this.add({
           id: `group:${group.displayName}`,
@@ -115,7 +125,7 @@ class PlanBuilder {
             path: '/groups',
             body: {
               displayName: group.displayName,
-              description: group.description ?? `Managed by enrollkit stack ${this.manifest.stack}`,
+              description: withMarker(group.description ?? `Managed by enrollkit stack ${this.manifest.stack}`, { stack: this.manifest.stack, logicalId: groupLogicalId(group.displayName) }),
               mailEnabled: false,
               mailNickname: group.mailNickname ?? mailNicknameFor(group.displayName),
               securityEnabled: true,
@@ -223,6 +233,26 @@ class PlanBuilder {
   }
 }
 
+
+/** The logical ID in the ownership marker of a group the stack creates. */
+export function groupLogicalId(displayName: string): string {
+  return `group/${displayName}`;
+}
+
+/** Namesake groups all made by this stack (lost answers): the oldest is kept, the others are extras. */
+function duplicateGroups(found: readonly ActualGroup[], stack: string): { kept: ActualGroup; extras: ActualGroup[] } | undefined {
+  if (found.length < 2 || !found.every((g) => g.marker?.stack === stack)) return undefined;
+  const [kept, ...extras] = [...found].sort((x, y) => (x.createdDateTime ?? '').localeCompare(y.createdDateTime ?? '') || x.id.localeCompare(y.id));
+  return { kept: kept!, extras };
+}
+
+function ambiguousGroup(path: string, name: string, found: readonly ActualGroup[], stack: string): string {
+  const ours = found.filter((g) => g.marker?.stack === stack);
+  const ids = (groups: readonly ActualGroup[]) => groups.map((g) => g.id).join(', ');
+  if (ours.length === 0) return `${path}: ${found.length} Entra groups are named '${name}' (${ids(found)}); rename all but one so assignments are unambiguous.`;
+  const others = found.filter((g) => g.marker?.stack !== stack);
+  return `${path}: ${found.length} Entra groups are named '${name}': ${ids(ours)} made by this stack, ${ids(others)} not; enrollkit never deletes a group it did not make. Fix: rename or delete the group made elsewhere (${ids(others)}) in Entra ID.`;
+}
 
 /** Desired assignments in the tenant's form: group IDs (or step references), defaults applied. */
 function canonicalAssignments(d: KindDescriptor, resource: Resource, resolver: GroupResolver): Assignment[] {

@@ -49,6 +49,6 @@ export async function planStack(backend: Backend, manifest: Manifest, options: P
   const missing = missingPermissions(draft, identity);
   const plan = missing.length ? { ...draft, blockers: [...draft.blockers, ...missing] } : draft;
   if (options.impact === false) return { plan, state };
-  const impact = await withMemberCounts(planImpactOf(manifest, state, plan, options.destroy ? { destroy: true } : {}), backend, state);
+  const impact = await withMemberCounts(planImpactOf(manifest, state, plan, options.destroy ? { destroy: true } : {}), backend, plan, state);
   return { plan: { ...plan, impact }, state };
 }

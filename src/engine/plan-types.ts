@@ -35,14 +35,19 @@ export interface ResourceChange {
 
 /** The plan for one Entra group the stack names. */
 export interface GroupChange {
-  /** `create` for a declared group not in the tenant; `missing`/`ambiguous` block apply. */
-  readonly action: 'create' | 'unchanged' | 'missing' | 'ambiguous';
+  /**
+   * `create` for a declared group not in the tenant; `deduplicate` when the stack made it more than
+   * once (the oldest is kept, the others deleted); `missing`/`ambiguous` block apply.
+   */
+  readonly action: 'create' | 'unchanged' | 'deduplicate' | 'missing' | 'ambiguous';
   /** Display name. */
   readonly displayName: string;
   /** Construct path of the declaration or reference. */
   readonly path: string;
-  /** Object ID, when found. */
+  /** Object ID, when found (the one kept, for `deduplicate`). */
   readonly id?: string;
+  /** IDs of the duplicates `deduplicate` deletes. */
+  readonly duplicates?: readonly string[];
 }
 
 /** One `setPriority` call of the plan. */

@@ -110,7 +110,7 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
   const groupRequests: GraphRequest[] = names.map((name) => ({
     method: 'GET',
     version: 'v1.0',
-    path: `/groups?$filter=displayName eq ${filterLiteral(name)}&$select=id,displayName,groupTypes,membershipRule`,
+    path: `/groups?$filter=displayName eq ${filterLiteral(name)}&$select=id,displayName,description,createdDateTime,groupTypes,membershipRule`,
   }));
   const certRequest: GraphRequest = { method: 'GET', version: 'beta', path: '/deviceManagement/applePushNotificationCertificate' };
   const [lists, groupLists, certResponse] = await Promise.all([
@@ -139,9 +139,16 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
   const groupsByName = new Map<string, ActualGroup[]>();
   const groupNames = new Map<string, string>();
   names.forEach((name, i) => {
-    const found = (groupLists[i] ?? []).map(
-      (g): ActualGroup => ({ id: String(g.id), displayName: String(g.displayName), members: membersOfRule(g.membershipRule as string | undefined) }),
-    );
+    const found = (groupLists[i] ?? []).map((g): ActualGroup => {
+      const { marker } = parseMarker(typeof g.description === 'string' ? g.description : '');
+      return {
+        id: String(g.id),
+        displayName: String(g.displayName),
+        members: membersOfRule(g.membershipRule as string | undefined),
+        ...(marker ? { marker } : {}),
+        ...(typeof g.createdDateTime === 'string' ? { createdDateTime: g.createdDateTime } : {}),
+      };
+    });
     groupsByName.set(name, found);
     for (const g of found) groupNames.set(g.id, g.displayName);
   });

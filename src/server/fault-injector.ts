@@ -23,7 +23,14 @@ export const faultRuleInput = z.strictObject({
   seed: z.int().optional(),
   /** Only requests of this tenant. */
   tenantId: z.string().optional(),
-});
+  /**
+   * Lose the answer after the request was served (the write is committed): answer `status`
+   * instead of the real answer, or, with `reset`, drop the connection without an answer.
+   */
+  afterCommit: z.boolean().optional(),
+  /** With `afterCommit`: drop the connection instead of answering (a `$batch` item drops the whole batch's connection). */
+  reset: z.boolean().optional(),
+}).refine((rule) => !rule.reset || rule.afterCommit, { message: 'reset needs afterCommit: true', path: ['reset'] });
 
 /** A fault rule as given to {@link FaultInjector.add}. */
 export type FaultRuleInput = z.input<typeof faultRuleInput>;
@@ -46,6 +53,10 @@ export interface FaultRule {
   readonly rate?: number;
   /** Only requests of this tenant. */
   readonly tenantId?: string;
+  /** The answer is lost after the request was served. */
+  readonly afterCommit?: boolean;
+  /** With `afterCommit`: the connection is dropped. */
+  readonly reset?: boolean;
   /** Hits left for a `count` rule. */
   readonly remaining?: number;
   /** Requests hit so far. */
@@ -56,8 +67,10 @@ export interface FaultRule {
 export interface FaultOutcome {
   /** Total delay of the rules hit, in milliseconds. */
   readonly latencyMs: number;
-  /** Error of the first rule hit that has a status. */
+  /** Error of the first rule hit that has a status and answers before serving. */
   readonly error?: GraphError;
+  /** How the answer is lost after serving, from the first `afterCommit` rule hit. */
+  readonly lost?: { readonly error: GraphError } | { readonly reset: true };
 }
 
 interface ActiveRule {
@@ -125,6 +138,7 @@ export class FaultInjector {
   match(method: string, paths: readonly string[], tenantId: string | undefined): FaultOutcome | undefined {
     let latencyMs = 0;
     let error: GraphError | undefined;
+    let lost: FaultOutcome['lost'];
     let hit = false;
     for (const active of this.rules) {
       const { rule } = active;
@@ -136,10 +150,15 @@ export class FaultInjector {
       hit = true;
       active.rule = { ...rule, hits: rule.hits + 1, ...(rule.remaining === undefined ? {} : { remaining: rule.remaining - 1 }) };
       latencyMs += rule.latencyMs ?? 0;
-      if (rule.status !== undefined && !error) error = faultError(rule.status, rule.retryAfter);
+      if (rule.afterCommit) {
+        if (!lost && rule.reset) lost = { reset: true };
+        else if (!lost && rule.status !== undefined) lost = { error: faultError(rule.status, rule.retryAfter) };
+      } else if (rule.status !== undefined && !error) {
+        error = faultError(rule.status, rule.retryAfter);
+      }
     }
     this.rules = this.rules.filter((active) => active.rule.remaining !== 0);
     if (!hit) return undefined;
-    return error ? { latencyMs, error } : { latencyMs };
+    return { latencyMs, ...(error ? { error } : {}), ...(lost ? { lost } : {}) };
   }
 }

@@ -50,6 +50,8 @@ export type ServerEnv = {
     tenantId: string;
     /** The bearer token of the request; only used as a throttling key, never written anywhere. */
     token: string;
+    /** Set by `$batch` when a fault dropped the connection of one of its items: the batch's connection is dropped too. */
+    dropConnection: boolean;
   };
 };
 

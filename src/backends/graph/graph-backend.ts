@@ -1,6 +1,6 @@
 import type { Backend, BackendCounters, BackendIdentity, GraphRequest, GraphResponse } from '../../engine';
 import { GraphTransport, parseBody } from './graph-transport';
-import { DEFAULT_RETRY, RETRY_STATUSES, retryDelayMs, sleep, type RetryPolicy } from './retry-policy';
+import { DEFAULT_RETRY, isSendOnce, OUTCOME_UNKNOWN, RETRY_STATUSES, retryDelayMs, sleep, THROTTLED, type RetryPolicy } from './retry-policy';
 import { tokenClaims, type TokenSource } from './token-source';
 
 /** Graph's limit of requests in one `$batch`. */
@@ -56,7 +56,7 @@ export class GraphBackend implements Backend {
 
   async send(requests: readonly GraphRequest[]): Promise<GraphResponse[]> {
     this.requests += requests.length;
-    if (requests.length === 1) return [await this.transport.send(requests[0]!)];
+    if (requests.length === 1) return [await this.transport.send(requests[0]!, isSendOnce(requests[0]!))];
     const responses: GraphResponse[] = new Array<GraphResponse>(requests.length);
     const chunks: number[][] = [];
     for (const version of ['beta', 'v1.0'] as const) {
@@ -82,6 +82,7 @@ export class GraphBackend implements Backend {
     let pending = requests.map((_, i) => i);
     for (let attempt = 0; pending.length > 0; attempt += 1) {
       const version = requests[pending[0]!]!.version;
+      const sendOnce = pending.some((i) => isSendOnce(requests[i]!));
       const envelope = await this.transport.send({
         method: 'POST',
         version,
@@ -98,7 +99,7 @@ export class GraphBackend implements Backend {
             };
           }),
         },
-      });
+      }, sendOnce);
       if (envelope.status !== 200) {
         for (const i of pending) results[i] = envelope;
         break;
@@ -109,12 +110,18 @@ export class GraphBackend implements Backend {
       for (const item of items) {
         const i = Number(item.id);
         const headers = Object.fromEntries(Object.entries(item.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-        if (RETRY_STATUSES.has(item.status) && attempt < this.retry.maxRetries) {
+        const once = isSendOnce(requests[i]!);
+        if ((once ? THROTTLED : RETRY_STATUSES).has(item.status) && attempt < this.retry.maxRetries) {
           retry.push(i);
           retryAfter = headers['retry-after'] ?? retryAfter;
           continue;
         }
-        results[i] = { status: item.status, body: batchBody(item.body, headers['content-type']), ...(headers['request-id'] ? { requestId: headers['request-id'] } : {}) };
+        results[i] = {
+          status: item.status,
+          body: batchBody(item.body, headers['content-type']),
+          ...(headers['request-id'] ? { requestId: headers['request-id'] } : {}),
+          ...(once && OUTCOME_UNKNOWN.has(item.status) ? { unknownOutcome: true } : {}),
+        };
       }
       pending = retry;
       if (retry.length > 0) {

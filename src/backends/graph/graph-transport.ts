@@ -7,10 +7,11 @@ import {
   RetryHandlerOptions,
   type Context,
   type Middleware,
+  type MiddlewareOptions,
 } from '@microsoft/microsoft-graph-client';
 import type { GraphRequest, GraphResponse } from '../../engine';
 import { BackendError } from '../../model';
-import { RETRY_STATUSES, retryDelayMs, sleep, type RetryPolicy } from './retry-policy';
+import { OUTCOME_UNKNOWN, RETRY_STATUSES, retryDelayMs, sleep, THROTTLED, type RetryPolicy } from './retry-policy';
 import type { TokenSource } from './token-source';
 
 /** Counts of what went over the wire. */
@@ -50,6 +51,25 @@ class BearerAuth extends Link {
 /** Socket errors after which the same request may well succeed. */
 const TRANSIENT_SOCKET_ERRORS = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'EAI_AGAIN']);
 
+/** Socket errors after which the request may have reached the service: its outcome is unknown. */
+const ANSWER_LOST_ERRORS = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET']);
+
+/** Marks a request that must not be sent twice: a failure that may come after the service acted is reported, not retried. */
+class SendOnce implements MiddlewareOptions {}
+
+function isSendOnce(context: Context): boolean {
+  return context.middlewareControl?.getMiddlewareOptions(SendOnce) !== undefined;
+}
+
+/** Errors of send-once requests whose connection failed after they went out: the service may have acted on them. */
+const ANSWERS_LOST = new WeakSet<Error>();
+
+function answerLost(message: string): GraphClientError {
+  const error = new GraphClientError(message);
+  ANSWERS_LOST.add(error);
+  return error;
+}
+
 /**
  * The socket error code of fetch's "fetch failed" (a TypeError, possibly from another realm),
  * or undefined when the error is not a failure to get any answer.
@@ -79,6 +99,7 @@ class ConnectionRetry extends Link {
       } catch (error) {
         const failure = connectionFailure(error);
         if (!failure) throw error;
+        if (isSendOnce(context) && ANSWER_LOST_ERRORS.has(failure)) throw answerLost(`the connection to ${this.baseUrl} failed (${failure}) before an answer came`);
         if (attempt > this.policy.maxRetries || !TRANSIENT_SOCKET_ERRORS.has(failure)) {
           const tries = attempt === 1 ? '' : ` after ${attempt} attempts`;
           throw new GraphClientError(`cannot reach ${this.baseUrl} (${failure})${tries}; check that the server is running and the URL is right.`);
@@ -131,16 +152,18 @@ export class GraphTransport {
   /** What went over the wire. */
   readonly counters: WireCounters = { roundTrips: 0, retries: 0 };
   private readonly client: Client;
+  private readonly sendOnceOptions: MiddlewareOptions[];
 
   constructor(options: TransportOptions) {
     const counters = this.counters;
-    const retry = new RetryHandler(
+    const retryOptions = (statuses: ReadonlySet<number>) =>
       new RetryHandlerOptions(Math.min(options.retry.baseDelayMs / 1000, 180), Math.min(options.retry.maxRetries, 10), (_d, _a, _req, _opts, response) => {
-        const again = RETRY_STATUSES.has(response.status);
+        const again = statuses.has(response.status);
         if (again) counters.retries += 1;
         return again;
-      }),
-    );
+      });
+    const retry = new RetryHandler(retryOptions(RETRY_STATUSES));
+    this.sendOnceOptions = [retryOptions(THROTTLED), new SendOnce()];
     const chain: Link[] = [new BearerAuth(options.tokens), new ConnectionRetry(options.retry, counters, options.baseUrl), new Counter(counters)];
     const first: Middleware = chain[0]!;
     first.setNext!(retry);
@@ -150,11 +173,16 @@ export class GraphTransport {
     this.client = Client.initWithMiddleware({ middleware: first, baseUrl: options.baseUrl.replace(/\/+$/, ''), defaultVersion: 'beta' });
   }
 
-  /** Sends one request and returns Graph's answer, whatever its status. */
-  async send(request: GraphRequest): Promise<GraphResponse> {
+  /**
+   * Sends one request and returns Graph's answer, whatever its status. A `sendOnce` request is
+   * retried only when throttled (429: Graph did nothing); a 503, a 504 or a connection dropped
+   * after it went out comes back with `unknownOutcome`, for the caller to find out what happened.
+   */
+  async send(request: GraphRequest, sendOnce = false): Promise<GraphResponse> {
     let api = this.client.api(request.path).version(request.version).responseType(ResponseType.RAW);
     if (request.body !== undefined) api = api.header('Content-Type', 'application/json');
     for (const [name, value] of Object.entries(request.headers ?? {})) api = api.header(name, value);
+    if (sendOnce) api = api.middlewareOptions(this.sendOnceOptions);
     const method = { GET: 'get', POST: 'post', PATCH: 'patch', DELETE: 'delete' } as const;
     let raw: Response;
     try {
@@ -162,6 +190,7 @@ export class GraphTransport {
         ? api[method[request.method]]()
         : api[method[request.method]](request.body ?? {}))) as Response;
     } catch (error) {
+      if (error instanceof Error && ANSWERS_LOST.has(error)) return { status: 0, body: { error: { code: 'NoAnswer', message: error.message } }, unknownOutcome: true };
       if (error instanceof GraphClientError) throw new BackendError(error.message);
       throw error;
     }
@@ -171,6 +200,7 @@ export class GraphTransport {
       status: raw.status,
       body: parseBody(text),
       ...(requestId ? { requestId } : {}),
+      ...(sendOnce && OUTCOME_UNKNOWN.has(raw.status) ? { unknownOutcome: true } : {}),
     };
   }
 }

@@ -14,6 +14,20 @@ export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 6, baseDelayMs: 1000, ma
 /** Statuses worth sending again: throttled, unavailable, gateway timeout. */
 export const RETRY_STATUSES: ReadonlySet<number> = new Set([429, 503, 504]);
 
+/** Throttled: Graph refused the request before acting on it, so even a create may be sent again. */
+export const THROTTLED: ReadonlySet<number> = new Set([429]);
+
+/** Answers after which a write may or may not have happened (the gateway gave up, not the service). */
+export const OUTCOME_UNKNOWN: ReadonlySet<number> = new Set([503, 504]);
+
+/**
+ * True for requests that must not be sent twice when their outcome is unknown: POSTs create
+ * objects (or run actions), and a second one would create a second object.
+ */
+export function isSendOnce(request: { readonly method: string }): boolean {
+  return request.method === 'POST';
+}
+
 /**
  * The wait before retry number `attempt` (1-based): `Retry-After` when the service said it,
  * else exponential backoff with full jitter; never more than the policy's cap.

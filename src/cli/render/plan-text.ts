@@ -46,7 +46,12 @@ export function renderPlanText(plan: Plan, paint: Palette = NO_COLOUR): string {
   const colour = (action: ResourceChange['action']): Paint =>
     action === 'create' ? paint.add : action === 'delete' || action === 'conflict' ? paint.remove : action === 'unchanged' ? paint.dim : paint.change;
   for (const g of plan.groups.filter((x) => x.action !== 'unchanged')) {
-    const line = g.action === 'create' ? paint.add(`  + Entra group '${g.displayName}' will be created`) : paint.remove(`  ! Entra group '${g.displayName}' is ${g.action}`);
+    const line =
+      g.action === 'create'
+        ? paint.add(`  + Entra group '${g.displayName}' will be created`)
+        : g.action === 'deduplicate'
+          ? paint.change(`  ~ Entra group '${g.displayName}' was made ${(g.duplicates?.length ?? 0) + 1} times by this stack: ${g.id} is kept, ${g.duplicates?.join(', ')} will be deleted`)
+          : paint.remove(`  ! Entra group '${g.displayName}' is ${g.action}`);
     lines.push(line);
   }
   for (const c of plan.changes.filter((x) => x.action !== 'unchanged')) {

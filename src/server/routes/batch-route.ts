@@ -1,6 +1,7 @@
 import type { Handler } from 'hono';
 import { z } from 'zod';
 import { badRequest, GraphError } from '../graph-error';
+import { DROP_CONNECTION_HEADER } from '../middleware/inject-faults';
 import { toGraphError } from '../middleware/render-error';
 import { readJsonBody } from '../request-body';
 import { GRAPH_JSON, type ServerContext, type ServerContextOf, type ServerEnv } from '../server-context';
@@ -127,10 +128,11 @@ async function execute(c: ServerContextOf, ctx: ServerContext, request: BatchReq
     return failure(c, request.id, toGraphError(error));
   }
   const response = await ctx.dispatch(inner);
+  if (response.headers.has(DROP_CONNECTION_HEADER)) c.set('dropConnection', true);
   const text = await response.text();
   const responseHeaders: Record<string, string> = {};
   response.headers.forEach((value, key) => {
-    if (key !== 'content-length') responseHeaders[key] = value;
+    if (key !== 'content-length' && key !== DROP_CONNECTION_HEADER) responseHeaders[key] = value;
   });
   const result = { id: request.id, status: response.status, headers: responseHeaders };
   if (text.length === 0) return result;

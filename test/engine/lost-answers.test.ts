@@ -1,0 +1,139 @@
+import { applyPlan, planStack, reconcileDuplicates, type ApplyResult } from '../../src/engine';
+import { withMarker, type Manifest } from '../../src/model';
+import { EXAMPLES, exampleManifest } from '../_helpers/example-manifests';
+import { startReferenceTenant, type ReferenceTenant } from '../_helpers/reference-tenant';
+import { removeAppDirs } from '../_helpers/synth-app';
+import { census } from '../_helpers/tenant-census';
+
+const manifests = new Map<string, Manifest>();
+beforeAll(async () => {
+  for (const example of EXAMPLES) manifests.set(example, await exampleManifest(example));
+}, 120_000);
+afterAll(removeAppDirs);
+
+let tenant: ReferenceTenant;
+beforeEach(async () => {
+  tenant = await startReferenceTenant();
+});
+afterEach(() => tenant.close());
+
+/** Paths of every create: objects, groups and assignments. */
+const CREATES = ['/deviceManagement/*', '/deviceAppManagement/*', '/groups', '/deviceManagement/*/*/assignments', '/deviceAppManagement/*/*/assignments'];
+
+/**
+ * Loses 35% of create answers after the write is committed: 20% answered 504 (alone, or as one
+ * item of a `$batch`), 18.75% of the rest by dropping the connection (a batch item drops the whole batch).
+ */
+function loseCreateAnswers(seed: number): void {
+  for (const path of CREATES) {
+    tenant.server.server.faults.add({ method: 'POST', path, afterCommit: true, status: 504, rate: 0.2, seed });
+    tenant.server.server.faults.add({ method: 'POST', path, afterCommit: true, reset: true, rate: 0.1875, seed: seed + 1000 });
+  }
+}
+
+function lostAnswers(): number {
+  return tenant.server.server.faults.list().reduce((sum, rule) => sum + rule.hits, 0);
+}
+
+function failures(result: ApplyResult): string[] {
+  return result.results.filter((r) => r.status !== 'done').map((r) => `${r.step.title}: ${r.error}`);
+}
+
+describe('writes whose answers are lost', () => {
+  const runs = EXAMPLES.flatMap((example) => [1, 2, 3, 4].map((seed) => [example, seed] as const));
+
+  it.each(runs)('apply %s with 35%% of create answers lost (seed %i) leaves no duplicate and converges', async (example, seed) => {
+    const manifest = manifests.get(example)!;
+    loseCreateAnswers(seed);
+    const { plan } = await planStack(tenant.backend, manifest);
+    const result = await applyPlan(tenant.backend, plan);
+    expect(failures(result)).toEqual([]);
+    expect(result.results.filter((r) => r.lostAnswer !== undefined).length).toBeGreaterThanOrEqual(lostAnswers() > 0 ? 1 : 0);
+    expect((await census(tenant.server)).duplicates).toEqual([]);
+    tenant.server.server.faults.clear();
+    expect((await planStack(tenant.backend, manifest)).plan.steps).toEqual([]);
+  });
+
+  it('counts every lost create answer across the examples, and the duplicates left: none', async () => {
+    let lost = 0;
+    let duplicates = 0;
+    for (const [index, example] of EXAMPLES.entries()) {
+      const other = await startReferenceTenant();
+      try {
+        for (const path of CREATES) other.server.server.faults.add({ method: 'POST', path, afterCommit: true, status: 504, rate: 0.35, seed: 50 + index });
+        const { plan } = await planStack(other.backend, manifests.get(example)!);
+        const result = await applyPlan(other.backend, plan);
+        expect(failures(result)).toEqual([]);
+        lost += other.server.server.faults.list().reduce((sum, rule) => sum + rule.hits, 0);
+        duplicates += (await census(other.server)).duplicates.length;
+      } finally {
+        await other.close();
+      }
+    }
+    expect(lost).toBeGreaterThan(5);
+    expect(duplicates).toBe(0);
+  });
+
+  it('does not send a create again when its answer is lost and the tenant shows it was made', async () => {
+    const manifest = manifests.get('web-based-enrollment')!;
+    tenant.server.server.faults.add({ method: 'POST', path: '/deviceAppManagement/mobileApps', afterCommit: true, reset: true, count: 1 });
+    const { plan } = await planStack(tenant.backend, manifest);
+    const result = await applyPlan(tenant.backend, plan);
+    expect(failures(result)).toEqual([]);
+    const clip = result.results.find((r) => r.step.request.path === '/deviceAppManagement/mobileApps');
+    expect(clip?.lostAnswer).toMatch(/it had happened \(found in the tenant\)/);
+    expect(clip?.createdId).toEqual(expect.any(String));
+    const posts = tenant.server.server.requestLog.entries().filter((e) => e.method === 'POST' && e.path === '/beta/deviceAppManagement/mobileApps');
+    expect(posts).toHaveLength(plan.steps.filter((s) => s.request.path === '/deviceAppManagement/mobileApps').length);
+  });
+
+  it('creates again a group whose create failed before reaching the service (503), once', async () => {
+    const manifest = manifests.get('restrictions')!;
+    tenant.server.server.faults.add({ method: 'POST', path: '/groups', status: 503, count: 1 });
+    const { plan } = await planStack(tenant.backend, manifest);
+    const result = await applyPlan(tenant.backend, plan);
+    expect(failures(result)).toEqual([]);
+    expect(result.results.filter((r) => r.lostAnswer?.includes('it had not happened, sent again'))).toHaveLength(1);
+    expect((await census(tenant.server)).duplicates).toEqual([]);
+  });
+
+  it('keeps the oldest of objects that carry one marker and deletes the others, saying so', async () => {
+    const request = {
+      method: 'POST' as const,
+      version: 'beta' as const,
+      path: '/deviceAppManagement/mobileApps',
+      body: {
+        '@odata.type': '#microsoft.graph.iosiPadOSWebClip',
+        displayName: 'Company Portal',
+        description: withMarker('', { stack: 's', logicalId: 'Clip' }),
+        appUrl: 'https://portal.manage.microsoft.com',
+      },
+    };
+    const made = await tenant.backend.send([request]);
+    await tenant.backend.send([request]);
+    const reconciled = await reconcileDuplicates(tenant.backend, [{ step: 'create:Clip', request }]);
+    expect(reconciled).toEqual([{ step: 'create:Clip', displayName: 'Company Portal', kept: (made[0]!.body as { id: string }).id, deleted: [expect.any(String)] }]);
+    expect((await census(tenant.server)).duplicates).toEqual([]);
+  });
+
+  it('plans the deletion of groups the stack made twice, keeping the oldest, and blocks on a namesake made by hand', async () => {
+    const manifest = manifests.get('restrictions')!;
+    const group = manifest.groups.find((g) => g.declared)!;
+    const create = async (description: string) =>
+      (
+        await tenant.backend.send([
+          { method: 'POST', version: 'v1.0', path: '/groups', body: { displayName: group.displayName, description, mailEnabled: false, mailNickname: 'g', securityEnabled: true } },
+        ])
+      )[0]!.body as { id: string };
+    const marked = withMarker('made twice', { stack: manifest.stack, logicalId: `group/${group.displayName}` });
+    const first = await create(marked);
+    const second = await create(marked);
+    const { plan } = await planStack(tenant.backend, manifest);
+    expect(plan.groups.find((g) => g.displayName === group.displayName)).toMatchObject({ action: 'deduplicate', id: first.id, duplicates: [second.id] });
+    expect(plan.steps.filter((s) => s.request.method === 'DELETE').map((s) => s.request.path)).toEqual([`/groups/${second.id}`]);
+
+    const byHand = await create('made in the Entra admin center');
+    const blocked = (await planStack(tenant.backend, manifest)).plan;
+    expect(blocked.blockers.join('\n')).toContain(`${byHand.id} not; enrollkit never deletes a group it did not make`);
+  });
+});
