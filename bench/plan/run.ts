@@ -1,11 +1,12 @@
 /**
- * Plan benchmark: plans synthetic stacks of 10, 100 and 1000 owned objects against the reference
- * server (its own process, on loopback) and prints, beside a per-object baseline (one GET per
- * object and one per assignment list, as Terraform providers read), the round trips, requests,
- * wall time and the client's peak memory. A second table puts the time to work out the plan's
- * impact (whose enrollment changes, member counts included) beside the plan's own time, for the
- * first plan (every object created) and for a plan that reverses the profiles' priorities (target:
- * at most 10%). Run: npx tsx bench/plan/run.ts [sizes...]
+ * Plan benchmark: plans synthetic stacks of 10 to 10,000 owned objects against the reference server
+ * (its own process, on loopback) and prints, beside the minimum read a plain client sends for the
+ * same tenant (every collection with its assignments, the group look-ups and the APNs certificate in
+ * one `$batch`, then the further pages), the round trips, requests, wall time, client CPU per object
+ * and the client's peak memory. A second table puts the time to work out the plan's impact (whose
+ * enrollment changes, member counts included) beside the plan's own time, for the first plan (every
+ * object created) and for a plan that reverses the profiles' priorities (target: at most 10%).
+ * Run: npx tsx bench/plan/run.ts [sizes...]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,75 +14,73 @@ import { join } from 'node:path';
 import Table from 'cli-table3';
 import { GraphBackend } from '../../src/backends/graph';
 import { staticToken } from '../../src/backends/graph/token-source';
-import { applyPlan, planImpactOf, planStack, withMemberCounts, type Backend, type GraphRequest, type Plan, type PlanImpact } from '../../src/engine';
-import { descriptorOf, MANIFEST_VERSION, type Manifest, type Resource } from '../../src/model';
-import { startServer } from '../reference-server-process';
+import { applyPlan, planImpactOf, planStack, withMemberCounts, type ActualState, type Backend, type Plan, type PlanImpact } from '../../src/engine';
+import { DESCRIPTORS, type KindDescriptor, type Manifest } from '../../src/model';
+import { startServer, type Server } from '../reference-server-process';
+import { syntheticStack } from '../synthetic-stack';
 
 const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
-const GROUPS = 10;
-
-/** A stack of `size` owned objects spread over every kind, assigned to ten groups. */
-function syntheticStack(size: number): Manifest {
-  const resources: Resource[] = [];
-  const group = (i: number) => `Bench group ${i % GROUPS}`;
-  const base = (i: number, prefix: string) => ({
-    logicalId: `${prefix}${i}`,
-    path: `bench/${prefix}${i}`,
-    displayName: `${prefix} ${i}`,
-    description: 'synthetic',
-    assignments: [{ target: { type: 'group' as const, group: group(i) } }],
-    suppressions: [],
-  });
-  for (let i = 0; i < size; i += 1) {
-    switch (i % 5) {
-      case 0:
-        resources.push({ ...base(i, 'Profile'), kind: 'enrollmentTypeProfile', spec: { enrollmentType: 'webDeviceEnrollment' }, priority: resources.filter((r) => r.kind === 'enrollmentTypeProfile').length + 1 });
-        break;
-      case 1:
-        resources.push({ ...base(i, 'Restriction'), kind: 'platformRestriction', spec: { platformBlocked: false, personalDeviceEnrollmentBlocked: false, osMinimumVersion: '16.0' }, priority: resources.filter((r) => r.kind === 'platformRestriction').length + 1 });
-        break;
-      case 2:
-        resources.push({ ...base(i, 'Sso'), kind: 'ssoExtensionPolicy', spec: { bundleIdAccessControlList: [], configurations: [{ key: 'device_registration', type: 'string', value: '{{DEVICEREGISTRATION}}' }], enableSharedDeviceMode: false } });
-        break;
-      case 3:
-        resources.push({ ...base(i, 'Clip'), kind: 'webClip', assignments: [{ target: { type: 'group', group: group(i) }, intent: 'required' }], spec: { appUrl: 'https://portal.manage.microsoft.com/', useManagedBrowser: false, fullScreenEnabled: false, preComposedIconEnabled: false, ignoreManifestScope: false } });
-        break;
-      default:
-        resources.push({ ...base(i, 'Limit'), kind: 'deviceLimitRestriction', spec: { limit: 5 }, priority: resources.filter((r) => r.kind === 'deviceLimitRestriction').length + 1 });
-    }
-  }
-  const groups = Array.from({ length: GROUPS }, (_, i) => ({ displayName: group(i), declared: true, path: `bench/Group${i}`, members: 'users' as const }));
-  return { version: MANIFEST_VERSION, stack: 'bench', groups, resources, suppressions: [] };
+/** What one reader cost: round trips, requests, wall time, the client's CPU time and peak memory. */
+interface Cost {
+  readonly roundTrips: number;
+  readonly requests: number;
+  readonly wallMs: number;
+  readonly cpuMs: number;
+  readonly peakMb: number;
 }
 
-/** Reads like a Terraform provider: one GET per object and one per assignment list, ten at a time. */
-async function baselineRead(backend: Backend, manifest: Manifest, ids: Map<string, string>): Promise<void> {
-  const requests: GraphRequest[] = manifest.resources.flatMap((r) => {
-    const path = `${descriptorOf(r.kind).graph.collection}/${ids.get(r.logicalId)}`;
-    return [
-      { method: 'GET', version: 'beta', path },
-      { method: 'GET', version: 'beta', path: `${path}/assignments` },
-    ] as GraphRequest[];
-  });
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 10 }, async () => {
-      while (next < requests.length) await backend.send([requests[next++]!]);
-    }),
-  );
-}
-
-async function measure(run: () => Promise<void>, backend: GraphBackend): Promise<{ ms: number; roundTrips: number; requests: number; peakMb: number }> {
-  const before = backend.counters();
+async function measure(run: () => Promise<{ roundTrips: number; requests: number }>): Promise<Cost> {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+  const cpu = process.cpuUsage();
   const start = performance.now();
-  await run();
-  const ms = performance.now() - start;
+  const counts = await run();
+  const wallMs = performance.now() - start;
+  const used = process.cpuUsage(cpu);
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
+  return { ...counts, wallMs, cpuMs: (used.user + used.system) / 1000, peakMb: peak / 2 ** 20 };
+}
+
+/**
+ * The least a plain client sends to read the same tenant: one `$batch` with every collection (and
+ * its assignments), the group look-ups and the APNs certificate, then one `$batch` per round of
+ * further pages. It parses the JSON and does nothing else.
+ */
+async function minimumRead(server: Server, manifest: Manifest): Promise<{ roundTrips: number; requests: number }> {
+  const collections = [...new Set((DESCRIPTORS as readonly KindDescriptor[]).map((d) => d.graph.collection))].map((path) => `${path}?$expand=assignments`);
+  const groups = manifest.groups.map((g) => `/groups?$filter=displayName eq ${encodeURIComponent(`'${g.displayName}'`)}&$select=id,displayName,groupTypes,membershipRule`);
+  let urls = [...collections, ...groups, '/deviceManagement/applePushNotificationCertificate'];
+  let roundTrips = 0;
+  let requests = 0;
+  while (urls.length > 0) {
+    const next: string[] = [];
+    for (let i = 0; i < urls.length; i += 20) {
+      const chunk = urls.slice(i, i + 20);
+      const response = await fetch(`${server.url}/beta/$batch`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ requests: chunk.map((url, id) => ({ id: String(id), method: 'GET', url })) }),
+      });
+      const { responses } = (await response.json()) as { responses: { body?: { '@odata.nextLink'?: string } }[] };
+      roundTrips += 1;
+      requests += chunk.length;
+      for (const r of responses) {
+        const link = r.body?.['@odata.nextLink'];
+        if (link) next.push(link.replace(/^.*?\/beta/, ''));
+      }
+    }
+    urls = next;
+  }
+  return { roundTrips, requests };
+}
+
+/** Runs `run` and returns what it sent through the backend. */
+async function counted(backend: Backend, run: () => Promise<void>): Promise<{ roundTrips: number; requests: number }> {
+  const before = backend.counters();
+  await run();
   const after = backend.counters();
-  return { ms, roundTrips: after.roundTrips - before.roundTrips, requests: after.requests - before.requests, peakMb: peak / 2 ** 20 };
+  return { roundTrips: after.roundTrips - before.roundTrips, requests: after.requests - before.requests };
 }
 
 /** The same stack with the enrollment type profiles' priorities reversed. */
@@ -98,54 +97,64 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/**
- * Plans without the impact, then works the impact out on its own (member counts included), a few
- * times over: the median of both times, and what the impact found.
- */
-async function planThenImpact(backend: GraphBackend, manifest: Manifest): Promise<{ plan: Plan; planMs: number; impactMs: number; impact: PlanImpact }> {
-  const planTimes: number[] = [];
-  const impactTimes: number[] = [];
+/** A plan made without its impact, and the impact worked out on its own: medians of both costs. */
+interface PlanAndImpact {
+  readonly plan: Plan;
+  readonly impact: PlanImpact;
+  readonly planWallMs: number;
+  readonly planCpuMs: number;
+  readonly impactWallMs: number;
+  readonly impactCpuMs: number;
+}
+
+/** Plans without the impact, then works the impact out (member counts included), a few times over. */
+async function planThenImpact(backend: Backend, manifest: Manifest): Promise<PlanAndImpact> {
+  const plans: Cost[] = [];
+  const impacts: Cost[] = [];
   let planned: Awaited<ReturnType<typeof planStack>> | undefined;
   let impact: PlanImpact | undefined;
   for (let run = 0; run < IMPACT_RUNS; run += 1) {
-    planTimes.push(
-      (
-        await measure(async () => {
-          planned = await planStack(backend, manifest, { impact: false });
-        }, backend)
-      ).ms,
-    );
+    plans.push(await measure(() => counted(backend, async () => void (planned = await planStack(backend, manifest, { impact: false })))));
     const { plan, state } = planned!;
-    impactTimes.push(
-      (
-        await measure(async () => {
-          impact = await withMemberCounts(planImpactOf(manifest, state, plan), backend, plan, state);
-        }, backend)
-      ).ms,
-    );
+    impacts.push(await measure(() => counted(backend, async () => void (impact = await withMemberCounts(planImpactOf(manifest, state, plan), backend, plan, state)))));
   }
-  return { plan: planned!.plan, planMs: median(planTimes), impactMs: median(impactTimes), impact: impact! };
+  return {
+    plan: planned!.plan,
+    impact: impact!,
+    planWallMs: median(plans.map((c) => c.wallMs)),
+    planCpuMs: median(plans.map((c) => c.cpuMs)),
+    impactWallMs: median(impacts.map((c) => c.wallMs)),
+    impactCpuMs: median(impacts.map((c) => c.cpuMs)),
+  };
 }
 
 async function main(): Promise<void> {
-  const table = new Table({ style: { head: [], border: [] }, head: ['objects', 'reader', 'round trips', 'requests', 'wall ms', 'client peak RSS MB', 'round trips vs baseline'] });
   const impactTable = new Table({
     style: { head: [], border: [] },
-    head: ['objects', 'plan', 'writes', `plan ms (median of ${IMPACT_RUNS})`, `impact ms (median of ${IMPACT_RUNS})`, 'impact / plan', 'audiences', 'affected', 'differences'],
+    head: ['objects', 'plan', 'writes', 'plan wall ms', 'impact wall ms', 'wall: impact / plan', 'plan CPU ms', 'impact CPU ms', 'CPU: impact / plan', 'audiences', 'affected', 'differences'],
   });
-  const impactRow = (size: number, what: string, r: Awaited<ReturnType<typeof planThenImpact>>) =>
+  const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)}%`;
+  const impactRow = (size: number, what: string, r: PlanAndImpact) =>
     impactTable.push([
       size,
       what,
       r.plan.steps.length,
-      r.planMs.toFixed(0),
-      r.impactMs.toFixed(0),
-      `${((100 * r.impactMs) / r.planMs).toFixed(1)}% (target <= 10%)`,
+      r.planWallMs.toFixed(0),
+      r.impactWallMs.toFixed(0),
+      percent(r.impactWallMs, r.planWallMs),
+      r.planCpuMs.toFixed(0),
+      r.impactCpuMs.toFixed(0),
+      percent(r.impactCpuMs, r.planCpuMs),
       r.impact.audiences,
       r.impact.affected.length,
       r.impact.affected.reduce((n, a) => n + a.changes.length, 0),
     ]);
-  for (const size of SIZES.length ? SIZES : [10, 100, 1000]) {
+  const table = new Table({
+    style: { head: [], border: [] },
+    head: ['objects', 'reader', 'round trips', 'requests', 'wall ms', 'client CPU ms', 'CPU µs/object', 'client peak RSS MB', 'CPU vs minimum'],
+  });
+  const perObject = new Map<number, number>();
+  for (const size of SIZES.length ? SIZES : [10, 100, 1000, 5000, 10000]) {
     const dir = mkdtempSync(join(tmpdir(), 'enrollkit-bench-plan-'));
     const server = await startServer(join(dir, 'reference.db'));
     const backend = new GraphBackend({ baseUrl: server.url, tokens: staticToken(server.token), description: 'bench' });
@@ -155,25 +164,43 @@ async function main(): Promise<void> {
       impactRow(size, 'first (creates all)', first);
       const applied = await applyPlan(backend, first.plan);
       if (!applied.ok) throw new Error(`setup apply failed: ${applied.results.find((r) => r.status !== 'done')?.error}`);
-      const ids = new Map(applied.results.filter((r) => r.createdId && r.step.id.startsWith('create:')).map((r) => [r.step.id.slice(7), r.createdId!]));
-      let changes = -1;
+      const base = await measure(() => minimumRead(server, manifest));
+      let state: ActualState | undefined;
       const ours = await measure(async () => {
-        changes = (await planStack(backend, manifest)).plan.steps.length;
-      }, backend);
-      if (changes !== 0) throw new Error(`re-plan after apply was not empty (${changes} steps)`);
+        const before = backend.counters();
+        const planned = await planStack(backend, manifest);
+        if (planned.plan.steps.length !== 0) throw new Error(`re-plan after apply was not empty (${planned.plan.steps.length} steps)`);
+        state = planned.state;
+        const after = backend.counters();
+        return { roundTrips: after.roundTrips - before.roundTrips, requests: after.requests - before.requests };
+      });
+      const owned = state?.objects.filter((o) => o.marker?.stack === manifest.stack).length;
+      if (owned !== size) throw new Error(`plan read ${owned} objects of the stack, expected ${size}`);
+      perObject.set(size, (ours.cpuMs * 1000) / size);
+      const row = (reader: string, c: Cost, ratio: string) => [
+        size,
+        reader,
+        c.roundTrips,
+        c.requests,
+        c.wallMs.toFixed(0),
+        c.cpuMs.toFixed(0),
+        ((c.cpuMs * 1000) / size).toFixed(0),
+        c.peakMb.toFixed(0),
+        ratio,
+      ];
+      table.push(row('minimum read (plain client)', base, '1x'), row('enrollkit plan', ours, `${(ours.cpuMs / base.cpuMs).toFixed(1)}x`));
       impactRow(size, 'profile priorities reversed', await planThenImpact(backend, reversedProfiles(manifest)));
-      const base = await measure(() => baselineRead(backend, manifest, ids), backend);
-      table.push(
-        [size, 'per-object baseline', base.roundTrips, base.requests, base.ms.toFixed(0), base.peakMb.toFixed(0), '1x'],
-        [size, 'enrollkit plan', ours.roundTrips, ours.requests, ours.ms.toFixed(0), ours.peakMb.toFixed(0), `${(base.roundTrips / ours.roundTrips).toFixed(1)}x fewer`],
-      );
     } finally {
       await backend.close();
       server.child.kill('SIGTERM');
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  process.stdout.write(`${table.toString()}\n\nImpact (whose enrollment changes) beside the plan's own time\n${impactTable.toString()}\n`);
+  process.stdout.write(`${table.toString()}\n\nImpact (whose enrollment changes) beside the plan's own time, medians of ${IMPACT_RUNS} runs (target: impact <= 10% of the plan)\n${impactTable.toString()}\n`);
+  const [at1000, largest] = [perObject.get(1000), Math.max(...perObject.keys())];
+  if (at1000 !== undefined && largest > 1000) {
+    process.stdout.write(`plan CPU per object at ${largest} objects / at 1000 objects: ${(perObject.get(largest)! / at1000).toFixed(2)}x (linear is 1x)\n`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,98 +1,116 @@
 /**
- * Throughput, latency (p50/p99) and peak memory of the reference server on loopback: list and
- * create at concurrency 1, 16 and 64. The server runs as `enrollkit serve` in its own process on a
- * temporary database file (WAL, synchronous=FULL), so the figures include durable commits.
+ * Throughput and latency (p50/p99) of the reference server on loopback, list and create at
+ * concurrency 1, 16 and 64, beside two baselines serving the same paths and bodies from the same
+ * kind of SQLite file (WAL, synchronous=FULL, one fsync per write): a plain Hono + better-sqlite3
+ * server and bare `node:http` + better-sqlite3. Each server runs in its own process; the load comes
+ * from autocannon in a third process. The servers take turns case by case, so drift of the machine
+ * hits them alike.
  *
- * Run with `npx tsx bench/server/run.ts [requestsPerCase]` (default 600, each case capped at 15 s).
+ * Run: npx tsx bench/server/run.ts [secondsPerCase] (default 5)
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Table from 'cli-table3';
-import { peakRssMiB, startServer } from '../reference-server-process';
+import { peakRssMiB, startServer, startServerProcess, type Server } from '../reference-server-process';
 
-const REQUESTS = Number(process.argv[2] ?? 600);
-const CASE_LIMIT_MS = 15_000;
+const SECONDS = Number(process.argv[2] ?? 5);
 const CONCURRENCY = [1, 16, 64];
+const AUTOCANNON = require.resolve('autocannon/autocannon.js');
+const APPS = '/beta/deviceAppManagement/mobileApps';
+const CONFIGS = '/beta/deviceManagement/deviceConfigurations';
+const SSO = JSON.stringify({
+  '@odata.type': '#microsoft.graph.iosDeviceFeaturesConfiguration',
+  displayName: 'SSO',
+  iosSingleSignOnExtension: {
+    '@odata.type': '#microsoft.graph.iosAzureAdSingleSignOnExtension',
+    configurations: [{ '@odata.type': '#microsoft.graph.keyStringValuePair', key: 'device_registration', value: '{{DEVICEREGISTRATION}}' }],
+  },
+});
 
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-interface Result {
-  readonly requests: number;
+/** What autocannon reports (its `--json` output, the fields used here). */
+interface Load {
+  readonly requests: { readonly average: number };
+  readonly latency: { readonly p50: number; readonly p99: number };
+  readonly throughput: { readonly average: number };
+  readonly non2xx: number;
   readonly errors: number;
-  readonly seconds: number;
-  readonly p50: number;
-  readonly p99: number;
 }
 
-async function runCase(concurrency: number, send: (i: number) => Promise<Response>, expected: number): Promise<Result> {
-  const latencies: number[] = [];
-  let next = 0;
-  let errors = 0;
-  const started = performance.now();
-  const worker = async () => {
-    while (next < REQUESTS && performance.now() - started < CASE_LIMIT_MS) {
-      const i = next++;
-      const t0 = performance.now();
-      const response = await send(i);
-      await response.arrayBuffer();
-      latencies.push(performance.now() - t0);
-      if (response.status !== expected) errors++;
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, errors, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+/** Loads a server with autocannon, in its own process, for SECONDS. */
+function load(server: Server, path: string, connections: number, body?: string): Promise<Load> {
+  const args = [AUTOCANNON, '--json', '-c', String(connections), '-d', String(SECONDS), '-H', `Authorization=Bearer ${server.token}`];
+  if (body) args.push('-m', 'POST', '-H', 'Content-Type=application/json', '-b', body);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...args, `${server.url}${path}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(output) as Load) : reject(new Error(`autocannon exited with ${String(code)}`))));
+  });
+}
+
+async function post(server: Server, path: string, body: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 201) throw new Error(`seeding ${server.url}${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as Record<string, unknown>;
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'enrollkit-bench-'));
-  const server = await startServer(join(dir, 'reference.db'));
-  const headers = { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' };
-  const apps = `${server.url}/beta/deviceAppManagement/mobileApps`;
-  const configs = `${server.url}/beta/deviceManagement/deviceConfigurations`;
-  const sso = (i: number) =>
-    JSON.stringify({
-      '@odata.type': '#microsoft.graph.iosDeviceFeaturesConfiguration',
-      displayName: `SSO ${i}`,
-      iosSingleSignOnExtension: {
-        '@odata.type': '#microsoft.graph.iosAzureAdSingleSignOnExtension',
-        configurations: [{ '@odata.type': '#microsoft.graph.keyStringValuePair', key: 'device_registration', value: '{{DEVICEREGISTRATION}}' }],
-      },
-    });
+  const dir = mkdtempSync(join(tmpdir(), 'enrollkit-bench-server-'));
+  const token = 'bench-token';
+  const servers: [string, Server][] = [];
   try {
+    servers.push(['reference server', await startServer(join(dir, 'reference.db'))]);
+    servers.push(['plain Hono + better-sqlite3', await startServerProcess('bench/server/plain-hono-server.ts', ['--port', '0', '--data', join(dir, 'hono.db'), '--token', token], token)]);
+    servers.push(['bare node:http + better-sqlite3', await startServerProcess('bench/server/plain-http-server.ts', ['--port', '0', '--data', join(dir, 'http.db'), '--token', token], token)]);
+    // The baselines store the apps exactly as the reference server returns them, so lists are the same size.
     for (let i = 0; i < 100; i++) {
-      await fetch(apps, { method: 'POST', headers, body: JSON.stringify({ '@odata.type': '#microsoft.graph.webApp', displayName: `App ${i}`, appUrl: 'https://x.example' }) });
+      const { '@odata.context': _context, ...app } = await post(servers[0]![1], APPS, { '@odata.type': '#microsoft.graph.webApp', displayName: `App ${i}`, appUrl: 'https://x.example' });
+      for (const [, baseline] of servers.slice(1)) await post(baseline, APPS, app);
     }
-    const table = new Table({ style: { head: [], border: [] }, head: ['operation', 'concurrency', 'requests', 'errors', 'req/s', 'p50 ms', 'p99 ms', 'server peak RSS MiB'] });
-    const cases: [string, (i: number) => Promise<Response>, number][] = [
-      ['list 100 apps (GET)', () => fetch(apps, { headers }), 200],
-      ['create SSO config (POST)', (i) => fetch(configs, { method: 'POST', headers, body: sso(i) }), 201],
+    const table = new Table({
+      style: { head: [], border: [] },
+      head: ['operation', 'concurrency', 'server', 'req/s', 'p50 ms', 'p99 ms', 'bytes/response', 'non-2xx', 'vs plain Hono'],
+    });
+    const cases: [string, string, string | undefined][] = [
+      ['list 100 apps (GET)', APPS, undefined],
+      ['create SSO config (POST)', CONFIGS, SSO],
     ];
-    for (const [name, send, expected] of cases) {
-      for (const concurrency of CONCURRENCY) {
-        const result = await runCase(concurrency, send, expected);
-        table.push([
-          name,
-          concurrency,
-          result.requests,
-          result.errors,
-          (result.requests / result.seconds).toFixed(0),
-          result.p50.toFixed(2),
-          result.p99.toFixed(2),
-          peakRssMiB(server.child.pid),
-        ]);
+    for (const [name, path, body] of cases) {
+      for (const connections of CONCURRENCY) {
+        const results = new Map<string, Load>();
+        for (const [label, server] of servers) results.set(label, await load(server, path, connections, body));
+        const plain = results.get('plain Hono + better-sqlite3')!.requests.average;
+        for (const [label, r] of results) {
+          table.push([
+            name,
+            connections,
+            label,
+            r.requests.average.toFixed(0),
+            r.latency.p50.toFixed(1),
+            r.latency.p99.toFixed(1),
+            (r.throughput.average / Math.max(r.requests.average, 1)).toFixed(0),
+            r.non2xx + r.errors,
+            `${(r.requests.average / plain).toFixed(2)}x`,
+          ]);
+        }
       }
     }
-    process.stdout.write(`reference server on loopback, ${REQUESTS} requests per case (max ${CASE_LIMIT_MS / 1000} s), Node ${process.version}\n`);
+    process.stdout.write(`servers on loopback, autocannon for ${SECONDS} s per case, Node ${process.version}\n`);
     process.stdout.write(`${table.toString()}\n`);
+    process.stdout.write(`server peak RSS MiB: ${servers.map(([label, s]) => `${label} ${peakRssMiB(s.child.pid)}`).join(', ')}\n`);
   } finally {
-    server.child.kill('SIGTERM');
+    for (const [, server] of servers) server.child.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-void main();
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});

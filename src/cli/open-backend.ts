@@ -1,5 +1,5 @@
 import { openEmbeddedBackend } from '../backends/embedded';
-import { GraphBackend, azureTokenSource, credentialFromEnv, staticToken, type RetryPolicy } from '../backends/graph';
+import { GraphBackend, azureTokenSource, credentialFromEnv, proxySettingsFromEnv, staticToken, type RetryPolicy } from '../backends/graph';
 import type { Backend } from '../engine';
 import { CLOUDS, isCloudName, UsageError } from '../model';
 import type { CliIo } from './io';
@@ -21,7 +21,8 @@ const BACKENDS = ['embedded', 'reference', 'graph'] as const;
 /**
  * Opens the backend the flags and environment select: `--backend` or `ENROLLKIT_BACKEND`;
  * `reference` takes `--url`/`ENROLLKIT_URL` and `--token`/`ENROLLKIT_TOKEN`; `graph` takes the
- * `AZURE_*` credentials and `--cloud`; `embedded` (the default) needs nothing.
+ * `AZURE_*` credentials and `--cloud`; `embedded` (the default) needs nothing. Graph and reference
+ * requests go through `HTTPS_PROXY`/`HTTP_PROXY` except for hosts in `NO_PROXY`, as sign-in does.
  */
 export async function openBackend(io: CliIo, flags: BackendFlags, retry?: RetryPolicy): Promise<Backend> {
   const url = flags.url ?? io.env.ENROLLKIT_URL;
@@ -34,7 +35,7 @@ export async function openBackend(io: CliIo, flags: BackendFlags, retry?: RetryP
     const token = flags.token ?? io.env.ENROLLKIT_TOKEN;
     if (!url) throw new UsageError('the reference backend needs --url or ENROLLKIT_URL (the address `enrollkit serve` printed).');
     if (!token) throw new UsageError('the reference backend needs --token or ENROLLKIT_TOKEN (the token `enrollkit serve` printed).');
-    return new GraphBackend({ baseUrl: url, tokens: staticToken(token), description: `reference ${url}`, ...retryOption });
+    return new GraphBackend({ baseUrl: url, tokens: staticToken(token), description: `reference ${url}`, proxy: proxySettingsFromEnv(io.env), ...retryOption });
   }
   if (name === 'graph') {
     const cloud = flags.cloud ?? io.env.ENROLLKIT_CLOUD ?? 'public';
@@ -44,6 +45,7 @@ export async function openBackend(io: CliIo, flags: BackendFlags, retry?: RetryP
       baseUrl: CLOUDS[cloud].graphUrl,
       tokens: azureTokenSource(credential, cloud),
       description: `graph ${cloud} (${kind})`,
+      proxy: proxySettingsFromEnv(io.env),
       ...retryOption,
     });
   }

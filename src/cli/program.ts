@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
-import { EnrollkitError, ValidationError, formatIssue } from '../model';
+import { EnrollkitError, UsageError, ValidationError, formatIssue } from '../model';
 import { ExitCode } from './exit-codes';
 import type { CliIo } from './io';
+import { errorDocument, printJson } from './json-output';
+import { VERSION } from './version';
 
 /** A command's action: its exit code, set on the holder the program reads after parsing. */
 export interface ExitHolder {
@@ -21,6 +23,11 @@ export function describeError(error: unknown): string {
   return `Error: ${String(error)}\n`;
 }
 
+/** True when the arguments ask for JSON output (`--format json` or `--format=json`). */
+function wantsJson(argv: readonly string[]): boolean {
+  return argv.some((arg, i) => arg === '--format=json' || (arg === '--format' && argv[i + 1] === 'json'));
+}
+
 /**
  * Runs the command line with the given arguments (without `node` and the script) and returns
  * the exit code. Nothing here exits the process.
@@ -29,6 +36,7 @@ export async function exec(argv: readonly string[], io: CliIo, commands: readonl
   const exit: ExitHolder = { code: ExitCode.Success };
   const program = new Command('enrollkit')
     .description('Intune iOS/iPadOS enrollment configuration as code: synth, plan, apply, lint, simulate.')
+    .version(VERSION, '-V, --version', 'print the enrollkit version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run with --help for usage)');
@@ -39,10 +47,12 @@ export async function exec(argv: readonly string[], io: CliIo, commands: readonl
     await program.parseAsync([...argv], { from: 'user' });
     return exit.code;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? ExitCode.Success : ExitCode.Error;
+    if (error instanceof CommanderError && error.exitCode === 0) return ExitCode.Success;
+    if (wantsJson(argv)) {
+      const usage = error instanceof CommanderError ? new UsageError(error.message.replace(/^error: /, '')) : error;
+      io.stdout(printJson(errorDocument(argv[0] ?? '', usage)));
     }
-    io.stderr(describeError(error));
+    if (!(error instanceof CommanderError)) io.stderr(describeError(error));
     return ExitCode.Error;
   }
 }

@@ -3,6 +3,8 @@ import {
   describeTarget,
   descriptorOf,
   mailNicknameFor,
+  priorityRank,
+  storedPriority,
   withMarker,
   type Assignment,
   GROUP_IDS_AS_GIVEN,
@@ -21,10 +23,11 @@ import {
   type Plan,
   type PlanFinding,
   type PlannedMove,
+  type PriorityOrder,
   type ResourceChange,
   type Step,
 } from './plan-types';
-import { applyMove, priorityMoves } from './priority-moves';
+import { priorityMoves } from './priority-moves';
 
 /** Choices that shape a plan. */
 export interface PlanOptions {
@@ -64,6 +67,7 @@ class PlanBuilder {
   readonly changes: ResourceChange[] = [];
   readonly groups: GroupChange[] = [];
   readonly moves: PlannedMove[] = [];
+  readonly priorityOrders: PriorityOrder[] = [];
   readonly blockers: string[] = [];
   readonly touched = new Set<ActualObject>();
   private readonly groupIds = new Map<string, string>();
@@ -393,30 +397,36 @@ function planPriorities(b: PlanBuilder, desiredOwned: Map<string, Resource[]>, d
     const ownedOrder = (desiredOwned.get(cls) ?? []).map((r) => `lid:${r.logicalId}`);
     const ownedSet = new Set(ownedOrder);
     const desired = [...ownedOrder.filter((k) => current.includes(k)), ...current.filter((k) => !ownedSet.has(k))];
-    const moves = priorityMoves(current, desired);
-    if (moves.length === 0) continue;
-    const base = d.priorityBase ?? Math.min(...members.map((m) => m.priority ?? 0));
     const byKey = new Map(members.map((m) => [keyOfActual(m), m]));
     const names = new Map((desiredOwned.get(cls) ?? []).map((r) => [`lid:${r.logicalId}`, r.displayName]));
-    let order = current;
+    const nameOf = (key: string): string => names.get(key) ?? byKey.get(key)?.displayName ?? key;
+    const logicalIdOf = (key: string): string | undefined => (key.startsWith('lid:') ? key.slice(4) : undefined);
+    if (ownedOrder.length > 0) {
+      b.priorityOrders.push({
+        priorityClass: cls,
+        objects: desired.map((key, i) => {
+          const logicalId = logicalIdOf(key);
+          return { rank: i + 1, displayName: nameOf(key), ...(logicalId ? { logicalId } : {}), owned: ownedSet.has(key) };
+        }),
+      });
+    }
     let previous = b.classSteps.get(cls) ?? [];
-    moves.forEach((move, n) => {
+    for (const [n, move] of priorityMoves(current, desired).entries()) {
       const actual = byKey.get(move.item);
       members.forEach((m) => b.touched.add(m));
-      const logicalId = move.item.startsWith('lid:') ? move.item.slice(4) : undefined;
+      const logicalId = logicalIdOf(move.item);
       const target = actual ? actual.id : stepRef(`create:${logicalId}`);
-      const to = base + move.position;
-      const displayName = names.get(move.item) ?? actual?.displayName ?? move.item;
+      const to = move.position + 1;
+      const displayName = nameOf(move.item);
       const id = b.add({
         id: `priority:${cls}:${n}`,
         title: `set priority of ${d.title} '${displayName}' to ${to}`,
-        request: { method: 'POST', version: 'beta', path: `${d.graph.collection}/${target}/setPriority`, body: { priority: to } },
+        request: { method: 'POST', version: 'beta', path: `${d.graph.collection}/${target}/setPriority`, body: { priority: storedPriority(d, to) } },
         dependsOn: previous,
       });
       previous = [id];
-      b.moves.push({ priorityClass: cls, displayName, to, ...(logicalId ? { logicalId } : {}), ...(actual?.priority !== undefined ? { from: actual.priority } : {}) });
-      order = applyMove(order, move);
-    });
+      b.moves.push({ priorityClass: cls, displayName, to, ...(logicalId ? { logicalId } : {}), ...(actual?.priority !== undefined ? { from: priorityRank(d, actual.priority) } : {}) });
+    }
   }
 }
 
@@ -478,6 +488,7 @@ export function makePlan(manifest: Manifest, state: ActualState, options: PlanOp
     groups: b.groups,
     changes: b.changes,
     moves: b.moves,
+    priorityOrders: b.priorityOrders,
     findings,
     blockers,
     steps: b.steps,

@@ -1,18 +1,7 @@
 import { z } from 'zod';
 import { UsageError } from '../model';
+import { StepSchema } from './plan-schema';
 import { PLAN_FORMAT, type Plan } from './plan-types';
-
-const StepSchema = z.object({
-  id: z.string().min(1),
-  title: z.string(),
-  request: z.object({
-    method: z.enum(['GET', 'POST', 'PATCH', 'DELETE']),
-    version: z.enum(['beta', 'v1.0']),
-    path: z.string().startsWith('/'),
-    body: z.unknown().optional(),
-  }),
-  dependsOn: z.array(z.string()),
-});
 
 const PlanFileSchema = z.object({
   format: z.literal(PLAN_FORMAT),

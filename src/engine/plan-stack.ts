@@ -5,7 +5,7 @@ import type { Backend } from './backend';
 import { planImpactOf, withMemberCounts } from './impact';
 import { makePlan } from './make-plan';
 import type { Plan, PlanFinding } from './plan-types';
-import { missingPermissions } from './preflight';
+import { missingPermissions, refusedWrites } from './preflight';
 import { groupNamesOf, readState } from './read-state';
 import { tenantFactsOf } from './tenant-facts';
 
@@ -34,8 +34,8 @@ function toPlanFinding(f: Finding): PlanFinding {
 
 /**
  * Reads the tenant, checks the rules on the desired state with what the tenant holds, runs the
- * pre-flight checks (permissions) and plans, with whose enrollment it changes. Returns the state
- * read too, for saved plans.
+ * pre-flight checks (permissions, writes the service refuses to the credentials) and plans, with
+ * whose enrollment it changes. Returns the state read too, for saved plans.
  */
 export async function planStack(backend: Backend, manifest: Manifest, options: PlanStackOptions = {}): Promise<{ plan: Plan; state: ActualState }> {
   const [state, identity] = await Promise.all([readState(backend, groupNamesOf(manifest)), backend.identity()]);
@@ -46,7 +46,7 @@ export async function planStack(backend: Backend, manifest: Manifest, options: P
     ...(options.adopt ? { adopt: true } : {}),
     ...(options.destroy ? { destroy: true } : {}),
   });
-  const missing = missingPermissions(draft, identity);
+  const missing = [...missingPermissions(draft, identity), ...refusedWrites(draft)];
   const plan = missing.length ? { ...draft, blockers: [...draft.blockers, ...missing] } : draft;
   if (options.impact === false) return { plan, state };
   const impact = await withMemberCounts(planImpactOf(manifest, state, plan, options.destroy ? { destroy: true } : {}), backend, plan, state);

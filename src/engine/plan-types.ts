@@ -58,10 +58,30 @@ export interface PlannedMove {
   readonly displayName: string;
   /** Logical ID, for owned objects. */
   readonly logicalId?: string;
-  /** Priority before the move (absent for an object the plan creates). */
+  /** Rank before the move, 1 the highest (absent for an object the plan creates). */
   readonly from?: number;
-  /** Priority after the move. */
+  /** Rank after the move, 1 the highest. */
   readonly to: number;
+}
+
+/** One object's place in a priority class once the plan is applied. */
+export interface RankedObject {
+  /** 1 for the highest priority, as in every output and in `simulate`. */
+  readonly rank: number;
+  /** Display name. */
+  readonly displayName: string;
+  /** Logical ID, for objects the stack owns. */
+  readonly logicalId?: string;
+  /** True for objects the stack owns; the others keep their relative order below them. */
+  readonly owned: boolean;
+}
+
+/** The order of one priority class once the plan is applied. */
+export interface PriorityOrder {
+  /** The priority class (`enrollmentTypeProfile`, `platformRestriction`, …). */
+  readonly priorityClass: string;
+  /** Every object of the class in the tenant after apply, highest first (tenant defaults left out). */
+  readonly objects: readonly RankedObject[];
 }
 
 /** A rule finding shown in the plan. */
@@ -118,6 +138,8 @@ export interface Plan {
   readonly changes: readonly ResourceChange[];
   /** Priority moves. */
   readonly moves: readonly PlannedMove[];
+  /** The resulting order of each priority class the stack declares objects of. */
+  readonly priorityOrders: readonly PriorityOrder[];
   /** Rule findings on the desired state. */
   readonly findings: readonly PlanFinding[];
   /** Why apply must not run this plan (missing groups, conflicts, rule errors); empty when it may. */

@@ -1,8 +1,26 @@
 import { DESCRIPTORS, type KindDescriptor } from '../model';
 import type { BackendIdentity } from './backend';
-import type { Plan } from './plan-types';
+import type { ChangeAction, Plan } from './plan-types';
 
 const GROUP_WRITE = ['Group.Create', 'Group.ReadWrite.All', 'Directory.ReadWrite.All'];
+
+/** Changes that create the object or PATCH its properties. */
+const WRITES_OBJECT: ReadonlySet<ChangeAction> = new Set(['create', 'replace', 'adopt', 'update']);
+
+/**
+ * The writes the service will refuse to these credentials, one blocker per object: those named by
+ * an unsuppressed EK018 finding (app-only credentials and platform restrictions) that the plan
+ * creates or whose properties it changes. Assignment-only changes go through `assign` and pass.
+ */
+export function refusedWrites(plan: Plan): string[] {
+  const refused = new Set(plan.findings.filter((f) => f.rule === 'EK018' && f.suppressed === undefined).map((f) => f.path));
+  return plan.changes
+    .filter((c) => c.path !== undefined && refused.has(c.path) && WRITES_OBJECT.has(c.action) && (c.action !== 'update' || c.fields.length > 0))
+    .map(
+      (c) =>
+        `${c.path ?? c.logicalId}: EK018 the credentials are application-only, and Graph answers their ${c.action === 'create' ? 'create' : 'update'} of a platform restriction with 403 "Tenant is not Global Admin or Intune Service Admin. Operation is restricted." Fix: apply with delegated credentials of an Intune Administrator (e.g. --backend graph with Azure CLI sign-in), or suppress EK018 where the restriction is managed elsewhere.`,
+    );
+}
 
 /**
  * The permissions a plan's writes need that the token does not hold, one message per missing

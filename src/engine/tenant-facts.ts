@@ -1,23 +1,32 @@
-import type { Manifest, Resource } from '../model';
+import { descriptorOf, priorityRank, type Manifest, type Resource } from '../model';
 import type { TenantFacts } from '../rules';
 import type { ActualObject, ActualState } from './actual-state';
 import type { BackendIdentity } from './backend';
 
-/** True when a desired resource references this tenant object (by its reference field). */
-export function isReferencedBy(manifest: Pick<Manifest, 'resources'>, o: ActualObject): boolean {
-  return manifest.resources.some(
-    (r) => r.kind === o.kind && r.reference !== undefined && (o.spec as Record<string, unknown>)[r.reference.field] === r.reference.value,
-  );
+/**
+ * A test of whether a desired resource references a tenant object (by its reference field), with
+ * the references indexed once.
+ */
+export function referencedBy(manifest: Pick<Manifest, 'resources'>): (o: ActualObject) => boolean {
+  const values = new Map<string, Map<string, Set<unknown>>>();
+  for (const { kind, reference } of manifest.resources) {
+    if (!reference) continue;
+    const fields = values.get(kind) ?? values.set(kind, new Map()).get(kind)!;
+    fields.set(reference.field, (fields.get(reference.field) ?? new Set()).add(reference.value));
+  }
+  return (o) => [...(values.get(o.kind) ?? [])].some(([field, wanted]) => wanted.has((o.spec as Record<string, unknown>)[field]));
 }
 
 /**
  * What the rules need to know of the tenant, from the state read for a plan: the objects outside
  * the stack (not those it owns or references, whose assignments the plan rewrites), groups, the
- * APNs certificate and the kind of credentials.
+ * APNs certificate and the kind of credentials. Priorities are ranks (1 the highest), as in the
+ * manifest.
  */
 export function tenantFactsOf(manifest: Pick<Manifest, 'stack' | 'resources'>, state: ActualState, identity: BackendIdentity): TenantFacts {
+  const isReferenced = referencedBy(manifest);
   const resources = state.objects
-    .filter((o) => o.marker?.stack !== manifest.stack && !o.builtIn && !isReferencedBy(manifest, o))
+    .filter((o) => o.marker?.stack !== manifest.stack && !o.builtIn && !isReferenced(o))
     .map(
       (o) =>
         ({
@@ -30,7 +39,7 @@ export function tenantFactsOf(manifest: Pick<Manifest, 'stack' | 'resources'>, s
           assignments: o.assignments.map((a) =>
             'group' in a.target ? { ...a, target: { ...a.target, group: state.groupNames.get(a.target.group) ?? a.target.group } } : a,
           ),
-          ...(o.priority !== undefined ? { priority: o.priority } : {}),
+          ...(o.priority !== undefined ? { priority: priorityRank(descriptorOf(o.kind), o.priority) } : {}),
           suppressions: [],
         }) as Resource,
     );

@@ -9,3 +9,4 @@ export * from './descriptor';
 export * from './kinds';
 export * from './manifest';
 export * from './clouds';
+export * from './priority-rank';

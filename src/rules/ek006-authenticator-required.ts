@@ -1,6 +1,6 @@
 import { describeTarget, MICROSOFT_AUTHENTICATOR } from '../model';
 import { authenticatorRequiredAssignments } from './authenticator';
-import { uncoveredTargets } from './assignment-coverage';
+import { Coverage } from './assignment-coverage';
 import { enrollmentTypesOf } from './enrollment-types';
 import { resourcesOfKind, stateResources } from './resources';
 import type { Rule } from './rule';
@@ -14,11 +14,11 @@ export const ek006AuthenticatorRequired: Rule = {
   fix: `assign ${MICROSOFT_AUTHENTICATOR.displayName} (${MICROSOFT_AUTHENTICATOR.bundleId}) with intent 'required' to the profile's groups`,
   sources: ['004'],
   check: (context) => {
-    const authenticator = authenticatorRequiredAssignments(stateResources(context));
+    const authenticator = new Coverage(authenticatorRequiredAssignments(stateResources(context)));
     return resourcesOfKind(context.manifest.resources, 'enrollmentTypeProfile')
       .filter((p) => enrollmentTypesOf(p.spec).includes('accountDrivenUserEnrollment'))
       .flatMap((profile) => {
-        const missing = uncoveredTargets(profile.assignments, authenticator);
+        const missing = authenticator.uncovered(profile.assignments);
         if (missing.length === 0) return [];
         return [
           {

@@ -1,6 +1,6 @@
 import { describeTarget } from '../model';
 import { enrollmentTypesOf } from './enrollment-types';
-import { deviceTargets, knownGroups } from './group-kinds';
+import { deviceTargets, knownGroupMembers } from './group-kinds';
 import { resourcesOfKind } from './resources';
 import type { Rule } from './rule';
 
@@ -13,11 +13,11 @@ export const ek007UserEnrollmentTargetsUsers: Rule = {
   fix: 'assign the profile to all users or to user groups',
   sources: ['003', '004'],
   check: (context) => {
-    const groups = knownGroups(context);
+    const membersOf = knownGroupMembers(context);
     return resourcesOfKind(context.manifest.resources, 'enrollmentTypeProfile')
       .filter((p) => enrollmentTypesOf(p.spec).includes('accountDrivenUserEnrollment'))
       .flatMap((profile) => {
-        const bad = deviceTargets(profile.assignments, groups);
+        const bad = deviceTargets(profile.assignments, membersOf);
         if (bad.length === 0) return [];
         return [{ path: profile.path, field: 'assignments', value: bad.map(describeTarget), message: `assigned to ${bad.map(describeTarget).join(', ')}` }];
       });

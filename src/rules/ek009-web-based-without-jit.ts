@@ -1,5 +1,5 @@
 import { COMPANY_PORTAL_WEB_URL, describeTarget } from '../model';
-import { uncoveredTargets } from './assignment-coverage';
+import { Coverage } from './assignment-coverage';
 import { companyPortalWebClipAssignments, jitPolicyAssignments } from './coverage-by-kind';
 import { enrollmentTypesOf } from './enrollment-types';
 import { resourcesOfKind, stateResources } from './resources';
@@ -15,13 +15,13 @@ export const ek009WebBasedWithoutJit: Rule = {
   sources: ['002'],
   check: (context) => {
     const state = stateResources(context);
-    const jit = jitPolicyAssignments(state);
-    const clips = companyPortalWebClipAssignments(state);
+    const jit = new Coverage(jitPolicyAssignments(state));
+    const clips = new Coverage(companyPortalWebClipAssignments(state));
     return resourcesOfKind(context.manifest.resources, 'enrollmentTypeProfile')
       .filter((p) => enrollmentTypesOf(p.spec).includes('webDeviceEnrollment'))
       .flatMap((profile) => {
-        const withoutJit = uncoveredTargets(profile.assignments, jit);
-        const stranded = withoutJit.filter((t) => uncoveredTargets([{ target: t }], clips).length > 0);
+        const withoutJit = jit.uncovered(profile.assignments);
+        const stranded = withoutJit.filter((t) => clips.uncovered([{ target: t }]).length > 0);
         if (stranded.length === 0) return [];
         return [
           {

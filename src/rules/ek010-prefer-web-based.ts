@@ -1,5 +1,5 @@
 import { describeTarget } from '../model';
-import { uncoveredTargets } from './assignment-coverage';
+import { Coverage } from './assignment-coverage';
 import { jitPolicyAssignments } from './coverage-by-kind';
 import { enrollmentTypesOf } from './enrollment-types';
 import { resourcesOfKind, stateResources } from './resources';
@@ -14,14 +14,14 @@ export const ek010PreferWebBased: Rule = {
   fix: "use enrollmentType 'webDeviceEnrollment' and assign a JIT SSO extension policy to the same users",
   sources: ['002'],
   check: (context) => {
-    const jit = jitPolicyAssignments(stateResources(context));
+    const jit = new Coverage(jitPolicyAssignments(stateResources(context)));
     return resourcesOfKind(context.manifest.resources, 'enrollmentTypeProfile').flatMap((profile): Violation[] => {
       const types = enrollmentTypesOf(profile.spec);
       if (types.includes('device')) {
         return [{ path: profile.path, field: 'spec.enrollmentType', value: profile.spec.enrollmentType, message: 'device enrollment with Company Portal is used where web-based device enrollment would do without the app' }];
       }
       if (!types.includes('webDeviceEnrollment')) return [];
-      const withoutJit = uncoveredTargets(profile.assignments, jit);
+      const withoutJit = jit.uncovered(profile.assignments);
       if (withoutJit.length === 0) return [];
       return [{ path: profile.path, field: 'assignments', value: withoutJit.map(describeTarget), message: `no JIT SSO extension policy reaches ${withoutJit.map(describeTarget).join(', ')}` }];
     });

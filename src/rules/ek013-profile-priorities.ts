@@ -11,7 +11,7 @@ export const ek013ProfilePriorities: Rule = {
   sources: ['001', '004'],
   check: ({ manifest }) => {
     const profiles = resourcesOfKind(manifest.resources, 'enrollmentTypeProfile');
-    const seen = new Set<number>();
+    const seen = new Map<number, (typeof profiles)[number]>();
     const violations: Violation[] = [];
     for (const profile of profiles) {
       if (profile.priority === undefined) {
@@ -19,13 +19,13 @@ export const ek013ProfilePriorities: Rule = {
       } else if (seen.has(profile.priority)) {
         violations.push({ path: profile.path, field: 'priority', value: profile.priority, message: `another profile has priority ${profile.priority} too` });
       } else {
-        seen.add(profile.priority);
+        seen.set(profile.priority, profile);
       }
     }
-    const ranks = [...seen].sort((a, b) => a - b);
+    const ranks = [...seen.keys()].sort((a, b) => a - b);
     ranks.forEach((rank, index) => {
       const expected = (ranks[index - 1] ?? 0) + 1;
-      const profile = profiles.find((p) => p.priority === rank);
+      const profile = seen.get(rank);
       if (rank !== expected && profile) {
         violations.push({ path: profile.path, field: 'priority', value: rank, message: `priority ${rank} leaves a gap: no profile has priority ${expected}` });
       }

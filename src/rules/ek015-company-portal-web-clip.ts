@@ -1,5 +1,5 @@
 import { COMPANY_PORTAL_WEB_URL, describeTarget } from '../model';
-import { uncoveredTargets } from './assignment-coverage';
+import { Coverage } from './assignment-coverage';
 import { companyPortalWebClipAssignments } from './coverage-by-kind';
 import { resourcesOfKind, stateResources } from './resources';
 import type { Rule } from './rule';
@@ -13,9 +13,9 @@ export const ek015CompanyPortalWebClip: Rule = {
   fix: `assign a web clip of ${COMPANY_PORTAL_WEB_URL} to the profile's users`,
   sources: ['001', '004'],
   check: (context) => {
-    const clips = companyPortalWebClipAssignments(stateResources(context));
+    const clips = new Coverage(companyPortalWebClipAssignments(stateResources(context)));
     return resourcesOfKind(context.manifest.resources, 'enrollmentTypeProfile').flatMap((profile) => {
-      const missing = uncoveredTargets(profile.assignments, clips);
+      const missing = clips.uncovered(profile.assignments);
       if (missing.length === 0) return [];
       return [{ path: profile.path, field: 'assignments', value: missing.map(describeTarget), message: `no Company Portal web clip reaches ${missing.map(describeTarget).join(', ')}` }];
     });

@@ -45,13 +45,17 @@ export interface LintOptions {
   readonly rules?: readonly Rule[];
 }
 
-function suppressionFor(manifest: Manifest, rule: string, path: string): Suppression | undefined {
-  const own = manifest.resources.find((r) => r.path === path)?.suppressions.find((s) => s.rule === rule);
-  return own ?? manifest.suppressions.find((s) => s.rule === rule);
+/** Finds the suppression of a rule on a construct path, or in the whole stack. */
+type SuppressionLookup = (rule: string, path: string) => Suppression | undefined;
+
+function suppressionLookup(manifest: Manifest): SuppressionLookup {
+  const byPath = new Map<string, readonly Suppression[]>();
+  for (const r of manifest.resources) if (!byPath.has(r.path)) byPath.set(r.path, r.suppressions);
+  return (rule, path) => byPath.get(path)?.find((s) => s.rule === rule) ?? manifest.suppressions.find((s) => s.rule === rule);
 }
 
-function toFinding(manifest: Manifest, rule: Rule, violation: Violation): Finding {
-  const suppressed = suppressionFor(manifest, rule.id, violation.path);
+function toFinding(suppressionFor: SuppressionLookup, rule: Rule, violation: Violation): Finding {
+  const suppressed = suppressionFor(rule.id, violation.path);
   return {
     rule: rule.id,
     severity: violation.severity ?? rule.severity,
@@ -73,7 +77,8 @@ function toFinding(manifest: Manifest, rule: Rule, violation: Violation): Findin
 export function lint(manifest: Manifest, facts: TenantFacts = {}, options: LintOptions = {}): LintResult {
   const context = { manifest, facts, now: options.now ?? new Date() };
   const rules = options.rules ?? RULES;
-  const findings = rules.flatMap((rule) => rule.check(context).map((v) => toFinding(manifest, rule, v)));
+  const suppressionFor = suppressionLookup(manifest);
+  const findings = rules.flatMap((rule) => rule.check(context).map((v) => toFinding(suppressionFor, rule, v)));
   const skipped = rules.flatMap((rule) => {
     const missing = (rule.needs ?? []).filter((key) => facts[key] === undefined);
     return missing.length > 0 ? [{ rule: rule.id, needs: missing }] : [];

@@ -14,7 +14,8 @@ import { graphApi, limitBody } from './routes/graph-api';
 import { simulationRoutes } from './routes/simulation-routes';
 import type { PageSizes, ServerContext, ServerEnv } from './server-context';
 import { Store } from './store';
-import { checkDomains, createTenant, type CreateTenantOptions, generateToken, type TenantCredentials } from './tenants';
+import { checkDomains, createTenant, type CreateTenantOptions, generateToken, mintTenantToken, type TenantCredentials } from './tenants';
+import type { TokenGrant } from './token-grant';
 import { INTUNE_THROTTLE_LIMITS, Throttler, type ThrottleLimits } from './throttler';
 import { type Clock, systemClock } from './timestamps';
 
@@ -87,8 +88,10 @@ export interface ReferenceServer {
   readonly throttler: Throttler;
   /** Requests answered, per method and path template. */
   readonly requestLog: RequestLog;
-  /** Adds a tenant (defaults, APNs certificate, a token). */
+  /** Adds a tenant (defaults, APNs certificate, a token of a delegated Global Administrator). */
   createTenant(options?: CreateTenantOptions): TenantCredentials;
+  /** Mints a token of a tenant: delegated (a user with directory roles) or app-only (an app with application permissions). */
+  mintToken(tenantId: string, grant: TokenGrant): string;
   /**
    * The default tenant, kept in the database across restarts; created on first use. A given
    * `token` is added to it, given `domains` replace its domains.
@@ -185,6 +188,7 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
     throttler,
     requestLog,
     createTenant: (tenantOptions) => createTenant(store, clock, tenantOptions),
+    mintToken: (tenantId, grant) => mintTenantToken(store, tenantId, grant),
     defaultTenant: (tenantOptions = {}) => {
       const existing = store.getSetting(DEFAULT_TENANT_KEY);
       if (existing === undefined) {

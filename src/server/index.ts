@@ -17,6 +17,8 @@ export { startReferenceServer, type StartedReferenceServer, type StartReferenceS
 export type { FaultRule, FaultRuleInput } from './fault-injector';
 /** Tenant creation options and the credentials of a tenant. */
 export type { CreateTenantOptions, TenantCredentials } from './tenants';
+/** What a token may do, and the defaults of minted tokens. */
+export { DEFAULT_APP_PERMISSIONS, INTUNE_ADMIN_ROLES, type TokenGrant } from './token-grant';
 /** Request budgets of the throttler. */
 export type { ThrottleLimits } from './throttler';
 /** The cloud a tenant belongs to. */

@@ -4,6 +4,7 @@ import type { ApiVersion } from './odata/query-options';
 import type { RequestLog } from './request-log';
 import type { Store } from './store';
 import type { Throttler } from './throttler';
+import type { TokenGrant } from './token-grant';
 import type { Clock } from './timestamps';
 
 /** Page sizes of collections without `$top`. */
@@ -50,6 +51,8 @@ export type ServerEnv = {
     tenantId: string;
     /** The bearer token of the request; only used as a throttling key, never written anywhere. */
     token: string;
+    /** What the bearer token may do. */
+    grant: TokenGrant;
     /** Set by `$batch` when a fault dropped the connection of one of its items: the batch's connection is dropped too. */
     dropConnection: boolean;
   };

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { DELEGATED_ADMIN, type TokenGrant } from './token-grant';
 import type { CloudName } from '../model';
 
 /** A tenant's cloud: decides the host of its service discovery `BaseURL`. */
@@ -71,7 +72,7 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tenants (id TEXT PRIMARY KEY, cloud TEXT NOT NULL, apns TEXT);
 CREATE TABLE IF NOT EXISTS domains (domain TEXT PRIMARY KEY COLLATE NOCASE, tenant_id TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS tokens (token TEXT PRIMARY KEY, tenant_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tokens (token TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, grant_json TEXT);
 CREATE TABLE IF NOT EXISTS entities (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   tenant_id TEXT NOT NULL,
@@ -156,6 +157,9 @@ export class Store {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    // Databases written before tokens had grants: their tokens keep the default grant (NULL).
+    const tokenColumns = this.db.pragma('table_info(tokens)') as { name: string }[];
+    if (!tokenColumns.some((column) => column.name === 'grant_json')) this.db.exec('ALTER TABLE tokens ADD COLUMN grant_json TEXT');
   }
 
   private statement(sql: string): Database.Statement {
@@ -228,15 +232,21 @@ export class Store {
     return row?.tenant_id;
   }
 
-  /** Adds a bearer token for a tenant. */
-  insertToken(tenantId: string, token: string): void {
-    this.statement('INSERT INTO tokens (token, tenant_id) VALUES (?, ?)').run(token, tenantId);
+  /** Adds a bearer token for a tenant, with what it may do ({@link DELEGATED_ADMIN} when absent). */
+  insertToken(tenantId: string, token: string, grant?: TokenGrant): void {
+    this.statement('INSERT INTO tokens (token, tenant_id, grant_json) VALUES (?, ?, ?)').run(token, tenantId, grant === undefined ? null : JSON.stringify(grant));
+  }
+
+  /** The tenant a bearer token belongs to and what it may do. */
+  tokenOwner(token: string): { readonly tenantId: string; readonly grant: TokenGrant } | undefined {
+    const row = this.statement('SELECT tenant_id, grant_json FROM tokens WHERE token = ?').get(token) as { tenant_id: string; grant_json: string | null } | undefined;
+    if (!row) return undefined;
+    return { tenantId: row.tenant_id, grant: row.grant_json === null ? DELEGATED_ADMIN : (JSON.parse(row.grant_json) as TokenGrant) };
   }
 
   /** The tenant a bearer token belongs to. */
   tenantIdForToken(token: string): string | undefined {
-    const row = this.statement('SELECT tenant_id FROM tokens WHERE token = ?').get(token) as { tenant_id: string } | undefined;
-    return row?.tenant_id;
+    return this.tokenOwner(token)?.tenantId;
   }
 
   /** The first token issued for a tenant. */

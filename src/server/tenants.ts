@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { GraphError } from './graph-error';
 import type { Cloud, EntityRecord, Store } from './store';
+import { mintToken, type TokenGrant } from './token-grant';
 import { type Clock, graphTimestamp, NEVER } from './timestamps';
 import { deviceEnrollmentLimitConfiguration, deviceEnrollmentPlatformRestrictionsConfiguration } from './wire/enrollment-configuration';
 
@@ -35,6 +36,14 @@ const DAY_MS = 86_400_000;
 /** A new random bearer token. */
 export function generateToken(): string {
   return `ek_${randomBytes(24).toString('base64url')}`;
+}
+
+/** Mints a token of a grant for an existing tenant (404 when there is no such tenant) and stores it. */
+export function mintTenantToken(store: Store, tenantId: string, grant: TokenGrant): string {
+  if (!store.getTenant(tenantId)) throw new GraphError(404, 'ResourceNotFound', `Tenant '${tenantId}' does not exist.`);
+  const token = mintToken(tenantId, grant);
+  store.insertToken(tenantId, token, grant);
+  return token;
 }
 
 /** Throws a 400 for a domain that is not a host name, a 409 for one another tenant has. */

@@ -39,14 +39,13 @@ describe('enrollkit plan and apply on the embedded tenant', () => {
 
   it('prints the plan as JSON in the documented format and as Markdown for a pull request', async () => {
     const json = await run(dir, ['plan', '--format', 'json']);
-    const plan = JSON.parse(json.out) as Plan;
-    expect(plan.format).toBe(PLAN_FORMAT);
-    expect(plan.stack).toBe('web-based-enrollment');
-    expect(plan.findings.map((f) => f.rule)).toContain('EK001');
+    const [plan] = (JSON.parse(json.out) as { plans: Plan[] }).plans;
+    expect(plan!.format).toBe(PLAN_FORMAT);
+    expect(plan!.stack).toBe('web-based-enrollment');
+    expect(plan!.findings.map((f) => f.rule)).toContain('EK001');
 
     const markdown = await run(dir, ['plan', '--format', 'markdown']);
-    expect(markdown.out).toMatch(/^### enrollkit plan: `web-based-enrollment`/);
-    expect(markdown.out).toMatch(/\| change \| count \|/);
+    expect(markdown.out).toMatch(/^### enrollkit plan: <code>web-based-enrollment<\/code>\n\n/);
     expect(markdown.out).toMatch(/\| warning \| EK001 \|/);
   });
 });

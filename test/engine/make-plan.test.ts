@@ -101,18 +101,29 @@ describe('makePlan', () => {
     expect(plan.steps.map((s) => [s.request.method, s.request.path])).toEqual([['DELETE', '/deviceManagement/appleUserInitiatedEnrollmentProfiles/p2']]);
   });
 
-  it('reorders with the fewest setPriority calls, keeping unowned profiles below owned ones', () => {
+  it('reorders with the fewest setPriority calls, keeping unowned profiles below owned ones, and ranks from 1', () => {
     const [a, b, c] = [profile('A', 1), profile('B', 2), profile('C', 3)];
     const unowned = profile('Manual', 9, { displayName: 'Made by hand' });
     const tenant = state([applied(b, 'pb', 0), applied(unowned, 'pm', 1, { owner: null }), applied(c, 'pc', 2), applied(a, 'pa', 3)]);
     const plan = makePlan(manifest([a, b, c]), tenant, options);
     expect(plan.moves).toEqual([
-      { priorityClass: 'enrollmentTypeProfile', displayName: 'Profile A', logicalId: 'A', from: 3, to: 0 },
-      { priorityClass: 'enrollmentTypeProfile', displayName: 'Made by hand', from: 1, to: 3 },
+      { priorityClass: 'enrollmentTypeProfile', displayName: 'Profile A', logicalId: 'A', from: 4, to: 1 },
+      { priorityClass: 'enrollmentTypeProfile', displayName: 'Made by hand', from: 2, to: 4 },
     ]);
-    expect(plan.steps.map((s) => s.request.path)).toEqual([
-      '/deviceManagement/appleUserInitiatedEnrollmentProfiles/pa/setPriority',
-      '/deviceManagement/appleUserInitiatedEnrollmentProfiles/pm/setPriority',
+    expect(plan.steps.map((s) => [s.request.path, s.request.body])).toEqual([
+      ['/deviceManagement/appleUserInitiatedEnrollmentProfiles/pa/setPriority', { priority: 0 }],
+      ['/deviceManagement/appleUserInitiatedEnrollmentProfiles/pm/setPriority', { priority: 3 }],
+    ]);
+    expect(plan.priorityOrders).toEqual([
+      {
+        priorityClass: 'enrollmentTypeProfile',
+        objects: [
+          { rank: 1, displayName: 'Profile A', logicalId: 'A', owned: true },
+          { rank: 2, displayName: 'Profile B', logicalId: 'B', owned: true },
+          { rank: 3, displayName: 'Profile C', logicalId: 'C', owned: true },
+          { rank: 4, displayName: 'Made by hand', owned: false },
+        ],
+      },
     ]);
   });
 

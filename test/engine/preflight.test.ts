@@ -1,4 +1,4 @@
-import { missingPermissions, PLAN_FORMAT, type Plan, type Step } from '../../src/engine';
+import { missingPermissions, PLAN_FORMAT, type Plan, type PlanFinding, refusedWrites, type ResourceChange, type Step } from '../../src/engine';
 
 function plan(steps: Step[]): Plan {
   return {
@@ -8,6 +8,7 @@ function plan(steps: Step[]): Plan {
     groups: [],
     changes: [],
     moves: [],
+    priorityOrders: [],
     findings: [],
     blockers: [],
     steps,
@@ -34,5 +35,34 @@ describe('missingPermissions', () => {
 
   it('checks nothing when the backend cannot tell what the token holds', () => {
     expect(missingPermissions(plan([createRestriction]), { appOnly: false })).toEqual([]);
+  });
+});
+
+describe('refusedWrites', () => {
+  const finding = (path: string, suppressed?: string): PlanFinding => ({ rule: 'EK018', severity: 'warning', path, message: 'm', ...(suppressed ? { suppressed } : {}) });
+  const change = (path: string, action: ResourceChange['action'], fields: ResourceChange['fields'] = []): ResourceChange => ({
+    action,
+    kind: 'platformRestriction',
+    logicalId: path,
+    path,
+    displayName: path,
+    referenced: false,
+    fields,
+    assignments: { add: [], remove: [] },
+  });
+  const withChanges = (changes: ResourceChange[], findings: PlanFinding[]): Plan => ({ ...plan([]), changes, findings });
+
+  it('blocks every create or property update of an object EK018 names, with the live message and the fix', () => {
+    const blockers = refusedWrites(
+      withChanges(
+        [change('s/A', 'create'), change('s/B', 'update', [{ field: 'platformBlocked', before: false, after: true }]), change('s/C', 'unchanged'), change('s/D', 'delete')],
+        [finding('s/A'), finding('s/B'), finding('s/C'), finding('s/D')],
+      ),
+    );
+    expect(blockers).toEqual([expect.stringMatching(/^s\/A: EK018 .*create.*Operation is restricted\.".*Fix: apply with delegated credentials/), expect.stringMatching(/^s\/B: EK018 .*update/)]);
+  });
+
+  it('lets assignment-only changes, suppressed findings and objects without a finding through', () => {
+    expect(refusedWrites(withChanges([change('s/A', 'update'), change('s/B', 'create'), change('s/C', 'create')], [finding('s/A'), finding('s/B', 'managed by the platform team')]))).toEqual([]);
   });
 });

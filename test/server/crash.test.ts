@@ -1,40 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-
-interface Child {
-  readonly process: ChildProcess;
-  readonly url: string;
-  readonly output: string;
-}
-
-const CHILD = join(__dirname, 'serve-child.ts');
-
-/** Starts `enrollkit serve` in a child process and waits for its banner. */
-function startChild(args: readonly string[]): Promise<Child> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, '--port', '0', ...args], { cwd: join(__dirname, '../..'), stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    let errors = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}${errors}`)), 20_000);
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-      if (url && output.includes('  data ')) {
-        clearTimeout(timer);
-        resolve({ process: child, url, output });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${String(code)}: ${errors}`)));
-  });
-}
-
-function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-}
+import { exited, startChild } from './serve-process';
 
 describe('crash safety', () => {
   const dir = mkdtempSync(join(tmpdir(), 'enrollkit-crash-'));

@@ -1,5 +1,6 @@
 import type { Backend, BackendCounters, BackendIdentity, GraphRequest, GraphResponse } from '../../engine';
 import { GraphTransport, parseBody } from './graph-transport';
+import { NO_PROXY, type ProxySettings } from './proxy-fetch';
 import { DEFAULT_RETRY, isSendOnce, OUTCOME_UNKNOWN, RETRY_STATUSES, retryDelayMs, sleep, THROTTLED, type RetryPolicy } from './retry-policy';
 import { tokenClaims, type TokenSource } from './token-source';
 
@@ -19,6 +20,11 @@ export interface GraphBackendOptions {
   readonly description: string;
   /** Retry policy. */
   readonly retry?: RetryPolicy;
+  /**
+   * Proxies for Graph requests (see `proxySettingsFromEnv`).
+   * @default - none
+   */
+  readonly proxy?: ProxySettings;
   /** Called by `close()`, e.g. to stop an in-process server. */
   readonly onClose?: () => Promise<void>;
 }
@@ -51,7 +57,7 @@ export class GraphBackend implements Backend {
   constructor(private readonly options: GraphBackendOptions) {
     this.description = options.description;
     this.retry = options.retry ?? DEFAULT_RETRY;
-    this.transport = new GraphTransport({ baseUrl: options.baseUrl, tokens: options.tokens, retry: this.retry });
+    this.transport = new GraphTransport({ baseUrl: options.baseUrl, tokens: options.tokens, retry: this.retry, proxy: options.proxy ?? NO_PROXY });
   }
 
   async send(requests: readonly GraphRequest[]): Promise<GraphResponse[]> {
@@ -148,6 +154,7 @@ export class GraphBackend implements Backend {
   }
 
   async close(): Promise<void> {
+    await this.transport.close();
     await this.options.onClose?.();
   }
 }

@@ -1,7 +1,6 @@
 import {
   Client,
   GraphClientError,
-  HTTPMessageHandler,
   ResponseType,
   RetryHandler,
   RetryHandlerOptions,
@@ -11,6 +10,7 @@ import {
 } from '@microsoft/microsoft-graph-client';
 import type { GraphRequest, GraphResponse } from '../../engine';
 import { BackendError } from '../../model';
+import { proxiedFetch, type ProxiedFetch, type ProxySettings } from './proxy-fetch';
 import { OUTCOME_UNKNOWN, RETRY_STATUSES, retryDelayMs, sleep, THROTTLED, type RetryPolicy } from './retry-policy';
 import type { TokenSource } from './token-source';
 
@@ -123,6 +123,15 @@ class Counter extends Link {
   }
 }
 
+/** The last link: sends the request over HTTP, through the proxies the settings name. */
+class ProxiedHttp implements Middleware {
+  constructor(private readonly http: ProxiedFetch) {}
+
+  async execute(context: Context): Promise<void> {
+    context.response = await this.http.fetch(String(context.request), context.options ?? {});
+  }
+}
+
 /** A response body: JSON parsed, a plain-text answer (such as a `$count`) as its number or text. */
 export function parseBody(text: string): unknown {
   if (!text) return undefined;
@@ -141,17 +150,21 @@ export interface TransportOptions {
   readonly tokens: TokenSource;
   /** Retry policy for 429/503/504 and connection resets. */
   readonly retry: RetryPolicy;
+  /** The proxies to go through (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`). */
+  readonly proxy: ProxySettings;
 }
 
 /**
  * The one Graph transport of every backend: `@microsoft/microsoft-graph-client` with its own
  * middleware chain (bearer auth, the SDK's retry handler honouring `Retry-After`, connection
- * retries, counting, the SDK's HTTP handler). Failures come back as responses, never thrown.
+ * retries, counting, HTTP through the proxies of the environment). Failures come back as
+ * responses, never thrown.
  */
 export class GraphTransport {
   /** What went over the wire. */
   readonly counters: WireCounters = { roundTrips: 0, retries: 0 };
   private readonly client: Client;
+  private readonly http: ProxiedFetch;
   private readonly sendOnceOptions: MiddlewareOptions[];
 
   constructor(options: TransportOptions) {
@@ -169,8 +182,14 @@ export class GraphTransport {
     first.setNext!(retry);
     retry.setNext(chain[1]!);
     chain[1]!.setNext(chain[2]!);
-    chain[2]!.setNext(new HTTPMessageHandler());
+    this.http = proxiedFetch(options.proxy);
+    chain[2]!.setNext(new ProxiedHttp(this.http));
     this.client = Client.initWithMiddleware({ middleware: first, baseUrl: options.baseUrl.replace(/\/+$/, ''), defaultVersion: 'beta' });
+  }
+
+  /** Closes the pooled connections. */
+  close(): Promise<void> {
+    return this.http.close();
   }
 
   /**

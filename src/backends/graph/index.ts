@@ -3,3 +3,4 @@ export * from './retry-policy';
 export * from './azure-credential';
 export * from './graph-transport';
 export * from './graph-backend';
+export * from './proxy-fetch';

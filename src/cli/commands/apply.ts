@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { changedParts, hasChanges, parsePlanFile, planStack, readState, type Plan } from '../../engine';
 import { StalePlanError, UsageError } from '../../model';
 import { addBackendOptions, backendFlags } from '../backend-options';
 import { ExitCode } from '../exit-codes';
+import { applyReport, errorDocument, outputDocument, printJson, type ApplyReport } from '../json-output';
 import { loadManifests } from '../load-manifests';
 import { openBackend } from '../open-backend';
-import type { CommandFactory } from '../program';
+import { describeError, type CommandFactory } from '../program';
 import { confirm, runApply } from '../run-apply';
-import { renderPlans } from './plan';
+import { annotate, renderPlans } from './plan';
 
 function readPlanFile(path: string, shown: string): Plan {
   let json: unknown;
@@ -29,7 +30,17 @@ export const applyCommand: CommandFactory = (io, exit) =>
     .option('--stack <name>', 'apply only this stack')
     .option('--auto-approve', 'apply without asking for confirmation')
     .option('--adopt', 'take over unowned objects whose display name the stack declares')
+    .addOption(new Option('--format <format>', 'output format: text, or JSON with each plan and the result of every step').choices(['text', 'json']).default('text'))
     .action(async (planFile: string | undefined, options: Record<string, unknown>) => {
+      const json = options.format === 'json';
+      const say = (text: string) => (json ? undefined : io.stdout(text));
+      const plans: Plan[] = [];
+      const applies: ApplyReport[] = [];
+      const apply = async (plan: Plan) => {
+        const { code, result } = await runApply(io, backend, plan, { quiet: json });
+        applies.push(applyReport(plan.stack, result));
+        if (code !== ExitCode.Success) exit.code = code;
+      };
       const backend = await openBackend(io, backendFlags(options));
       try {
         if (planFile) {
@@ -44,22 +55,30 @@ export const applyCommand: CommandFactory = (io, exit) =>
           if (changed.length > 0) {
             throw new StalePlanError(`the tenant changed since the plan was made (${changed.join(', ')}); make a new plan with 'enrollkit plan --out ${planFile}'.`);
           }
-          if (!hasChanges(plan)) {
-            io.stdout('No changes. The tenant matches the stack.\n');
-            return;
+          plans.push(plan);
+          if (hasChanges(plan)) await apply(plan);
+          else say('No changes. The tenant matches the stack.\n');
+        } else {
+          const manifests = await loadManifests(io, typeof options.stack === 'string' ? { stack: options.stack } : {});
+          for (const manifest of manifests) {
+            const { plan } = await planStack(backend, manifest, { adopt: options.adopt === true });
+            plans.push(plan);
+            annotate(io, [plan]);
+            say(renderPlans([plan], 'text', io));
+            if (!hasChanges(plan) && plan.blockers.length === 0) continue;
+            if (plan.blockers.length === 0 && !(await confirm(io, `apply these changes to stack ${plan.stack}`, options.autoApprove === true))) {
+              exit.code = ExitCode.Error;
+              continue;
+            }
+            await apply(plan);
           }
-          exit.code = await runApply(io, backend, plan);
-          return;
         }
-        const manifests = await loadManifests(io, typeof options.stack === 'string' ? { stack: options.stack } : {});
-        for (const manifest of manifests) {
-          const { plan } = await planStack(backend, manifest, { adopt: options.adopt === true });
-          io.stdout(renderPlans([plan], 'text', io));
-          if (!hasChanges(plan) && plan.blockers.length === 0) continue;
-          if (plan.blockers.length === 0 && !(await confirm(io, `apply these changes to stack ${plan.stack}`, options.autoApprove === true))) continue;
-          const code = await runApply(io, backend, plan);
-          if (code !== ExitCode.Success) exit.code = code;
-        }
+        if (json) io.stdout(printJson(outputDocument('apply', exit.code === ExitCode.Success, plans, { applies })));
+      } catch (error) {
+        if (!json) throw error;
+        io.stderr(describeError(error));
+        io.stdout(printJson({ ...errorDocument('apply', error), plans: outputDocument('apply', false, plans).plans, applies }));
+        exit.code = ExitCode.Error;
       } finally {
         await backend.close();
       }

@@ -22,8 +22,11 @@ export const destroyCommand: CommandFactory = (io, exit) =>
           const { plan } = await planStack(backend, manifest, { destroy: true });
           io.stdout(renderPlans([plan], 'text', io));
           if (!hasChanges(plan)) continue;
-          if (!(await confirm(io, `delete everything stack ${plan.stack} owns`, options.autoApprove === true))) continue;
-          const code = await runApply(io, backend, plan);
+          if (!(await confirm(io, `delete everything stack ${plan.stack} owns`, options.autoApprove === true))) {
+            exit.code = ExitCode.Error;
+            continue;
+          }
+          const { code } = await runApply(io, backend, plan);
           if (code !== ExitCode.Success) exit.code = code;
         }
       } finally {

@@ -5,6 +5,7 @@ import { discoveryCommand } from './discovery';
 import { importCommand } from './import';
 import { lintCommand } from './lint';
 import { planCommand } from './plan';
+import { schemaCommand } from './schema';
 import { serveCommand } from './serve';
 import { simulateCommand } from './simulate';
 import { synthCommand } from './synth';
@@ -20,4 +21,5 @@ export const COMMANDS: readonly CommandFactory[] = [
   simulateCommand,
   discoveryCommand,
   serveCommand,
+  schemaCommand,
 ];

@@ -6,17 +6,23 @@ import { UsageError } from '../../model';
 import { addBackendOptions, backendFlags } from '../backend-options';
 import { ExitCode } from '../exit-codes';
 import { colourEnabled, type CliIo } from '../io';
+import { outputDocument, printJson } from '../json-output';
 import { loadManifests } from '../load-manifests';
 import { openBackend } from '../open-backend';
 import type { CommandFactory } from '../program';
+import { githubAnnotations, inGithubActions } from '../render/github-annotations';
 import { renderPlanMarkdown } from '../render/plan-markdown';
 import { NO_COLOUR, renderPlanText, TERMINAL_COLOUR } from '../render/plan-text';
 
-/** Renders plans in the chosen format. */
-export function renderPlans(plans: readonly Plan[], format: string, io: CliIo): string {
-  if (format === 'json') return `${JSON.stringify(plans.length === 1 ? plans[0] : plans, null, 2)}\n`;
-  if (format === 'markdown') return plans.map(renderPlanMarkdown).join('\n');
+/** Renders plans for people, as text or Markdown. */
+export function renderPlans(plans: readonly Plan[], format: 'text' | 'markdown', io: CliIo): string {
+  if (format === 'markdown') return plans.map((p) => renderPlanMarkdown(p)).join('\n');
   return plans.map((p) => renderPlanText(p, colourEnabled(io) ? TERMINAL_COLOUR : NO_COLOUR)).join('\n');
+}
+
+/** Prints GitHub annotations for the plans' findings and blockers when running in GitHub Actions. */
+export function annotate(io: CliIo, plans: readonly Plan[]): void {
+  if (inGithubActions(io.env)) io.stderr(plans.map(githubAnnotations).join(''));
 }
 
 /** `enrollkit plan`: diff the stacks against the tenant and print what apply would do. */
@@ -36,12 +42,14 @@ export const planCommand: CommandFactory = (io, exit) =>
       try {
         const plans: Plan[] = [];
         for (const manifest of manifests) plans.push((await planStack(backend, manifest, { adopt: options.adopt === true, impact: options.impact !== false })).plan);
-        io.stdout(renderPlans(plans, String(options.format), io));
+        const blocked = plans.some((p) => p.blockers.length > 0);
+        annotate(io, plans);
+        io.stdout(options.format === 'json' ? printJson(outputDocument('plan', !blocked, plans)) : renderPlans(plans, options.format === 'markdown' ? 'markdown' : 'text', io));
         if (typeof options.out === 'string') {
           writeFileSync(resolve(io.cwd, options.out), `${JSON.stringify(plans[0], null, 2)}\n`);
           io.stderr(`Saved the plan to ${options.out}; apply it with: enrollkit apply ${options.out}\n`);
         }
-        if (plans.some((p) => p.blockers.length > 0)) exit.code = ExitCode.Error;
+        if (blocked) exit.code = ExitCode.Error;
         else if (options.detailedExitcode && plans.some(hasChanges)) exit.code = ExitCode.Changes;
       } finally {
         await backend.close();

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { startReferenceServer } from '../../server';
+import { DEFAULT_APP_PERMISSIONS, startReferenceServer, type TokenGrant } from '../../server';
 
 /** Where `serve` writes its output. */
 export interface ServeIo {
@@ -16,6 +16,20 @@ interface ServeOptions {
   readonly domain: readonly string[];
   readonly throttle: boolean;
   readonly pageSize?: number;
+  readonly mint: readonly TokenKind[];
+}
+
+type TokenKind = 'delegated' | 'app-only';
+
+/** What a token minted by `--mint` may do: an Intune Administrator, or the toolkit's app registration. */
+const MINTED: Readonly<Record<TokenKind, TokenGrant>> = {
+  delegated: { kind: 'delegated', roles: ['Intune Administrator'] },
+  'app-only': { kind: 'appOnly', permissions: [...DEFAULT_APP_PERMISSIONS] },
+};
+
+function tokenKinds(value: string, previous: readonly TokenKind[]): TokenKind[] {
+  if (value !== 'delegated' && value !== 'app-only') throw new InvalidArgumentError(`expected 'delegated' or 'app-only', got '${value}'.`);
+  return [...previous, value];
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -72,6 +86,12 @@ export function serveCommand(io: ServeIo): Command {
     .option('--domain <domain>', 'service discovery domain of the default tenant (repeatable)', collect, [])
     .option('--throttle', "emulate Intune's throttling limits", false)
     .option('--page-size <n>', 'page size of Intune collections read without $top', integer(1, 100000))
+    .option(
+      '--mint <kind>',
+      "mint a token of the default tenant and print it: 'delegated' (an Intune Administrator) or 'app-only' (application permissions; Graph refuses it some writes) (repeatable)",
+      tokenKinds,
+      [],
+    )
     .action(async (options: ServeOptions) => {
       const { defaultTokens, tenantTokens } = splitTokens(options.token);
       const [firstToken, ...moreTokens] = defaultTokens;
@@ -85,8 +105,10 @@ export function serveCommand(io: ServeIo): Command {
         ...(options.domain.length === 0 ? {} : { domains: options.domain }),
         ...(options.pageSize === undefined ? {} : { pageSize: { intune: options.pageSize } }),
       });
+      const minted: [TokenKind, string][] = [];
       try {
         for (const token of moreTokens) started.server.defaultTenant({ token });
+        for (const kind of options.mint) minted.push([kind, started.server.mintToken(started.tenantId, MINTED[kind])]);
         for (const { tenantId, token } of tenantTokens) {
           const tenant = started.server.store.getTenant(tenantId);
           if (tenant) started.server.store.insertToken(tenantId, token);
@@ -100,6 +122,7 @@ export function serveCommand(io: ServeIo): Command {
       io.stdout(`  Graph API   ${started.url}/beta  ${started.url}/v1.0\n`);
       io.stdout(`  tenant      ${started.tenantId}\n`);
       if (started.tenantCreated && firstToken === undefined) io.stdout(`  token       ${started.token}   (shown once; stored in ${options.data})\n`);
+      for (const [kind, token] of minted) io.stdout(`  ${kind} token ${token}   (shown once; stored in ${options.data})\n`);
       if (started.server.adminTokenCreated) io.stdout(`  admin token ${started.adminToken}   (shown once)\n`);
       io.stdout(`  data        ${options.data}\n`);
       const signal = await waitForSignal();

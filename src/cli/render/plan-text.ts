@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import { describeTarget, descriptorOf, type Assignment } from '../../model';
-import type { Plan, ResourceChange } from '../../engine';
+import type { Plan, PriorityOrder, ResourceChange } from '../../engine';
 import { renderImpactText } from './impact-text';
 
 type Paint = (text: string) => string;
@@ -40,6 +40,11 @@ function value(v: unknown): string {
   return v === undefined ? '(unset)' : JSON.stringify(v);
 }
 
+/** The resulting order of a priority class on one line: `1 'A', 2 'B', 3 'C' (not in the stack)`. */
+export function describePriorityOrder(order: PriorityOrder, quote: (name: string) => string = (name) => `'${name}'`): string {
+  return order.objects.map((o) => `${o.rank} ${quote(o.displayName)}${o.owned ? '' : ' (not in the stack)'}`).join(', ');
+}
+
 /** The plan as a terminal shows it: `+`/`~`/`-` per object, field diffs, moves, findings, summary. */
 export function renderPlanText(plan: Plan, paint: Palette = NO_COLOUR): string {
   const lines: string[] = [paint.bold(`Stack ${plan.stack} against ${plan.backend}`)];
@@ -70,6 +75,10 @@ export function renderPlanText(plan: Plan, paint: Palette = NO_COLOUR): string {
   }
   for (const m of plan.moves) {
     lines.push(paint.change(`  ^ priority of ${descriptorOf(m.priorityClass as ResourceChange['kind']).title} '${m.displayName}': ${m.from ?? 'new'} -> ${m.to}`));
+  }
+  if (plan.priorityOrders.length > 0) {
+    lines.push('', paint.bold('Priority order after apply (1 is the highest)'));
+    for (const order of plan.priorityOrders) lines.push(`  ${descriptorOf(order.priorityClass as ResourceChange['kind']).title}: ${describePriorityOrder(order)}`);
   }
   lines.push(...renderImpactText(plan.impact));
   const findings = plan.findings.filter((f) => f.severity !== 'info' || !f.suppressed);

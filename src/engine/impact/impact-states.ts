@@ -56,7 +56,7 @@ function mapDefined<T, U>(value: T | undefined, map: (value: T) => U): U | undef
   return value === undefined ? undefined : map(value);
 }
 
-/** Replays the plan's priority moves on each class's order: the priority every object has after apply. */
+/** Replays the plan's priority moves on each class's order: the rank every object has after apply (1 the highest). */
 function prioritiesAfter(plan: Plan, state: ActualState, removed: ReadonlySet<string>, keyOf: (o: ActualObject) => string, declaredPaths: ReadonlyMap<string, string>): Map<string, number> {
   const priorities = new Map<string, number>();
   for (const d of DESCRIPTORS as readonly KindDescriptor[]) {
@@ -67,13 +67,13 @@ function prioritiesAfter(plan: Plan, state: ActualState, removed: ReadonlySet<st
       .sort((x, y) => (x.priority ?? 0) - (y.priority ?? 0) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
     const created = plan.changes.filter((c) => c.kind === d.kind && (c.action === 'create' || c.action === 'replace')).map((c) => c.path ?? c.logicalId);
     let order = [...members.map(keyOf), ...created];
-    const base = d.priorityBase ?? Math.min(...members.map((m) => m.priority ?? 0));
+    // A move's `to` is a rank: 1 is the highest.
     for (const move of plan.moves.filter((m) => m.priorityClass === cls)) {
       const unowned = () => members.find((m) => m.displayName === move.displayName && keyOf(m).startsWith(TENANT));
       const item = move.logicalId !== undefined ? declaredPaths.get(move.logicalId) : mapDefined(unowned(), keyOf);
-      if (item !== undefined) order = applyMove(order, { item, position: move.to - base });
+      if (item !== undefined) order = applyMove(order, { item, position: move.to - 1 });
     }
-    order.forEach((key, i) => priorities.set(key, base + i));
+    order.forEach((key, i) => priorities.set(key, i + 1));
   }
   return priorities;
 }

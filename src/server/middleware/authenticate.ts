@@ -14,13 +14,14 @@ export function bearerToken(header: string | undefined): string {
   return match[1];
 }
 
-/** Requires a bearer token of a known tenant and binds the request to that tenant. */
+/** Requires a bearer token of a known tenant and binds the request to that tenant and the token's grant. */
 export function authenticate(ctx: ServerContext): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     const token = bearerToken(c.req.header('authorization'));
-    const tenantId = ctx.store.tenantIdForToken(token);
-    if (tenantId === undefined) throw unauthenticated('Access token validation failure. Invalid audience.');
-    c.set('tenantId', tenantId);
+    const owner = ctx.store.tokenOwner(token);
+    if (owner === undefined) throw unauthenticated('Access token validation failure. Invalid audience.');
+    c.set('tenantId', owner.tenantId);
+    c.set('grant', owner.grant);
     c.set('token', token);
     await next();
   };

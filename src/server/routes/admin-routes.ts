@@ -6,7 +6,8 @@ import { authenticateAdmin } from '../middleware/authenticate';
 import { readJsonBody } from '../request-body';
 import type { ServerContext, ServerEnv } from '../server-context';
 import type { Cloud } from '../store';
-import { checkDomains, createTenant } from '../tenants';
+import { checkDomains, createTenant, mintTenantToken } from '../tenants';
+import { tokenGrant } from '../token-grant';
 import { graphTimestamp } from '../timestamps';
 import { parseActionBody } from '../wire/parse-body';
 
@@ -81,6 +82,12 @@ export function adminRoutes(ctx: ServerContext): Hono<ServerEnv> {
       if (change.cloud) store.setCloud(id, change.cloud as Cloud);
     });
     return c.json(tenantView(id));
+  });
+
+  app.post('/tenants/:id/tokens', async (c) => {
+    const grant = parseActionBody(tokenGrant, await readJsonBody(c), 'token');
+    const tenantId = c.req.param('id');
+    return c.json({ tenantId, token: mintTenantToken(store, tenantId, grant), grant }, 201);
   });
 
   app.put('/tenants/:id/applePushNotificationCertificate', async (c) => {

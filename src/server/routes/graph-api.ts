@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { GraphError, intuneNotFound } from '../graph-error';
 import { INTUNE_COLLECTIONS } from '../intune-collections';
 import { authenticate } from '../middleware/authenticate';
+import { authorize } from '../middleware/authorize';
 import { injectFaults } from '../middleware/inject-faults';
 import { throttle } from '../middleware/throttle';
 import { contextUrl } from '../odata/context-url';
@@ -30,7 +31,7 @@ export function graphApi(version: ApiVersion, ctx: ServerContext): Hono<ServerEn
     c.set('version', version);
     await next();
   });
-  api.use('*', limitBody(ctx), authenticate(ctx), injectFaults(ctx), throttle(ctx));
+  api.use('*', limitBody(ctx), authenticate(ctx), injectFaults(ctx), throttle(ctx), authorize());
   api.post('/$batch', batchRoute(ctx));
   for (const collection of INTUNE_COLLECTIONS) {
     if (version === 'beta' || !collection.betaOnly) api.route(`/${collection.path}`, intuneRoutes(collection, ctx));

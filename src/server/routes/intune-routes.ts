@@ -6,6 +6,7 @@ import { applyQuery, checkSelect, equalityOn, project, type QueryTarget } from '
 import { contextUrl } from '../odata/context-url';
 import { pageOf } from '../odata/paging';
 import { type ApiVersion, type QueryOptions, readQueryOptions } from '../odata/query-options';
+import { refuseAdminOnlyWrite } from '../middleware/authorize';
 import { closeGap, isTenantDefault, movePriority, nextPriority } from '../priorities';
 import { readJsonBody } from '../request-body';
 import { graphJson, noContent, type ServerContext, type ServerContextOf, type ServerEnv } from '../server-context';
@@ -118,6 +119,7 @@ export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): 
       throw intuneBadRequest(`Objects of type 'microsoft.graph.${requested}' cannot be created; the tenant has its default one, which can be updated.`);
     }
     const type = resolveEntityType(body, collection.creatable, collection.name, collection.baseType);
+    refuseAdminOnlyWrite(c.get('grant'), type.name);
     const properties = parseProperties(type, body, 'create');
     const now = graphTimestamp(ctx.clock());
     const id = collection.newId(type.name);
@@ -153,6 +155,7 @@ export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): 
         throw badRequest(`The type of an object cannot be changed: '${entity.id}' is a 'microsoft.graph.${entity.type}', not a 'microsoft.graph.${sent}'.`);
       }
       const type = typeOf(entity.type);
+      refuseAdminOnlyWrite(c.get('grant'), type.name);
       const properties = parseProperties(type, body, 'update');
       for (const name of type.immutable) {
         if (name in properties && JSON.stringify(properties[name]) !== JSON.stringify(entity.data[name])) {
