@@ -1,6 +1,7 @@
 import type { Construct } from 'constructs';
 import type { AssignmentTarget } from './assignment-target';
 import type { PropIssue, ResourceDeclaration } from './enrollment-resource';
+import { LIST, type PropShape } from './prop-check';
 import { TargetedResource } from './targeted-resource';
 
 /** Properties of a device limit restriction. */
@@ -21,6 +22,8 @@ export interface DeviceLimitRestrictionProps {
   readonly assignments?: readonly AssignmentTarget[];
 }
 
+const PROPS: PropShape<DeviceLimitRestrictionProps> = { displayName: true, description: true, limit: true, assignments: LIST };
+
 /**
  * A device limit restriction (Devices > Enrollment > Device limit restrictions). Restrictions are
  * ranked by the stack's priority order; the highest one assigned to a user applies.
@@ -31,6 +34,7 @@ export class DeviceLimitRestriction extends TargetedResource {
 
   constructor(scope: Construct, id: string, props: DeviceLimitRestrictionProps) {
     super(scope, id, 'deviceLimitRestriction', props);
+    this.checkProps(props, PROPS);
     this.limit = props.limit;
   }
 

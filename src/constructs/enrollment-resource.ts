@@ -1,6 +1,8 @@
 import { Construct } from 'constructs';
 import type { AppAssignmentSettings, InstallIntent, KindName, Suppression, ValidationIssue } from '../model';
 import type { AssignmentTarget } from './assignment-target';
+import { declaredAt } from './declared-at';
+import { checkProps, type PropCheck, type PropShape } from './prop-check';
 
 const ENROLLMENT_RESOURCE = Symbol.for('enrollkit.EnrollmentResource');
 
@@ -60,15 +62,44 @@ export abstract class EnrollmentResource extends Construct {
   readonly displayName: string;
   /** What the object is for (the ownership marker is added on write). */
   protected readonly description: string;
+  /** Where the app created the construct (`file:line`), when the stack trace shows it. */
+  readonly declaredAt: string | undefined;
   private readonly suppressionList: Suppression[] = [];
+  private readonly propChecks: PropCheck[] = [];
   private logicalIdOverride: string | undefined;
 
   protected constructor(scope: Construct, id: string, kind: KindName, naming: ResourceNaming) {
     super(scope, id);
     Object.defineProperty(this, ENROLLMENT_RESOURCE, { value: true });
     this.kind = kind;
+    this.declaredAt = declaredAt();
     this.displayName = naming.displayName;
     this.description = naming.description ?? '';
+  }
+
+  /**
+   * Checks the props the app passed against the construct's shape (unknown props, values of the
+   * wrong kind); the stack reports the problems at synth with the construct path.
+   */
+  protected checkProps<P>(props: P, shape: PropShape<P>): void {
+    this.propChecks.push(checkProps(props, shape, this.constructor.name));
+  }
+
+  /** Values added after construction that are of the wrong kind, such as an assignment that is not an `AssignmentTarget`. */
+  protected kindIssues(): PropIssue[] {
+    return [];
+  }
+
+  /**
+   * Unknown props and values of the wrong kind, read by the stack at synth before anything else:
+   * when a value is of the wrong kind, the construct is reported and not declared.
+   */
+  propCheck(): PropCheck {
+    const kinds = this.kindIssues();
+    return {
+      issues: [...this.propChecks.flatMap((c) => c.issues), ...kinds],
+      wrongKind: kinds.length > 0 || this.propChecks.some((c) => c.wrongKind),
+    };
   }
 
   /**

@@ -2,6 +2,9 @@ import type { Construct } from 'constructs';
 import type { IosAppSpec, KnownApp } from '../model';
 import type { ResourceDeclaration } from './enrollment-resource';
 import { MobileApp, type AssignmentSettingsSupport } from './mobile-app';
+import type { PropShape } from './prop-check';
+
+const OPTIONS: PropShape<AppReferenceOptions> = { displayName: true };
 
 /** Options of a reference to an app that exists in the tenant already. */
 export interface AppReferenceOptions {
@@ -27,6 +30,7 @@ export class ReferencedIosApp extends MobileApp {
     const knownApp = typeof app === 'string' ? undefined : app;
     const bundleId = typeof app === 'string' ? app : app.bundleId;
     super(scope, id, 'iosApp', { displayName: options.displayName ?? knownApp?.displayName ?? bundleId });
+    this.checkProps(options, OPTIONS);
     this.appType = appType;
     this.settingsSupport = appType === 'iosVppApp' ? 'vpp' : 'store';
     this.knownApp = knownApp;

@@ -18,4 +18,5 @@ export * from './plan-file';
 export * from './plan-schema';
 export * from './resolve-unknown-writes';
 export * from './reconcile-duplicates';
+export * from './stack-lock';
 export * from './impact';

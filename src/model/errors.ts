@@ -1,5 +1,5 @@
 /** Stable error codes, one per family of failure. */
-export type ErrorCode = 'EK_VALIDATION' | 'EK_BACKEND' | 'EK_APPLY' | 'EK_USAGE' | 'EK_STALE_PLAN';
+export type ErrorCode = 'EK_VALIDATION' | 'EK_BACKEND' | 'EK_APPLY' | 'EK_USAGE' | 'EK_STALE_PLAN' | 'EK_LOCKED';
 
 /** The root of every error enrollkit throws on purpose. */
 export class EnrollkitError extends Error {
@@ -27,13 +27,16 @@ export interface ValidationIssue {
   readonly fix: string;
   /** The rule of domain.md this issue enforces, when there is one. */
   readonly rule?: string;
+  /** Where in the app the offending object is declared (`main.ts:12`), when known. */
+  readonly source?: string;
 }
 
 /** Renders one issue as a single line that quotes the bad value and says the fix. */
 export function formatIssue(issue: ValidationIssue): string {
   const value = issue.value === undefined ? '' : ` (got ${JSON.stringify(issue.value)})`;
   const rule = issue.rule ? `${issue.rule} ` : '';
-  return `${issue.path}: ${rule}${issue.field}: ${issue.message}${value}. Fix: ${issue.fix}`;
+  const source = issue.source ? ` (${issue.source})` : '';
+  return `${issue.path}${source}: ${rule}${issue.field}: ${issue.message}${value}. Fix: ${issue.fix}`;
 }
 
 /** Every problem of a desired state, collected across the whole tree and thrown once. */
@@ -84,5 +87,19 @@ export class PlanBlockedError extends EnrollkitError {
 export class StalePlanError extends EnrollkitError {
   constructor(message: string) {
     super('EK_STALE_PLAN', message);
+  }
+}
+
+/** Another run holds the lock of the stack in the tenant. */
+export class StackLockedError extends EnrollkitError {
+  /** Who holds the lock (user, host and process, or the CI run). */
+  readonly holder: string;
+  /** Since when, ISO 8601. */
+  readonly since: string;
+
+  constructor(message: string, holder: string, since: string) {
+    super('EK_LOCKED', message);
+    this.holder = holder;
+    this.since = since;
   }
 }

@@ -30,7 +30,7 @@ describe('app-only credentials against a reference server', () => {
     const planned = await run(dir, ['plan', '--format', 'json'], reference(appOnly));
     // A plan with blockers exits 1, as any blocked plan does.
     expect(planned.code).toBe(1);
-    const plan = JSON.parse(planned.out) as Plan;
+    const [plan] = (JSON.parse(planned.out) as { plans: Plan[] }).plans as [Plan];
     const ek018 = plan.findings.filter((f) => f.rule === 'EK018');
     expect(ek018.map((f) => f.path).sort()).toEqual(['restrictions/ContractorsCorporateOnly', 'restrictions/EmployeesCurrentIos']);
     expect(plan.blockers.filter((b) => b.includes('EK018'))).toEqual([

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { changedParts, hasChanges, parsePlanFile, planStack, readState, type Plan } from '../../engine';
+import { changedParts, hasChanges, parsePlanFile, planStack, readState, withStackLock, type Plan } from '../../engine';
 import { StalePlanError, UsageError } from '../../model';
 import { addBackendOptions, backendFlags } from '../backend-options';
 import { ExitCode } from '../exit-codes';
 import { applyReport, errorDocument, outputDocument, printJson, type ApplyReport } from '../json-output';
 import { loadManifests } from '../load-manifests';
+import { addLockOptions, lockOptions } from '../lock-options';
 import { openBackend } from '../open-backend';
 import { describeError, type CommandFactory } from '../program';
 import { confirm, runApply } from '../run-apply';
@@ -24,7 +25,7 @@ function readPlanFile(path: string, shown: string): Plan {
 
 /** `enrollkit apply`: make the tenant match the stacks, or apply a saved plan exactly. */
 export const applyCommand: CommandFactory = (io, exit) =>
-  addBackendOptions(new Command('apply'))
+  addLockOptions(addBackendOptions(new Command('apply')))
     .description('make the tenant match the stack (or apply a plan saved with plan --out)')
     .argument('[plan]', 'a plan saved with `enrollkit plan --out`')
     .option('--stack <name>', 'apply only this stack')
@@ -50,27 +51,31 @@ export const applyCommand: CommandFactory = (io, exit) =>
           if (plan.backend !== backend.description) {
             throw new StalePlanError(`the plan was made against ${plan.backend}, not ${backend.description}; apply it with the same backend settings, or make a new plan.`);
           }
-          const state = await readState(backend, plan.groups.map((g) => g.displayName));
-          const changed = changedParts(plan.fingerprint, state);
-          if (changed.length > 0) {
-            throw new StalePlanError(`the tenant changed since the plan was made (${changed.join(', ')}); make a new plan with 'enrollkit plan --out ${planFile}'.`);
-          }
-          plans.push(plan);
-          if (hasChanges(plan)) await apply(plan);
-          else say('No changes. The tenant matches the stack.\n');
+          await withStackLock(backend, lockOptions(io, options, plan.stack, backend, io.stderr), async () => {
+            const state = await readState(backend, plan.groups.map((g) => g.displayName));
+            const changed = changedParts(plan.fingerprint, state);
+            if (changed.length > 0) {
+              throw new StalePlanError(`the tenant changed since the plan was made (${changed.join(', ')}); make a new plan with 'enrollkit plan --out ${planFile}'.`);
+            }
+            plans.push(plan);
+            if (hasChanges(plan)) await apply(plan);
+            else say('No changes. The tenant matches the stack.\n');
+          });
         } else {
           const manifests = await loadManifests(io, typeof options.stack === 'string' ? { stack: options.stack } : {});
           for (const manifest of manifests) {
-            const { plan } = await planStack(backend, manifest, { adopt: options.adopt === true });
-            plans.push(plan);
-            annotate(io, [plan]);
-            say(renderPlans([plan], 'text', io));
-            if (!hasChanges(plan) && plan.blockers.length === 0) continue;
-            if (plan.blockers.length === 0 && !(await confirm(io, `apply these changes to stack ${plan.stack}`, options.autoApprove === true))) {
-              exit.code = ExitCode.Error;
-              continue;
-            }
-            await apply(plan);
+            await withStackLock(backend, lockOptions(io, options, manifest.stack, backend, io.stderr), async () => {
+              const { plan } = await planStack(backend, manifest, { adopt: options.adopt === true });
+              plans.push(plan);
+              annotate(io, [plan]);
+              say(renderPlans([plan], 'text', io));
+              if (!hasChanges(plan) && plan.blockers.length === 0) return;
+              if (plan.blockers.length === 0 && !(await confirm(io, `apply these changes to stack ${plan.stack}`, options.autoApprove === true))) {
+                exit.code = ExitCode.Error;
+                return;
+              }
+              await apply(plan);
+            });
           }
         }
         if (json) io.stdout(printJson(outputDocument('apply', exit.code === ExitCode.Success, plans, { applies })));

@@ -1,8 +1,9 @@
 import { Command } from 'commander';
-import { hasChanges, planStack } from '../../engine';
+import { hasChanges, planStack, withStackLock } from '../../engine';
 import { addBackendOptions, backendFlags } from '../backend-options';
 import { ExitCode } from '../exit-codes';
 import { loadManifests } from '../load-manifests';
+import { addLockOptions, lockOptions } from '../lock-options';
 import { openBackend } from '../open-backend';
 import type { CommandFactory } from '../program';
 import { confirm, runApply } from '../run-apply';
@@ -10,7 +11,7 @@ import { renderPlans } from './plan';
 
 /** `enrollkit destroy`: delete what the stack owns, nothing else. */
 export const destroyCommand: CommandFactory = (io, exit) =>
-  addBackendOptions(new Command('destroy'))
+  addLockOptions(addBackendOptions(new Command('destroy')))
     .description('delete every object the stack owns (objects it does not own are never touched)')
     .option('--stack <name>', 'destroy only this stack')
     .option('--auto-approve', 'delete without asking for confirmation')
@@ -19,15 +20,17 @@ export const destroyCommand: CommandFactory = (io, exit) =>
       const backend = await openBackend(io, backendFlags(options));
       try {
         for (const manifest of manifests) {
-          const { plan } = await planStack(backend, manifest, { destroy: true });
-          io.stdout(renderPlans([plan], 'text', io));
-          if (!hasChanges(plan)) continue;
-          if (!(await confirm(io, `delete everything stack ${plan.stack} owns`, options.autoApprove === true))) {
-            exit.code = ExitCode.Error;
-            continue;
-          }
-          const { code } = await runApply(io, backend, plan);
-          if (code !== ExitCode.Success) exit.code = code;
+          await withStackLock(backend, lockOptions(io, options, manifest.stack, backend, io.stderr), async () => {
+            const { plan } = await planStack(backend, manifest, { destroy: true });
+            io.stdout(renderPlans([plan], 'text', io));
+            if (!hasChanges(plan)) return;
+            if (!(await confirm(io, `delete everything stack ${plan.stack} owns`, options.autoApprove === true))) {
+              exit.code = ExitCode.Error;
+              return;
+            }
+            const { code } = await runApply(io, backend, plan);
+            if (code !== ExitCode.Success) exit.code = code;
+          });
         }
       } finally {
         await backend.close();

@@ -9,6 +9,7 @@ import { schemaCommand } from './schema';
 import { serveCommand } from './serve';
 import { simulateCommand } from './simulate';
 import { synthCommand } from './synth';
+import { unlockCommand } from './unlock';
 
 /** Every sub-command of `enrollkit`, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandFactory[] = [
@@ -16,6 +17,7 @@ export const COMMANDS: readonly CommandFactory[] = [
   planCommand,
   applyCommand,
   destroyCommand,
+  unlockCommand,
   importCommand,
   lintCommand,
   simulateCommand,
