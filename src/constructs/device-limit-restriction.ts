@@ -28,7 +28,7 @@ const PROPS: PropShape<DeviceLimitRestrictionProps> = { displayName: true, descr
  * A device limit restriction (Devices > Enrollment > Device limit restrictions). Restrictions are
  * ranked by the stack's priority order; the highest one assigned to a user applies.
  */
-export class DeviceLimitRestriction extends TargetedResource {
+export class DeviceLimitRestriction extends TargetedResource<'deviceLimitRestriction'> {
   /** How many devices one user may enroll. */
   readonly limit: number;
 

@@ -29,7 +29,7 @@ const PROPS: PropShape<EnrollmentTypeProfileProps> = { displayName: true, descri
  * An iOS/iPadOS enrollment type profile (Devices > Enrollment > Apple > Enrollment types): decides
  * how a user's personal device enrolls. Profiles are ranked by the stack's priority order.
  */
-export class EnrollmentTypeProfile extends TargetedResource {
+export class EnrollmentTypeProfile extends TargetedResource<'enrollmentTypeProfile'> {
   /** How devices enroll. */
   readonly enrollmentType: EnrollmentType;
 

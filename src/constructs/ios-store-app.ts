@@ -66,7 +66,7 @@ const PROPS: PropShape<IosStoreAppProps> = {
  * An iOS App Store app. `new IosStoreApp(...)` adds it to Intune; `IosStoreApp.fromBundleId(...)`
  * and `IosStoreApp.fromKnownApp(...)` reference one that is there already.
  */
-export class IosStoreApp extends MobileApp {
+export class IosStoreApp extends MobileApp<'iosApp'> {
   /**
    * References a store app that exists in the tenant, by bundle ID. The stack owns only the
    * assignments it declares on it.

@@ -51,12 +51,12 @@ export interface IMobileApp {
 }
 
 /** The base of app constructs: assignments carry an intent and settings. */
-export abstract class MobileApp extends EnrollmentResource implements IMobileApp {
+export abstract class MobileApp<K extends KindName = KindName> extends EnrollmentResource<K> implements IMobileApp {
   /** The assignment settings the app's Graph settings type carries; others are reported at synth. */
   protected abstract readonly settingsSupport: AssignmentSettingsSupport;
   private readonly appAssignments: AppAssignment[];
 
-  protected constructor(scope: Construct, id: string, kind: KindName, props: MobileAppProps) {
+  protected constructor(scope: Construct, id: string, kind: K, props: MobileAppProps) {
     super(scope, id, kind, props);
     this.appAssignments = asList(props.assignments);
   }

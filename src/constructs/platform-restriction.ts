@@ -56,7 +56,7 @@ const PROPS: PropShape<PlatformRestrictionProps> = {
  * An iOS/iPadOS device platform restriction (Devices > Enrollment > Device platform restriction).
  * Restrictions are ranked by the stack's priority order; the highest one assigned to a user applies.
  */
-export class PlatformRestriction extends TargetedResource {
+export class PlatformRestriction extends TargetedResource<'platformRestriction'> {
   private readonly props: PlatformRestrictionProps;
 
   constructor(scope: Construct, id: string, props: PlatformRestrictionProps) {

@@ -19,7 +19,7 @@ export interface AppReferenceOptions {
  * An iOS store or VPP app that exists in the tenant, found by bundle ID. The stack never changes
  * or deletes the app; it owns only the assignments it declares on it.
  */
-export class ReferencedIosApp extends MobileApp {
+export class ReferencedIosApp extends MobileApp<'iosApp'> {
   /** The app's bundle ID. */
   readonly bundleId: string;
   protected readonly settingsSupport: AssignmentSettingsSupport;

@@ -61,7 +61,7 @@ const PROP_NAMES: Readonly<Record<string, string>> = { bundleIdAccessControlList
  * `jitRegistration` it is the just-in-time registration policy of web-based and account-driven
  * enrollment.
  */
-export class SsoExtensionPolicy extends TargetedResource {
+export class SsoExtensionPolicy extends TargetedResource<'ssoExtensionPolicy'> {
   private readonly bundleIds: string[];
   private readonly settings: SsoSetting[];
   private readonly enableSharedDeviceMode: boolean;

@@ -17,10 +17,10 @@ export interface TargetedResourceProps extends ResourceNaming {
 }
 
 /** An object whose assignments are bare targets: profiles, restrictions, configuration policies. */
-export abstract class TargetedResource extends EnrollmentResource {
+export abstract class TargetedResource<K extends KindName = KindName> extends EnrollmentResource<K> {
   private readonly targets: AssignmentTarget[];
 
-  protected constructor(scope: Construct, id: string, kind: KindName, props: TargetedResourceProps) {
+  protected constructor(scope: Construct, id: string, kind: K, props: TargetedResourceProps) {
     super(scope, id, kind, props);
     this.targets = asList(props.assignments);
   }

@@ -78,7 +78,7 @@ const PROPS: PropShape<WebClipProps> = {
 };
 
 /** An iOS/iPadOS web clip: a web link on the home screen, such as the Company Portal web app. */
-export class WebClip extends MobileApp {
+export class WebClip extends MobileApp<'webClip'> {
   /**
    * The Company Portal web app (`https://portal.manage.microsoft.com`): device status and actions
    * for users of every user-initiated enrollment type (EK015).

@@ -4,7 +4,7 @@ import type { ActualState } from './actual-state';
 import type { Backend } from './backend';
 import { planImpactOf, withMemberCounts } from './impact';
 import { makePlan } from './make-plan';
-import type { Plan, PlanFinding } from './plan-types';
+import type { Plan, PlanFinding, PlanMode } from './plan-types';
 import { missingPermissions, refusedWrites } from './preflight';
 import { groupNamesOf, readState } from './read-state';
 import { tenantFactsOf } from './tenant-facts';
@@ -13,8 +13,8 @@ import { tenantFactsOf } from './tenant-facts';
 export interface PlanStackOptions {
   /** Take over unowned objects with a declared display name. */
   readonly adopt?: boolean;
-  /** Plan the deletion of everything the stack owns. */
-  readonly destroy?: boolean;
+  /** `destroy` plans the deletion of everything the stack owns; `normal` when absent. */
+  readonly mode?: PlanMode;
   /**
    * Work out whose enrollment the plan changes (`plan.impact`), with member counts.
    * @default true
@@ -24,10 +24,11 @@ export interface PlanStackOptions {
 
 function toPlanFinding(f: Finding): PlanFinding {
   return {
-    rule: f.rule,
+    code: f.rule,
     severity: f.severity,
     path: f.path,
-    message: `${f.message}. Fix: ${f.fix}`,
+    message: f.message,
+    fix: f.fix,
     ...(f.suppressed ? { suppressed: f.suppressed.reason } : {}),
   };
 }
@@ -39,16 +40,16 @@ function toPlanFinding(f: Finding): PlanFinding {
  */
 export async function planStack(backend: Backend, manifest: Manifest, options: PlanStackOptions = {}): Promise<{ plan: Plan; state: ActualState }> {
   const [state, identity] = await Promise.all([readState(backend, groupNamesOf(manifest)), backend.identity()]);
-  const findings = options.destroy ? [] : lint(manifest, tenantFactsOf(manifest, state, identity)).findings.map(toPlanFinding);
+  const findings = options.mode === 'destroy' ? [] : lint(manifest, tenantFactsOf(manifest, state, identity)).findings.map(toPlanFinding);
   const draft = makePlan(manifest, state, {
     backend: backend.description,
     findings,
     ...(options.adopt ? { adopt: true } : {}),
-    ...(options.destroy ? { destroy: true } : {}),
+    ...(options.mode ? { mode: options.mode } : {}),
   });
   const missing = [...missingPermissions(draft, identity), ...refusedWrites(draft)];
   const plan = missing.length ? { ...draft, blockers: [...draft.blockers, ...missing] } : draft;
   if (options.impact === false) return { plan, state };
-  const impact = await withMemberCounts(planImpactOf(manifest, state, plan, options.destroy ? { destroy: true } : {}), backend, plan, state);
+  const impact = await withMemberCounts(planImpactOf(manifest, state, plan), backend, plan, state);
   return { plan: { ...plan, impact }, state };
 }

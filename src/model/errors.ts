@@ -72,13 +72,30 @@ export class UsageError extends EnrollkitError {
   }
 }
 
+/** Why apply must not run a plan, as data: a stable code, the construct path, what is wrong and the fix. */
+export interface Blocker {
+  /** Stable code: a rule ID (`EK009`) for a rule error, otherwise a kebab-case name (`group-missing`). */
+  readonly code: string;
+  /** Construct path (or `tenant/...` for what the tenant holds). */
+  readonly path: string;
+  /** What is wrong, quoting the values at fault. */
+  readonly message: string;
+  /** What to do about it. */
+  readonly fix: string;
+}
+
+/** One blocker as a single line. */
+export function formatBlocker(b: Blocker): string {
+  return `${b.path}: ${b.message}. Fix: ${b.fix}`;
+}
+
 /** A plan that apply must not run: missing groups, name conflicts, rule errors, missing permissions. */
 export class PlanBlockedError extends EnrollkitError {
-  /** Why, one line each, with the fix. */
-  readonly blockers: readonly string[];
+  /** Why, with the fix. */
+  readonly blockers: readonly Blocker[];
 
-  constructor(stack: string, blockers: readonly string[]) {
-    super('EK_APPLY', `the plan for stack '${stack}' is blocked; nothing was changed:\n${blockers.map((b) => `  - ${b}`).join('\n')}`);
+  constructor(stack: string, blockers: readonly Blocker[]) {
+    super('EK_APPLY', `the plan for stack '${stack}' is blocked; nothing was changed:\n${blockers.map((b) => `  - ${formatBlocker(b)}`).join('\n')}`);
     this.blockers = blockers;
   }
 }

@@ -1,4 +1,4 @@
-import { makePlan, stepRef, type ActualGroup, type ActualObject, type ActualState } from '../../src/engine';
+import { makePlan, stepRef, stepRequest, type ActualGroup, type ActualObject, type ActualState } from '../../src/engine';
 import { descriptorOf, INTUNE_DEFAULTS, MANIFEST_VERSION, withMarker, type GraphEntity, type Manifest, type Resource } from '../../src/model';
 
 const STACK = 'contoso';
@@ -70,8 +70,12 @@ describe('makePlan', () => {
     expect(plan.steps.map((s) => s.id)).toEqual(['group:BYOD users', 'create:A', 'assign:A:0']);
     const assign = plan.steps[2]!;
     expect(assign.dependsOn).toEqual(['create:A', 'group:BYOD users']);
-    expect(assign.request.path).toBe(`/deviceManagement/appleUserInitiatedEnrollmentProfiles/${stepRef('create:A')}/assignments`);
-    expect(JSON.stringify(assign.request.body)).toContain(stepRef('group:BYOD users'));
+    expect(assign).toMatchObject({ kind: 'enrollmentTypeProfile', operation: 'assign', object: { step: 'create:A' } });
+    expect(JSON.stringify(assign.body)).toContain(stepRef('group:BYOD users'));
+    const request = stepRequest(assign, new Map([['create:A', 'p9'], ['group:BYOD users', 'g1']]));
+    expect(request).toMatchObject({ request: { method: 'POST', path: '/deviceManagement/appleUserInitiatedEnrollmentProfiles/p9/assignments' } });
+    expect(JSON.stringify('request' in request && request.request.body)).toContain('g1');
+    expect(stepRequest(assign, new Map())).toEqual({ missing: ['create:A', 'group:BYOD users'] });
   });
 
   it('plans nothing when the tenant matches the stack', () => {
@@ -86,7 +90,8 @@ describe('makePlan', () => {
     const after = profile('A', 1, { spec: { enrollmentType: 'accountDrivenUserEnrollment' } });
     const plan = makePlan(manifest([after]), state([applied(before, 'p1', 0)]), options);
     expect(plan.changes[0]).toMatchObject({ action: 'update', fields: [{ field: 'enrollmentType', before: 'webDeviceEnrollment', after: 'accountDrivenUserEnrollment' }] });
-    expect(plan.steps.map((s) => [s.request.method, s.request.path])).toEqual([['PATCH', '/deviceManagement/appleUserInitiatedEnrollmentProfiles/p1']]);
+    expect(plan.steps.map((s) => [s.operation, s.object])).toEqual([['update', { id: 'p1' }]]);
+    expect(stepRequest(plan.steps[0]!, new Map())).toMatchObject({ request: { method: 'PATCH', path: '/deviceManagement/appleUserInitiatedEnrollmentProfiles/p1' } });
   });
 
   it('deletes an owned profile the stack no longer declares, and nothing else', () => {
@@ -98,7 +103,7 @@ describe('makePlan', () => {
       state([applied(a, 'p1', 0), applied(gone, 'p2', 1), applied(foreign, 'p3', 2, { owner: null }), applied(foreign, 'p4', 3, { owner: 'other-stack' })]),
       options,
     );
-    expect(plan.steps.map((s) => [s.request.method, s.request.path])).toEqual([['DELETE', '/deviceManagement/appleUserInitiatedEnrollmentProfiles/p2']]);
+    expect(plan.steps.map((s) => [s.operation, s.kind, s.object])).toEqual([['delete', 'enrollmentTypeProfile', { id: 'p2' }]]);
   });
 
   it('reorders with the fewest setPriority calls, keeping unowned profiles below owned ones, and ranks from 1', () => {
@@ -110,10 +115,11 @@ describe('makePlan', () => {
       { priorityClass: 'enrollmentTypeProfile', displayName: 'Profile A', logicalId: 'A', from: 4, to: 1 },
       { priorityClass: 'enrollmentTypeProfile', displayName: 'Made by hand', from: 2, to: 4 },
     ]);
-    expect(plan.steps.map((s) => [s.request.path, s.request.body])).toEqual([
-      ['/deviceManagement/appleUserInitiatedEnrollmentProfiles/pa/setPriority', { priority: 0 }],
-      ['/deviceManagement/appleUserInitiatedEnrollmentProfiles/pm/setPriority', { priority: 3 }],
+    expect(plan.steps.map((s) => [s.operation, s.object, s.body])).toEqual([
+      ['setPriority', { id: 'pa' }, { priority: 0 }],
+      ['setPriority', { id: 'pm' }, { priority: 3 }],
     ]);
+    expect(stepRequest(plan.steps[0]!, new Map())).toMatchObject({ request: { method: 'POST', path: '/deviceManagement/appleUserInitiatedEnrollmentProfiles/pa/setPriority' } });
     expect(plan.priorityOrders).toEqual([
       {
         priorityClass: 'enrollmentTypeProfile',
@@ -132,19 +138,19 @@ describe('makePlan', () => {
     const tenant = state([applied(a, 'p1', 0, { owner: null })]);
     const refused = makePlan(manifest([a]), tenant, options);
     expect(refused.changes[0]).toMatchObject({ action: 'conflict', id: 'p1' });
-    expect(refused.blockers[0]).toMatch(/run with --adopt/);
+    expect(refused.blockers[0]).toMatchObject({ code: 'name-unowned', path: 'contoso/A', fix: expect.stringMatching(/run with --adopt/) });
     expect(refused.steps).toEqual([]);
 
     const adopted = makePlan(manifest([a]), tenant, { ...options, adopt: true });
     expect(adopted.changes[0]).toMatchObject({ action: 'adopt', id: 'p1' });
     expect(adopted.steps).toHaveLength(1);
-    expect((adopted.steps[0]!.request.body as { description: string }).description).toContain('[enrollkit stack=contoso id=A]');
+    expect((adopted.steps[0]!.body as { description: string }).description).toContain('[enrollkit stack=contoso id=A]');
   });
 
   it('blocks apply when a referenced group does not exist', () => {
     const m = manifest([profile('A', 1)]);
     const plan = makePlan({ ...m, groups: [{ ...m.groups[0]!, declared: false }] }, state([], []), options);
-    expect(plan.blockers.join('\n')).toMatch(/'BYOD users' does not exist/);
+    expect(plan.blockers).toEqual([expect.objectContaining({ code: 'group-missing', path: 'contoso/Byod', message: expect.stringMatching(/'BYOD users' does not exist/) })]);
   });
 
   it('keeps assignments of a referenced app that the stack does not declare', () => {
@@ -161,8 +167,8 @@ describe('makePlan', () => {
     };
     const inTenant = applied({ ...app, assignments: [{ target: { type: 'allLicensedUsers' }, intent: 'available' }] }, 'app1', 0, { owner: null });
     const plan = makePlan(manifest([app]), state([inTenant]), options);
-    const body = plan.steps[0]!.request.body as { mobileAppAssignments: { intent: string }[] };
-    expect(plan.steps[0]!.request.path).toBe('/deviceAppManagement/mobileApps/app1/assign');
+    const body = plan.steps[0]!.body as { mobileAppAssignments: { intent: string }[] };
+    expect(stepRequest(plan.steps[0]!, new Map())).toMatchObject({ request: { method: 'POST', path: '/deviceAppManagement/mobileApps/app1/assign' } });
     expect(body.mobileAppAssignments.map((a) => a.intent).sort()).toEqual(['available', 'required']);
   });
 });

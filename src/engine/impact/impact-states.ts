@@ -81,9 +81,10 @@ function prioritiesAfter(plan: Plan, state: ActualState, removed: ReadonlySet<st
 /**
  * Builds the states before and after apply of a plan: objects the stack owns or references take
  * their declared form, those it deletes go, the others stay, and priorities follow the plan's moves.
- * `destroy` builds the state after a destroy plan (nothing declared remains).
+ * After a destroy plan nothing declared remains.
  */
-export function impactStates(manifest: Manifest, state: ActualState, plan: Plan, destroy = false): ImpactStates {
+export function impactStates(manifest: Manifest, state: ActualState, plan: Plan): ImpactStates {
+  const destroy = plan.mode === 'destroy';
   const declared = new Map(manifest.resources.map((r) => [r.logicalId, r]));
   const declaredPaths = new Map(manifest.resources.map((r) => [r.logicalId, r.path]));
   const pathOf = new Map<string, string>();

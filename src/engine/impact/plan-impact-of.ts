@@ -87,12 +87,12 @@ function audienceImpact(groups: Audience, before: EnrollmentState, after: Enroll
  * enrollment with the resolver of `simulate` against the tenant before and after apply, on every
  * device of the matrix, and keeps every difference. Member counts are added by the caller.
  */
-export function planImpactOf(manifest: Manifest, state: ActualState, plan: Plan, options: { readonly destroy?: boolean } = {}): PlanImpact {
+export function planImpactOf(manifest: Manifest, state: ActualState, plan: Plan): PlanImpact {
   if (plan.steps.length === 0) {
     // Nothing is written: the tenant after apply is the tenant as it is.
     return { matrix: { devices: IMPACT_DEVICES, ownerships: IMPACT_OWNERSHIPS, os: osRanges([manifest.resources]) }, audiences: 0, affected: [] };
   }
-  const states = impactStates(manifest, state, plan, options.destroy === true);
+  const states = impactStates(manifest, state, plan);
   const ranges = osRanges([states.before.resources, states.after.resources]);
   const matrix = { devices: IMPACT_DEVICES, ownerships: IMPACT_OWNERSHIPS, os: ranges };
   const audiences = audiencesOf(touchedObjects(plan, state, states), states).sort((a, b) => a.length - b.length || a.join('\n').localeCompare(b.join('\n')));
