@@ -214,6 +214,19 @@ describe('the impact of a plan', () => {
     expect(differences(impact)).toEqual([`members of 'BYOD Users': requiredApps: Microsoft Authenticator -> Microsoft Authenticator, Outlook for iPads on iOS 15.0 and later`]);
   });
 
+  it('destroying the stack leaves every user it reached without a profile, restrictions lifted', async () => {
+    const first = await planStack(tenant.backend, stack(baseline()), { impact: false });
+    await applyPlan(tenant.backend, first.plan);
+    const { plan } = await planStack(tenant.backend, stack(baseline()), { mode: 'destroy' });
+    expect(differences(plan.impact!)).toEqual([
+      `members of 'BYOD Users': outcome: blocked by platform restriction "iOS 15+" -> no enrollment type profile on iOS 14.x`,
+      `members of 'BYOD Users': outcome: enrolls -> no enrollment type profile on iOS 15.0 and later`,
+      `members of 'Contractors': outcome: enrolls -> no enrollment type profile on every iOS version`,
+      `members of both 'BYOD Users' and 'Contractors': outcome: blocked by platform restriction "iOS 15+" -> no enrollment type profile on iOS 14.x`,
+      `members of both 'BYOD Users' and 'Contractors': outcome: enrolls -> no enrollment type profile on iOS 15.0 and later`,
+    ]);
+  });
+
   it('counts the members of each affected group and of all users with the backend', async () => {
     const user = async (alias: string) => (await graph('POST', '/v1.0/users', { accountEnabled: true, displayName: alias, mailNickname: alias, userPrincipalName: `${alias}@contoso.com`, passwordProfile: { password: 'Passw0rd!Passw0rd' } })).id as string;
     const ids = [await user('adele'), await user('alex'), await user('megan')];
