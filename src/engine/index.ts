@@ -20,3 +20,4 @@ export * from './plan-schema';
 export * from './resolve-unknown-writes';
 export * from './reconcile-duplicates';
 export * from './stack-lock';
+export * from './read-nested';
