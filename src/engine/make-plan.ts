@@ -17,6 +17,7 @@ import {
   type Resource,
 } from '../model';
 import type { ActualGroup, ActualObject, ActualState } from './actual-state';
+import { desiredDigest } from './applied-digest';
 import { diffAssignments, diffValues, type FieldChange } from './diff';
 import { fingerprintParts } from './fingerprint';
 import {
@@ -278,7 +279,7 @@ class PlanBuilder {
     return {
       ...d.toGraph(resource.spec, this.names),
       displayName: resource.displayName,
-      description: withMarker(resource.description, { stack: this.manifest.stack, logicalId: resource.logicalId }),
+      description: withMarker(resource.description, { stack: this.manifest.stack, logicalId: resource.logicalId, digest: desiredDigest(resource) }),
     };
   }
 
@@ -474,7 +475,9 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
     return;
   }
   let objectStep: string | undefined;
-  if (fields.length > 0 || action === 'adopt') {
+  const assignmentsChange = change.add.length > 0 || change.remove.length > 0;
+  // An owned object's marker records a digest of its assignments too: rewrite it when they change.
+  if (fields.length > 0 || action === 'adopt' || (assignmentsChange && !resource.reference)) {
     objectStep = b.add({
       id: `update:${resource.logicalId}`,
       title: `${action === 'adopt' ? 'adopt' : 'update'} ${d.title} '${resource.displayName}'`,
@@ -489,7 +492,6 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
   const actionIds = b.actionSteps(d, resource, { id: actual.id }, objectStep ? [objectStep] : [], actual);
   if (actionIds.length > 0 && action === 'unchanged') action = 'update';
   const actions = actionIds.length > 0 ? { actions: b.steps.filter((s) => actionIds.includes(s.id)).map((s) => s.title) } : {};
-  const assignmentsChange = change.add.length > 0 || change.remove.length > 0;
   if (assignmentsChange) {
     const toDisplay = (a: Assignment): Assignment =>
       'group' in a.target ? { ...a, target: { ...a.target, group: b.resolver.name(a.target.group) } } : a;

@@ -1,16 +1,16 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Hono } from 'hono';
-import { badRequest, intuneBadRequest, intuneNotFound, intuneUnchangedPatch } from '../graph-error';
+import { badRequest, intuneBadRequest, intuneNotFound, intuneUnchangedPatch, modelValidationFailure } from '../graph-error';
 import type { IntuneCollection } from '../intune-collections';
-import { applyQuery, checkSelect, equalityOn, project, type QueryTarget } from '../odata/apply-query';
+import { applyQuery, checkQuery, checkSelect, equalityOn, project, type QueryTarget } from '../odata/apply-query';
 import { contextUrl } from '../odata/context-url';
-import { pageOf } from '../odata/paging';
+import { nextPageLink, pageBounds, pageOf } from '../odata/paging';
 import { type ApiVersion, type QueryOptions, readQueryOptions } from '../odata/query-options';
 import { refuseAdminOnlyWrite } from '../middleware/authorize';
 import { closeGap, isTenantDefault, movePriority, nextPriority } from '../priorities';
 import { readJsonBody } from '../request-body';
-import { graphJson, noContent, type ServerContext, type ServerContextOf, type ServerEnv } from '../server-context';
-import type { AssignmentRecord, EntityRecord } from '../store';
+import { graphJson, graphJsonText, noContent, type ServerContext, type ServerContextOf, type ServerEnv } from '../server-context';
+import type { AssignmentRecord, EntityRecord, StoredEntity } from '../store';
 import { graphTimestamp } from '../timestamps';
 import { applyProperties, type EntityType } from '../wire/entity-type';
 import { parseActionBody, parseProperties, resolveEntityType, setPriorityBody, typeNameOf } from '../wire/parse-body';
@@ -41,11 +41,11 @@ function expansionOf(options: QueryOptions, collection: IntuneCollection): Expan
 
 /** An Intune object as Graph returns it: `@odata.type` first, then its properties, then expanded assignments. */
 export function renderIntuneEntity(
-  entity: EntityRecord,
+  entity: Pick<EntityRecord, 'id' | 'type' | 'data'>,
   collection: IntuneCollection,
   version: ApiVersion,
   select?: readonly string[],
-  assignments?: { readonly records: readonly AssignmentRecord[]; readonly select?: readonly string[] },
+  assignments?: { readonly records: readonly Pick<AssignmentRecord, 'data'>[]; readonly select?: readonly string[] },
 ): Record<string, unknown> {
   const result: Record<string, unknown> = { '@odata.type': `#microsoft.graph.${entity.type}`, ...project(entity.data, select) };
   if (assignments) {
@@ -53,6 +53,28 @@ export function renderIntuneEntity(
     result['assignments'] = assignments.records.map((record) => project(record.data, assignments.select));
   }
   return result;
+}
+
+/**
+ * {@link renderIntuneEntity} as JSON text. Objects without `$select` and priority are answered
+ * with their stored text, unparsed; the JSON is the same.
+ */
+function renderStoredEntity(
+  entity: StoredEntity,
+  collection: IntuneCollection,
+  version: ApiVersion,
+  select?: readonly string[],
+  assignments?: { readonly json: readonly string[]; readonly select?: readonly string[] },
+): string {
+  if (select || entity.priority !== null || assignments?.select) {
+    const records = assignments?.json.map((json) => ({ data: JSON.parse(json) as Record<string, unknown> }));
+    return JSON.stringify(renderIntuneEntity(entity, collection, version, select, assignments && records ? { records, ...assignments } : undefined));
+  }
+  const properties = entity.json.length > 2 ? `,${entity.json.slice(1, -1)}` : '';
+  const expanded = assignments
+    ? `,"assignments@odata.context":${JSON.stringify(contextUrl(version, `${collection.path}('${entity.id}')/assignments`))},"assignments":[${assignments.json.join(',')}]`
+    : '';
+  return `{"@odata.type":${JSON.stringify(`#microsoft.graph.${entity.type}`)}${properties}${expanded}}`;
 }
 
 /** Routes of one Intune collection: list, get, create, update, delete, `setPriority`, assignments and `assign`. */
@@ -82,21 +104,36 @@ export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): 
 
   app.get('/', (c) => {
     const version = c.get('version');
+    const tenantId = c.get('tenantId');
     const url = new URL(c.req.url);
     const options = readQueryOptions(url, version);
     const expansion = expansionOf(options, collection);
     const displayName = equalityOn(options, 'displayName');
-    const records = applyQuery(store.listEntities(c.get('tenantId'), collection.name, displayName === undefined ? {} : { displayName }), options, target);
-    const page = pageOf(records, options, ctx.pageSizes.intune, url);
-    const byParent = expansion ? store.assignmentsByParent(c.get('tenantId'), collection.name) : undefined;
-    return graphJson(c, {
+    const where = displayName === undefined ? {} : { displayName };
+    let page: { items: readonly StoredEntity[]; nextLink?: string };
+    let count: number | undefined;
+    if ((options.filter === undefined || displayName !== undefined) && options.orderBy === undefined) {
+      // Filtered by the display name index at most: SQLite reads only the page (and one more, to know if another follows).
+      checkQuery(options, target);
+      const { start, size } = pageBounds(options, ctx.pageSizes.intune);
+      const rows = store.listStoredEntities(tenantId, collection.name, where, { offset: start, limit: size + 1 });
+      page = rows.length > size ? { items: rows.slice(0, size), nextLink: nextPageLink(url, start + size) } : { items: rows };
+      if (options.count) count = store.countEntities(tenantId, collection.name, where);
+    } else {
+      const records = applyQuery(store.listStoredEntities(tenantId, collection.name, where), options, target);
+      page = pageOf(records, options, ctx.pageSizes.intune, url);
+      count = records.length;
+    }
+    const byParent = expansion ? store.assignmentJsonOf(tenantId, collection.name, page.items.map((entity) => entity.id)) : undefined;
+    const head = {
       '@odata.context': contextUrl(version, collection.path, { ...(options.select ? { select: options.select } : {}), expand: expansion ? ['assignments'] : [] }),
-      ...(options.count && options.offset === undefined ? { '@odata.count': records.length } : {}),
+      ...(options.count && options.offset === undefined ? { '@odata.count': count } : {}),
       ...(page.nextLink ? { '@odata.nextLink': page.nextLink } : {}),
-      value: page.items.map((entity) =>
-        renderIntuneEntity(entity, collection, version, options.select, byParent && expansion ? { records: byParent.get(entity.id) ?? [], ...expansion } : undefined),
-      ),
-    });
+    };
+    const value = page.items.map((entity) =>
+      renderStoredEntity(entity, collection, version, options.select, byParent && expansion ? { json: byParent.get(entity.id) ?? [], ...expansion } : undefined),
+    );
+    return graphJsonText(c, `${JSON.stringify(head).slice(0, -1)},"value":[${value.join(',')}]}`);
   });
 
   app.get('/:id', (c) => {
@@ -114,7 +151,7 @@ export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): 
 
   app.post('/', async (c) => {
     const body = await readJsonBody(c);
-    const requested = typeNameOf(body);
+    const requested = typeNameOf(body, modelValidationFailure);
     if (requested !== undefined && collection.types.some((type) => type.name === requested) && !collection.creatable.some((type) => type.name === requested)) {
       throw intuneBadRequest(`Objects of type 'microsoft.graph.${requested}' cannot be created; the tenant has its default one, which can be updated.`);
     }
@@ -150,12 +187,22 @@ export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): 
     const body = await readJsonBody(c);
     store.transaction(() => {
       const entity = load(c, c.req.param('id'));
-      const sent = typeNameOf(body);
+      const sent = typeNameOf(body, modelValidationFailure);
       if (sent !== undefined && sent !== entity.type) {
         throw badRequest(`The type of an object cannot be changed: '${entity.id}' is a 'microsoft.graph.${entity.type}', not a 'microsoft.graph.${sent}'.`);
       }
       const type = typeOf(entity.type);
       refuseAdminOnlyWrite(c.get('grant'), type.name);
+      // The live service cannot tell which derived type a PATCH without `@odata.type` is for (msgraph-beta-sdk-dotnet#699).
+      if (sent === undefined && type.ancestors.length > 0) {
+        throw modelValidationFailure(`Cannot create an abstract class. Send '@odata.type': '#microsoft.graph.${type.name}' with the PATCH of '${entity.id}'.`);
+      }
+      const missing = type.patchRequired.filter((name) => !(name in body));
+      if (missing.length > 0) {
+        throw modelValidationFailure(
+          `A PATCH of a 'microsoft.graph.${type.name}' must send the whole object; missing: ${missing.join(', ')}. Read the object and send it back with the changes.`,
+        );
+      }
       const properties = parseProperties(type, body, 'update');
       for (const name of type.immutable) {
         if (name in properties && JSON.stringify(properties[name]) !== JSON.stringify(entity.data[name])) {
@@ -191,6 +238,8 @@ export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): 
         const entity = load(c, c.req.param('id'));
         if (isTenantDefault(entity)) throw intuneBadRequest('The priority of a default enrollment configuration cannot be changed.');
         if (priority < rules.first) throw intuneBadRequest(`Priority must be ${rules.first} or greater; got ${priority}.`);
+        // The live service answers a move to the current priority with an error (Microsoft365DSC#4295).
+        if (entity.priority === priority) throw intuneBadRequest(`The priority of '${entity.id}' is already ${priority}; send setPriority only to change it.`);
         movePriority(store, { ...entity, data: { ...entity.data, lastModifiedDateTime: graphTimestamp(ctx.clock()) } }, priority, rules);
       });
       return noContent(c);
