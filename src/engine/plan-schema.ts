@@ -21,6 +21,7 @@ const ResourceChangeSchema = z.strictObject({
   referenced: z.boolean().describe('true for an object referenced, not owned'),
   fields: z.array(FieldChangeSchema),
   replaceFields: z.array(z.string()).optional().describe('for replace: the changed fields Graph cannot change in place'),
+  actions: z.array(z.string()).optional().describe('actions called on the object beyond its properties (make it the default, assign devices)'),
   assignments: z.strictObject({ add: z.array(AssignmentSchema), remove: z.array(AssignmentSchema) }),
   reason: z.string().optional(),
 });

@@ -31,6 +31,8 @@ export interface ResourceChange {
   readonly fields: readonly FieldChange[];
   /** For `replace`: the changed fields Graph cannot change in place, which force the delete and create. */
   readonly replaceFields?: readonly string[];
+  /** Actions the plan calls on the object beyond its properties (make it the default, assign devices). */
+  readonly actions?: readonly string[];
   /** Assignments added and removed (targets name groups by display name). */
   readonly assignments: { readonly add: readonly Assignment[]; readonly remove: readonly Assignment[] };
   /** Why the object cannot be planned (`conflict`): the blocker's message and fix. */

@@ -95,6 +95,7 @@ function objectDetails(c: ResourceChange): string {
   const details: string[] = [];
   if (c.reason) details.push(`- ${escapeMarkdown(c.reason)}`);
   if (c.replaceFields?.length) details.push(`- replaced because Graph cannot change ${c.replaceFields.map(code).join(', ')} in place`);
+  for (const a of c.actions ?? []) details.push(`- ${escapeMarkdown(a)}`);
   if (c.action !== 'delete') {
     for (const f of c.fields) details.push(`- ${code(f.field)}: ${f.before === undefined ? '' : `${jsonValue(f.before)} → `}${f.after === undefined ? '(unset)' : jsonValue(f.after)}`);
   }

@@ -66,6 +66,7 @@ export function renderPlanText(plan: Plan, paint: Palette = NO_COLOUR): string {
     lines.push(paintIt(`  ${SYMBOLS[c.action]} ${title} '${c.displayName}' (${id}) will be ${c.action === 'adopt' ? 'adopted' : c.action === 'conflict' ? 'left alone' : `${c.action}d`}`));
     if (c.reason) lines.push(paint.remove(`      ${c.reason}`));
     if (c.replaceFields?.length) lines.push(paint.remove(`      replaced because Graph cannot change ${c.replaceFields.join(', ')} in place`));
+    for (const a of c.actions ?? []) lines.push(paint.change(`      ! ${a}`));
     if (c.action !== 'delete') {
       for (const f of c.fields) {
         lines.push(c.action === 'create' ? `      ${f.field}: ${value(f.after)}` : `      ${f.field}: ${value(f.before)} -> ${value(f.after)}`);
