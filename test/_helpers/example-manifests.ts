@@ -3,7 +3,7 @@ import type { Manifest } from '../../src/model';
 import { exampleCopy, recordingIo } from './synth-app';
 
 /** The examples of the repository, by directory name. */
-export const EXAMPLES = ['web-based-enrollment', 'account-driven-user-enrollment', 'restrictions'] as const;
+export const EXAMPLES = ['web-based-enrollment', 'account-driven-user-enrollment', 'restrictions', 'automated-device-enrollment'] as const;
 
 /** Synthesizes an example (in a scratch copy) and returns its manifests. */
 export async function exampleManifest(example: (typeof EXAMPLES)[number]): Promise<Manifest> {

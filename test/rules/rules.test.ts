@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GroupSpec, Manifest, Resource } from '../../src/model';
 import { RULES, lint, ruleById, type TenantFacts } from '../../src/rules';
-import { authenticator, cleanStack, deviceLimit, group, jitPolicy, manifest, platformRestriction, profile, webClip } from './builders';
+import { adeProfile, authenticator, cleanStack, storeApp, deviceLimit, group, jitPolicy, manifest, platformRestriction, profile, webClip } from './builders';
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 const inDays = (days: number) => new Date(NOW.getTime() + days * 86_400_000).toISOString();
@@ -110,11 +110,26 @@ const CASES: Record<string, { offending: Case; fine: Case; path: string }> = {
     fine: { name: 'a platform restriction with delegated credentials', resources: [platformRestriction('Min', { osMinimumVersion: '16.0' }, ['*'], 1)], facts: { appOnlyCredentials: false } },
     path: 'Stack/Min',
   },
+  EK019: {
+    offending: { name: 'Company Portal authentication without VPP', resources: [adeProfile('Workers', { authentication: 'companyPortal' })] },
+    fine: { name: 'Company Portal authentication with VPP', resources: [adeProfile('Workers', { authentication: 'companyPortal', companyPortalVppToken: 'Contoso VPP' })] },
+    path: 'Stack/Workers',
+  },
+  EK020: {
+    offending: { name: 'Setup Assistant (legacy)', resources: [adeProfile('Workers', { authentication: 'setupAssistantLegacy' })] },
+    fine: { name: 'Setup Assistant with modern authentication', resources: [adeProfile('Workers')] },
+    path: 'Stack/Workers',
+  },
+  EK021: {
+    offending: { name: 'Company Portal from the App Store beside an ADE profile', resources: [adeProfile('Workers'), storeApp('Company Portal', 'com.microsoft.CompanyPortal', ['*'])] },
+    fine: { name: 'Company Portal from the App Store without ADE', resources: [storeApp('Company Portal', 'com.microsoft.CompanyPortal', ['*'])] },
+    path: 'Stack/CompanyPortal',
+  },
 };
 
 describe('rules', () => {
-  it('cover EK001 to EK018, each with a severity, a fix and a source document', () => {
-    expect(RULES.map((r) => r.id)).toEqual(Array.from({ length: 18 }, (_, i) => `EK${String(i + 1).padStart(3, '0')}`));
+  it('cover EK001 to EK021, each with a severity, a fix and a source document', () => {
+    expect(RULES.map((r) => r.id)).toEqual(Array.from({ length: 21 }, (_, i) => `EK${String(i + 1).padStart(3, '0')}`));
     for (const rule of RULES) {
       expect(['error', 'warning', 'info']).toContain(rule.severity);
       expect(rule.fix.length).toBeGreaterThan(10);
