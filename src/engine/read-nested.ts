@@ -68,7 +68,7 @@ export async function readNestedObjects(backend: Backend, named: ReadonlyMap<str
     return items
       .filter((e) => r.kind.matches(e))
       .map((e) => {
-        const withParent = { ...e, [r.field]: r.parent.name };
+        const withParent = r.field === undefined ? e : { ...e, [r.field]: r.parent.name };
         return { kind: r.kind, entity: r.attach ? r.attach.apply(withParent, attached) : withParent, parentId: r.parent.id };
       });
   });

@@ -28,8 +28,11 @@ export interface NameLookup {
   readonly list: GraphRequest;
   /** The property that holds the name. */
   readonly nameField: string;
-  /** The spec field that names such an object. */
-  readonly field: string;
+  /**
+   * The spec field that names such an object; absent when the tenant has one (the account's Apple
+   * Configurator pseudo-token), which every object of the kind goes under.
+   */
+  readonly field?: string;
   /** Keeps the entities of the list that count (an ADE token, not the Apple Configurator pseudo-token). */
   matches(entity: GraphEntity): boolean;
 }
