@@ -24,3 +24,4 @@ export * from './drift';
 export * from './stack-lock';
 export * from './read-nested';
 export * from './impact';
+export * from './export-file';

@@ -86,7 +86,7 @@ describe('Apple Configurator enrollment profiles under the account pseudo-token'
     expectGraphError(await h.call('GET', `${TOKENS}/${account}/enrollmentProfiles/${account}_00000000-0000-0000-0000-000000000000`), 404, 'ResourceNotFound');
   });
 
-  it('exports a profile as a base64 mobileconfig plist naming the profile and its enrollment URL', async () => {
+  it('exports a profile as a base64 mobileconfig plist: an MDM payload at the enrollment URL, valid for two weeks', async () => {
     const h = harness();
     const account = await accountId(h);
     const id = (await h.call('POST', `${TOKENS}/${account}/enrollmentProfiles`, { body: { '@odata.type': '#microsoft.graph.enrollmentProfile', displayName: 'Loaners & spares' } })).body.id as string;
@@ -94,7 +94,10 @@ describe('Apple Configurator enrollment profiles under the account pseudo-token'
     expect(exported.status).toBe(200);
     const plist = Buffer.from(exported.body.value as string, 'base64').toString('utf8');
     expect(plist).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>/);
-    expect(plist).toContain('<key>PayloadDisplayName</key><string>Loaners &#38; spares</string>');
-    expect(plist).toContain(`MDMServiceConfig?id=${account}&amp;AADTenantId=`);
+    expect(plist).toContain('<key>PayloadDisplayName</key><string>Loaners &amp; spares</string>');
+    expect(plist).toContain('<key>PayloadType</key><string>com.apple.mdm</string>');
+    expect(plist).toContain(`<key>ServerURL</key><string>https://appleconfigurator2.manage.microsoft.com/EnrollmentServer/MDMServiceConfig?id=${account}&amp;AADTenantId=${h.tenant.tenantId}</string>`);
+    const expires = /<key>PayloadExpirationDate<\/key><date>([^<]+)<\/date>/.exec(plist)?.[1];
+    expect(Date.parse(expires ?? '') - Date.now()).toBeGreaterThan(13 * 24 * 60 * 60 * 1000);
   });
 });

@@ -88,6 +88,15 @@ export const configuratorProfile: KindDescriptor<ConfiguratorProfileSpec> = {
       serialNumbers: serialsOf(entity),
     });
   },
+  fileExport: {
+    function: 'exportMobileConfig',
+    title: 'enrollment profile for Apple Configurator direct enrollment',
+    extension: '.mobileconfig',
+    problem: (spec) =>
+      spec.userAffinity
+        ? 'it enrolls with user affinity, through Setup Assistant with the profile\'s enrollment URL (Intune: Apple Configurator profiles > Export profile); the exported file is for direct enrollment, which has no user affinity (seed 003). Fix: export a profile declared with userAffinity: false'
+        : undefined,
+  },
   assignmentToGraph: () => ({}),
   assignmentFromGraph: () => undefined,
   code: {
