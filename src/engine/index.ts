@@ -22,3 +22,5 @@ export * from './reconcile-duplicates';
 export * from './applied-digest';
 export * from './drift';
 export * from './stack-lock';
+export * from './read-nested';
+export * from './impact';

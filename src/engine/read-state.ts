@@ -10,11 +10,13 @@ import {
   type GraphEntity,
   type KindDescriptor,
   type Manifest,
+  type NameDirectory,
 } from '../model';
 import type { ActualGroup, ActualObject, ActualState } from './actual-state';
 import type { Backend, GraphRequest, GraphResponse } from './backend';
 import { fingerprintOf } from './canonical-json';
 import { isSuccess, responseError } from './graph-errors';
+import { nameDirectoryOf, namedLookupRequests, readNamedObjects, readNestedObjects } from './read-nested';
 
 type Json = Record<string, unknown>;
 
@@ -63,7 +65,7 @@ export function groupNamesOf(manifest: Manifest): string[] {
   return [...names].sort();
 }
 
-function toObject(kind: KindDescriptor, entity: GraphEntity, rawAssignments: Json[]): ActualObject {
+function toObject(kind: KindDescriptor, entity: GraphEntity, rawAssignments: Json[], names: NameDirectory, parentId?: string): ActualObject {
   const { text, marker } = parseMarker(typeof entity.description === 'string' ? entity.description : '');
   const read: { assignment: Assignment; id: string }[] = [];
   const unmanagedAssignments: Json[] = [];
@@ -79,11 +81,12 @@ function toObject(kind: KindDescriptor, entity: GraphEntity, rawAssignments: Jso
     odataType: String(entity['@odata.type'] ?? kind.graph.odataType),
     displayName: String(entity.displayName ?? ''),
     description: text,
-    spec: kind.fromGraph(entity),
+    spec: kind.fromGraph(entity, names),
     assignments,
     assignmentIds: read.map((r) => r.id),
     unmanagedAssignments,
     ...(kind.priorityClass && typeof entity.priority === 'number' ? { priority: entity.priority } : {}),
+    ...(parentId ? { parentId } : {}),
     builtIn: kind.isBuiltIn(entity),
     ...(marker ? { marker } : {}),
   };
@@ -97,7 +100,7 @@ function toObject(kind: KindDescriptor, entity: GraphEntity, rawAssignments: Jso
  * they are 20 or fewer: all on beta, which serves groups too), then pages and missing pieces.
  */
 export async function readState(backend: Backend, groupNamesToFind: readonly string[]): Promise<ActualState> {
-  const collections = collectionReads(DESCRIPTORS);
+  const collections = collectionReads(DESCRIPTORS.filter((d) => !d.parent));
   const names = [...new Set(groupNamesToFind)].sort();
   const groupRequests: GraphRequest[] = names.map((name) => ({
     method: 'GET',
@@ -106,11 +109,17 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
   }));
   const certRequest: GraphRequest = { method: 'GET', version: 'beta', path: '/deviceManagement/applePushNotificationCertificate' };
   const listRequests = [...collections.map((c) => c.request), ...groupRequests];
-  const first = await backend.send([...listRequests, certRequest]);
+  const lookupRequests = namedLookupRequests();
+  const first = await backend.send([...listRequests, ...lookupRequests, certRequest]);
   const certResponse = first.at(-1)!;
-  const allLists = await getAllPages(backend, listRequests, first.slice(0, -1));
+  const [allLists, named] = await Promise.all([
+    getAllPages(backend, listRequests, first.slice(0, listRequests.length)),
+    readNamedObjects(backend, first.slice(listRequests.length, -1)),
+  ]);
   const lists = allLists.slice(0, collections.length);
   const groupLists = allLists.slice(collections.length);
+  const directory = nameDirectoryOf(named);
+  const nested = await readNestedObjects(backend, named);
 
   const matched: { kind: KindDescriptor; entity: GraphEntity }[] = [];
   collections.forEach((c, i) => {
@@ -127,7 +136,10 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
   missing.forEach((m, i) => {
     m.entity.assignments = assignmentLists[i];
   });
-  const objects = matched.map((m) => toObject(m.kind, m.entity, m.entity.assignments as Json[]));
+  const objects = [
+    ...matched.map((m) => toObject(m.kind, m.entity, m.entity.assignments as Json[], directory)),
+    ...nested.map((n) => toObject(n.kind, n.entity, [], directory, n.parentId)),
+  ];
 
   const groupsByName = new Map<string, ActualGroup[]>();
   const groupNames = new Map<string, string>();
@@ -161,6 +173,7 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
     groupsByName,
     groupNames,
     ...(pushCertificate === undefined ? {} : { pushCertificate }),
+    named,
     tenantDefaults: tenantDefaultsOf(lists.flat() as GraphEntity[]),
   };
 }
