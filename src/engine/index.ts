@@ -19,3 +19,4 @@ export * from './plan-schema';
 export * from './resolve-unknown-writes';
 export * from './reconcile-duplicates';
 export * from './stack-lock';
+export * from './priority-placement';

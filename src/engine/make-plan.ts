@@ -15,7 +15,7 @@ import {
 } from '../model';
 import type { ActualGroup, ActualObject, ActualState } from './actual-state';
 import type { GraphRequest } from './backend';
-import { diffAssignments, diffValues, type FieldChange } from './diff';
+import { assignmentKey, diffAssignments, diffValues, type FieldChange } from './diff';
 import { fingerprintParts } from './fingerprint';
 import {
   PLAN_FORMAT,
@@ -27,6 +27,7 @@ import {
   type ResourceChange,
   type Step,
 } from './plan-types';
+import { KEEP_PLACE, placeOwned } from './priority-placement';
 import { priorityMoves } from './priority-moves';
 
 /** Choices that shape a plan. */
@@ -90,9 +91,15 @@ class PlanBuilder {
 
   /** Resolves group display names to IDs, or to the step that creates the group. */
   readonly resolver: GroupResolver = {
-    id: (name) => this.groupIds.get(name) ?? stepRef(this.groupSteps.get(name) ?? `group:${name}`),
+    id: (name) => this.groupIds.get(name) ?? this.onlyGroupNamed(name) ?? stepRef(this.groupSteps.get(name) ?? `group:${name}`),
     name: (id) => this.state.groupNames.get(id) ?? id,
   };
+
+  /** The ID of the one group with this name in the tenant (destroy plans no groups, yet names them). */
+  private onlyGroupNamed(name: string): string | undefined {
+    const found = this.state.groupsByName.get(name) ?? [];
+    return found.length === 1 ? found[0]!.id : undefined;
+  }
 
   planGroups(): void {
     const seen = new Set<string>();
@@ -299,10 +306,11 @@ function collisionOf(b: PlanBuilder, resource: Resource): ActualObject | undefin
 }
 
 /**
- * Plans one declared resource. `managedIntents` overrides the intents whose assignments a
- * referenced resource manages (destroy plans the removal of what the stack declared).
+ * Plans one declared resource. On a referenced object the stack owns only the assignments it
+ * declares (`ownedAssignments` overrides them: destroy removes what the stack declared): it adds
+ * them and never removes another's.
  */
-function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, ActualObject[]>, adopt: boolean, managedIntents?: ReadonlySet<string | null>): void {
+function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, ActualObject[]>, adopt: boolean, ownedAssignments?: readonly Assignment[]): void {
   const d = descriptorOf(resource.kind);
   const desiredSpec = d.normalize(resource.spec);
   const counterpart = findCounterpart(b, d, resource, owned);
@@ -345,11 +353,11 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
         ...diffValues(actual.description, resource.description, 'description'),
         ...diffValues(actual.spec, desiredSpec),
       ];
-  const intents = managedIntents ?? new Set(resource.assignments.map((a) => a.intent ?? null));
-  const managed = actual.assignments.map((a, i) => ({ a, i })).filter(({ a }) => !resource.reference || intents.has(a.intent ?? null));
-  const keep = actual.assignments.filter((a) => resource.reference && !intents.has(a.intent ?? null));
   const spec = resource.reference ? actual.spec : resource.spec;
   const desired = canonicalAssignments(d, { ...resource, spec } as Resource, b.resolver);
+  const ours = new Set((ownedAssignments ? canonicalAssignments(d, { ...resource, spec, assignments: ownedAssignments } as Resource, b.resolver) : desired).map(assignmentKey));
+  const managed = actual.assignments.map((a, i) => ({ a, i })).filter(({ a }) => !resource.reference || ours.has(assignmentKey(a)));
+  const keep = actual.assignments.filter((a) => resource.reference && !ours.has(assignmentKey(a)));
   const diff = diffAssignments(desired, managed.map((m) => m.a));
   const change = { add: diff.add, remove: diff.remove.map((i) => managed[i]!.i) };
   const replace = !resource.reference && action !== 'adopt' && fields.some((f) => d.replaceOn.includes(f.field.split('.')[0]!));
@@ -396,8 +404,14 @@ function planPriorities(b: PlanBuilder, desiredOwned: Map<string, Resource[]>, d
     const current = [...members.map(keyOfActual), ...(b.created.get(cls) ?? []).map((lid) => `lid:${lid}`)];
     const ownedOrder = (desiredOwned.get(cls) ?? []).map((r) => `lid:${r.logicalId}`);
     const ownedSet = new Set(ownedOrder);
-    const desired = [...ownedOrder.filter((k) => current.includes(k)), ...current.filter((k) => !ownedSet.has(k))];
     const byKey = new Map(members.map((m) => [keyOfActual(m), m]));
+    const classMembers = current.map((key) => ({ key, displayName: byKey.get(key)?.displayName ?? '', handMade: byKey.get(key)?.marker === undefined && !adopted.has(byKey.get(key)?.id ?? '') }));
+    const placed = placeOwned(classMembers, ownedOrder, b.manifest.placement?.[cls] ?? KEEP_PLACE);
+    if ('problem' in placed) {
+      b.blockers.push(`${b.manifest.stack}: ${d.title}s: ${placed.problem}`);
+      continue;
+    }
+    const desired = placed.order;
     const names = new Map((desiredOwned.get(cls) ?? []).map((r) => [`lid:${r.logicalId}`, r.displayName]));
     const nameOf = (key: string): string => names.get(key) ?? byKey.get(key)?.displayName ?? key;
     const logicalIdOf = (key: string): string | undefined => (key.startsWith('lid:') ? key.slice(4) : undefined);
@@ -411,7 +425,7 @@ function planPriorities(b: PlanBuilder, desiredOwned: Map<string, Resource[]>, d
       });
     }
     let previous = b.classSteps.get(cls) ?? [];
-    for (const [n, move] of priorityMoves(current, desired).entries()) {
+    for (const [n, move] of priorityMoves(current, desired, new Set(current.filter((key) => !ownedSet.has(key)))).entries()) {
       const actual = byKey.get(move.item);
       members.forEach((m) => b.touched.add(m));
       const logicalId = logicalIdOf(move.item);
@@ -458,7 +472,7 @@ export function makePlan(manifest: Manifest, state: ActualState, options: PlanOp
   for (const resource of resources) planResource(b, resource, owned, options.adopt === true);
   if (options.destroy) {
     for (const resource of declaredResources.filter((r) => r.reference)) {
-      planResource(b, { ...resource, assignments: [] }, owned, false, new Set(resource.assignments.map((a) => a.intent ?? null)));
+      planResource(b, { ...resource, assignments: [] }, owned, false, resource.assignments);
     }
   }
   for (const id of b.replaced) deleted.add(id);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AssignmentSchema } from './assignment';
 import { GroupSpecSchema } from './group';
+import { PriorityPlacementSchema } from './priority-placement';
 import {
   DeviceLimitRestrictionSpecSchema,
   EnrollmentTypeProfileSpecSchema,
@@ -65,6 +66,8 @@ export const ManifestSchema = z.strictObject({
   resources: z.array(ResourceSchema),
   /** Rules switched off for the whole stack. */
   suppressions: z.array(SuppressionSchema),
+  /** Placement of the stack's objects among those it does not own, by priority class (default `keep`). */
+  placement: z.record(z.string(), PriorityPlacementSchema).optional(),
 });
 
 /** The desired state of one stack. */
