@@ -1,9 +1,11 @@
 /**
  * enrollkit: Intune iOS/iPadOS enrollment configuration as code. The model (schemas, manifest,
- * errors, known apps) and the constructs that declare a stack's desired state.
+ * errors, known apps), the constructs that declare a stack's desired state, and the rules:
+ * lint, enrollment simulation and the service discovery file.
  */
 export * from './model';
 export * from './constructs';
+export * from './rules';
 /** Who an object applies to; the constructs' factories (the manifest's target shape is `AssignmentTargetSpec`). */
 export { AssignmentTarget } from './constructs';
 /** How a device enrolls; the constructs' class (the manifest's type name is `EnrollmentTypeName`). */

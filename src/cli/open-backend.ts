@@ -1,5 +1,4 @@
-import { openEmbeddedBackend } from '../backends/embedded';
-import { GraphBackend, azureTokenSource, credentialFromEnv, proxySettingsFromEnv, staticToken, type RetryPolicy } from '../backends/graph';
+import type { RetryPolicy } from '../backends/graph/retry-policy';
 import type { Backend } from '../engine';
 import { CLOUDS, isCloudName, UsageError } from '../model';
 import type { CliIo } from './io';
@@ -35,11 +34,22 @@ export async function openBackend(io: CliIo, flags: BackendFlags, retry?: RetryP
     const token = flags.token ?? io.env.ENROLLKIT_TOKEN;
     if (!url) throw new UsageError('the reference backend needs --url or ENROLLKIT_URL (the address `enrollkit serve` printed).');
     if (!token) throw new UsageError('the reference backend needs --token or ENROLLKIT_TOKEN (the token `enrollkit serve` printed).');
+    const [{ GraphBackend }, { staticToken }, { proxySettingsFromEnv }] = await Promise.all([
+      import('../backends/graph/graph-backend.js'),
+      import('../backends/graph/token-source.js'),
+      import('../backends/graph/proxy-fetch.js'),
+    ]);
     return new GraphBackend({ baseUrl: url, tokens: staticToken(token), description: `reference ${url}`, proxy: proxySettingsFromEnv(io.env), ...retryOption });
   }
   if (name === 'graph') {
     const cloud = flags.cloud ?? io.env.ENROLLKIT_CLOUD ?? 'public';
     if (!isCloudName(cloud)) throw new UsageError(`unknown cloud '${cloud}'; use public, usgov or china.`);
+    // @azure/identity loads only for the graph backend.
+    const [{ GraphBackend }, { azureTokenSource, credentialFromEnv }, { proxySettingsFromEnv }] = await Promise.all([
+      import('../backends/graph/graph-backend.js'),
+      import('../backends/graph/azure-credential.js'),
+      import('../backends/graph/proxy-fetch.js'),
+    ]);
     const { kind, credential } = credentialFromEnv(io.env, cloud);
     return new GraphBackend({
       baseUrl: CLOUDS[cloud].graphUrl,
@@ -49,5 +59,6 @@ export async function openBackend(io: CliIo, flags: BackendFlags, retry?: RetryP
       ...retryOption,
     });
   }
+  const { openEmbeddedBackend } = await import('../backends/embedded/index.js');
   return openEmbeddedBackend(io.cwd, retry);
 }

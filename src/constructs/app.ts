@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { UsageError } from '../model';
 import { synthesizeManifests } from './synthesize-manifests';
 import { writeManifests } from './manifest-files';
 
@@ -9,6 +10,24 @@ export interface AppProps {
    * @default - `CDKTF_OUTDIR` when set (as `enrollkit synth` sets it), otherwise `cdktf.out`
    */
   readonly outdir?: string;
+  /**
+   * Context values, read with `node.tryGetContext(key)`. Values of `CDKTF_CONTEXT_JSON` (the
+   * `context` of `cdktf.json`, which `enrollkit synth` passes) take precedence.
+   * @default - none besides those of `CDKTF_CONTEXT_JSON`
+   */
+  readonly context?: Readonly<Record<string, unknown>>;
+}
+
+/** The context of `CDKTF_CONTEXT_JSON`, as cdktf passes it to apps. */
+function environmentContext(): Record<string, unknown> {
+  const json = process.env.CDKTF_CONTEXT_JSON;
+  if (!json) return {};
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    throw new UsageError(`CDKTF_CONTEXT_JSON is not valid JSON (got ${JSON.stringify(json)}). Fix: set it to a JSON object, or unset it`);
+  }
 }
 
 /**
@@ -23,6 +42,7 @@ export class App extends Construct {
   constructor(props: AppProps = {}) {
     super(undefined as unknown as Construct, '');
     this.outdir = props.outdir ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out';
+    for (const [key, value] of Object.entries({ ...props.context, ...environmentContext() })) this.node.setContext(key, value);
   }
 
   /**

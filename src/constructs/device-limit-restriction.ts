@@ -1,6 +1,7 @@
 import type { Construct } from 'constructs';
 import type { AssignmentTarget } from './assignment-target';
 import type { PropIssue, ResourceDeclaration } from './enrollment-resource';
+import { LIST, type PropShape } from './prop-check';
 import { TargetedResource } from './targeted-resource';
 
 /** Properties of a device limit restriction. */
@@ -21,16 +22,19 @@ export interface DeviceLimitRestrictionProps {
   readonly assignments?: readonly AssignmentTarget[];
 }
 
+const PROPS: PropShape<DeviceLimitRestrictionProps> = { displayName: true, description: true, limit: true, assignments: LIST };
+
 /**
  * A device limit restriction (Devices > Enrollment > Device limit restrictions). Restrictions are
  * ranked by the stack's priority order; the highest one assigned to a user applies.
  */
-export class DeviceLimitRestriction extends TargetedResource {
+export class DeviceLimitRestriction extends TargetedResource<'deviceLimitRestriction'> {
   /** How many devices one user may enroll. */
   readonly limit: number;
 
   constructor(scope: Construct, id: string, props: DeviceLimitRestrictionProps) {
     super(scope, id, 'deviceLimitRestriction', props);
+    this.checkProps(props, PROPS);
     this.limit = props.limit;
   }
 

@@ -1,6 +1,8 @@
 import { Construct } from 'constructs';
-import type { AppAssignmentSettings, InstallIntent, KindName, Suppression, ValidationIssue } from '../model';
+import type { AppAssignmentSettings, DeclaredSpec, InstallIntent, KindName, Suppression, ValidationIssue } from '../model';
 import type { AssignmentTarget } from './assignment-target';
+import { declaredAt } from './declared-at';
+import { checkProps, type PropCheck, type PropShape } from './prop-check';
 
 const ENROLLMENT_RESOURCE = Symbol.for('enrollkit.EnrollmentResource');
 
@@ -28,47 +30,79 @@ export interface AssignmentDeclaration {
   readonly settings?: AppAssignmentSettings;
 }
 
-/** What a construct contributes to its stack's manifest, before validation. */
-export interface ResourceDeclaration {
+/** What a construct of one kind contributes to its stack's manifest, before validation. */
+export interface KindDeclaration<K extends KindName> {
   /** The kind of object. */
-  readonly kind: KindName;
+  readonly kind: K;
   /** The name Intune shows. */
   readonly displayName: string;
   /** The description (the ownership marker is added on write). */
   readonly description: string;
-  /** The kind's spec, validated by the kind's schema at synth. */
-  readonly spec: unknown;
+  /** The kind's spec (typed by the kind registry), validated by the kind's schema at synth. */
+  readonly spec: DeclaredSpec<K>;
   /** Who gets the object. */
   readonly assignments: readonly AssignmentDeclaration[];
   /** For an object referenced rather than owned: the field and value that find it. */
   readonly reference?: { readonly field: string; readonly value: string };
 }
 
+/** What a construct contributes to its stack's manifest, before validation: one variant per kind. */
+export type ResourceDeclaration = { [K in KindName]: KindDeclaration<K> }[KindName];
+
 /**
  * The base of every construct that becomes an object of the manifest: an owned Intune object
- * or a reference to one that exists already.
+ * or a reference to one that exists already. `K` is its kind in the registry, which types its spec.
  */
-export abstract class EnrollmentResource extends Construct {
+export abstract class EnrollmentResource<K extends KindName = KindName> extends Construct {
   /** True when `x` is an enrollment resource construct. */
   static isEnrollmentResource(x: unknown): x is EnrollmentResource {
     return typeof x === 'object' && x !== null && ENROLLMENT_RESOURCE in x;
   }
 
   /** The kind of Intune object. */
-  readonly kind: KindName;
+  readonly kind: K;
   /** The name Intune shows. */
   readonly displayName: string;
   /** What the object is for (the ownership marker is added on write). */
   protected readonly description: string;
+  /** Where the app created the construct (`file:line`), when the stack trace shows it. */
+  readonly declaredAt: string | undefined;
   private readonly suppressionList: Suppression[] = [];
+  private readonly propChecks: PropCheck[] = [];
   private logicalIdOverride: string | undefined;
 
-  protected constructor(scope: Construct, id: string, kind: KindName, naming: ResourceNaming) {
+  protected constructor(scope: Construct, id: string, kind: K, naming: ResourceNaming) {
     super(scope, id);
     Object.defineProperty(this, ENROLLMENT_RESOURCE, { value: true });
     this.kind = kind;
+    this.declaredAt = declaredAt();
     this.displayName = naming.displayName;
     this.description = naming.description ?? '';
+  }
+
+  /**
+   * Checks the props the app passed against the construct's shape (unknown props, values of the
+   * wrong kind); the stack reports the problems at synth with the construct path.
+   */
+  protected checkProps<P>(props: P, shape: PropShape<P>): void {
+    this.propChecks.push(checkProps(props, shape, this.constructor.name));
+  }
+
+  /** Values added after construction that are of the wrong kind, such as an assignment that is not an `AssignmentTarget`. */
+  protected kindIssues(): PropIssue[] {
+    return [];
+  }
+
+  /**
+   * Unknown props and values of the wrong kind, read by the stack at synth before anything else:
+   * when a value is of the wrong kind, the construct is reported and not declared.
+   */
+  propCheck(): PropCheck {
+    const kinds = this.kindIssues();
+    return {
+      issues: [...this.propChecks.flatMap((c) => c.issues), ...kinds],
+      wrongKind: kinds.length > 0 || this.propChecks.some((c) => c.wrongKind),
+    };
   }
 
   /**
@@ -105,8 +139,8 @@ export abstract class EnrollmentResource extends Construct {
   protected abstract assignmentDeclarations(): AssignmentDeclaration[];
 
   /** The declaration of this object with the kind's `spec`: names, kind and assignments come from the construct. */
-  protected declarationOf(spec: unknown, reference?: ResourceDeclaration['reference']): ResourceDeclaration {
-    return {
+  protected declarationOf(spec: DeclaredSpec<K>, reference?: ResourceDeclaration['reference']): ResourceDeclaration {
+    const declaration: KindDeclaration<K> = {
       kind: this.kind,
       displayName: this.displayName,
       description: this.description,
@@ -114,6 +148,7 @@ export abstract class EnrollmentResource extends Construct {
       assignments: this.assignmentDeclarations(),
       ...(reference ? { reference } : {}),
     };
+    return declaration as unknown as ResourceDeclaration;
   }
 
   /** Problems the kind's schema cannot see; each names the prop at fault. */

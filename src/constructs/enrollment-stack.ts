@@ -107,7 +107,7 @@ export class EnrollmentStack extends Construct {
    */
   toManifest(): Manifest {
     const issues: ValidationIssue[] = [];
-    const entries = this.resources().map((construct) => this.entryOf(construct, issues));
+    const entries = this.resources().flatMap((construct) => this.entryOf(construct, issues));
     const groups = this.groups(entries, issues);
     this.checkUniqueness(entries, issues);
     const priorities = this.priorities(entries, issues);
@@ -161,8 +161,12 @@ export class EnrollmentStack extends Construct {
     return construct.overriddenLogicalId ?? scopes.slice(scopes.indexOf(this) + 1).map((s) => s.node.id).join('/');
   }
 
-  private entryOf(construct: EnrollmentResource, issues: ValidationIssue[]): Entry {
+  /** The construct's entry, or none when a prop is of the wrong kind to be read (reported in `issues`). */
+  private entryOf(construct: EnrollmentResource, issues: ValidationIssue[]): Entry[] {
     const path = construct.node.path;
+    const check = construct.propCheck();
+    issues.push(...check.issues.map((issue) => ({ path, ...issue })));
+    if (check.wrongKind) return [];
     const declaration = construct.toDeclaration();
     issues.push(...construct.validateProps().map((issue) => ({ path, ...issue })));
     const raw: Record<string, unknown> = {
@@ -180,7 +184,7 @@ export class EnrollmentStack extends Construct {
       ...(declaration.reference ? { reference: declaration.reference } : {}),
       suppressions: construct.suppressions,
     };
-    return { construct, path, logicalId: String(raw.logicalId), declaration, raw };
+    return [{ construct, path, logicalId: String(raw.logicalId), declaration, raw }];
   }
 
   /**

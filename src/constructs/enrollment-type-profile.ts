@@ -1,7 +1,8 @@
 import type { Construct } from 'constructs';
 import type { AssignmentTarget } from './assignment-target';
 import type { PropIssue, ResourceDeclaration } from './enrollment-resource';
-import type { EnrollmentType } from './enrollment-type';
+import { ENROLLMENT_TYPE, type EnrollmentType } from './enrollment-type';
+import { LIST, type PropShape } from './prop-check';
 import { TargetedResource } from './targeted-resource';
 
 /** Properties of an enrollment type profile. */
@@ -22,16 +23,19 @@ export interface EnrollmentTypeProfileProps {
   readonly assignments?: readonly AssignmentTarget[];
 }
 
+const PROPS: PropShape<EnrollmentTypeProfileProps> = { displayName: true, description: true, enrollmentType: ENROLLMENT_TYPE, assignments: LIST };
+
 /**
  * An iOS/iPadOS enrollment type profile (Devices > Enrollment > Apple > Enrollment types): decides
  * how a user's personal device enrolls. Profiles are ranked by the stack's priority order.
  */
-export class EnrollmentTypeProfile extends TargetedResource {
+export class EnrollmentTypeProfile extends TargetedResource<'enrollmentTypeProfile'> {
   /** How devices enroll. */
   readonly enrollmentType: EnrollmentType;
 
   constructor(scope: Construct, id: string, props: EnrollmentTypeProfileProps) {
     super(scope, id, 'enrollmentTypeProfile', props);
+    this.checkProps(props, PROPS);
     this.enrollmentType = props.enrollmentType;
   }
 

@@ -1,4 +1,5 @@
 import type { EnrollmentType as EnrollmentTypeName } from '../model';
+import { instanceOf, type PropKind } from './prop-check';
 
 /** The enrollment type for each ownership a user may pick in a "determine based on user choice" profile. */
 export interface UserChoiceOptions {
@@ -43,3 +44,15 @@ export class EnrollmentType {
     return { enrollmentType: 'userChoice', userChoice: { personal: this.options.personal.name, corporate: this.options.corporate.name } };
   }
 }
+
+const ANY_ENROLLMENT_TYPE = instanceOf(EnrollmentType, 'EnrollmentType.WEB_BASED_DEVICE_ENROLLMENT');
+
+/** The kind check of an enrollment type prop: an `EnrollmentType`, and a user choice between two of them. */
+export const ENROLLMENT_TYPE: PropKind = {
+  issues: (value, field) => {
+    const own = ANY_ENROLLMENT_TYPE.issues(value, field);
+    if (own.length > 0 || !(value instanceof EnrollmentType) || value.options === undefined) return own;
+    const options = value.options as Partial<UserChoiceOptions>;
+    return (['personal', 'corporate'] as const).flatMap((choice) => ANY_ENROLLMENT_TYPE.issues(options[choice], `${field}.userChoice.${choice}`));
+  },
+};

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { mailNicknameFor, membersOfRule, type GroupSpec } from '../model';
 import type { PropIssue } from './enrollment-resource';
+import { checkProps, type PropShape } from './prop-check';
 
 const ENTRA_GROUP = Symbol.for('enrollkit.EntraGroup');
 
@@ -56,20 +57,27 @@ export interface EntraGroupReferenceOptions {
   readonly members?: GroupMembers;
 }
 
+const PROPS: PropShape<EntraGroupProps> = { displayName: true, description: true, mailNickname: true, membershipRule: true, members: true };
+const REFERENCE_OPTIONS: PropShape<EntraGroupReferenceOptions> = { members: true };
+
 /** A group that exists already, referenced by display name; never changed or deleted. */
 class ReferencedEntraGroup extends Construct implements IEntraGroup {
   readonly displayName: string;
-  private readonly members: GroupMembers | undefined;
+  private readonly options: EntraGroupReferenceOptions;
 
-  constructor(scope: Construct, id: string, displayName: string, members: GroupMembers | undefined) {
+  constructor(scope: Construct, id: string, displayName: string, options: EntraGroupReferenceOptions) {
     super(scope, id);
     Object.defineProperty(this, ENTRA_GROUP, { value: true });
     this.displayName = displayName;
-    this.members = members;
+    this.options = options;
+  }
+
+  validateProps(): PropIssue[] {
+    return [...checkProps(this.options, REFERENCE_OPTIONS, 'EntraGroup.fromDisplayName').issues];
   }
 
   toGroupSpec(): GroupSpec {
-    return { displayName: this.displayName, declared: false, path: this.node.path, members: this.members ?? 'unknown' };
+    return { displayName: this.displayName, declared: false, path: this.node.path, members: this.options.members ?? 'unknown' };
   }
 }
 
@@ -83,7 +91,7 @@ export class EntraGroup extends Construct implements IEntraGroup {
    * deletes it.
    */
   static fromDisplayName(scope: Construct, id: string, displayName: string, options: EntraGroupReferenceOptions = {}): IEntraGroup {
-    return new ReferencedEntraGroup(scope, id, displayName, options.members);
+    return new ReferencedEntraGroup(scope, id, displayName, options);
   }
 
   /** True when `x` is a group construct: declared with `new EntraGroup` or made by `fromDisplayName`. */
@@ -100,6 +108,11 @@ export class EntraGroup extends Construct implements IEntraGroup {
     Object.defineProperty(this, ENTRA_GROUP, { value: true });
     this.displayName = props.displayName;
     this.props = props;
+  }
+
+  /** Unknown props, reported at synth by each stack that lists the group. */
+  validateProps(): PropIssue[] {
+    return [...checkProps(this.props, PROPS, 'EntraGroup').issues];
   }
 
   /** The group as a manifest lists it. */

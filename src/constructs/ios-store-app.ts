@@ -2,6 +2,7 @@ import type { Construct } from 'constructs';
 import type { KnownApp } from '../model';
 import type { ResourceDeclaration } from './enrollment-resource';
 import { MobileApp, type AppAssignment, type IMobileApp } from './mobile-app';
+import { LIST, type PropShape } from './prop-check';
 import { ReferencedIosApp, type AppReferenceOptions } from './referenced-ios-app';
 
 /** The devices an app targets. */
@@ -50,11 +51,22 @@ export interface IosStoreAppProps {
   readonly assignments?: readonly AppAssignment[];
 }
 
+const PROPS: PropShape<IosStoreAppProps> = {
+  displayName: true,
+  description: true,
+  bundleId: true,
+  appStoreUrl: true,
+  publisher: true,
+  applicableDeviceType: true,
+  minimumOsVersion: true,
+  assignments: LIST,
+};
+
 /**
  * An iOS App Store app. `new IosStoreApp(...)` adds it to Intune; `IosStoreApp.fromBundleId(...)`
  * and `IosStoreApp.fromKnownApp(...)` reference one that is there already.
  */
-export class IosStoreApp extends MobileApp {
+export class IosStoreApp extends MobileApp<'iosApp'> {
   /**
    * References a store app that exists in the tenant, by bundle ID. The stack owns only the
    * assignments it declares on it.
@@ -75,6 +87,7 @@ export class IosStoreApp extends MobileApp {
 
   constructor(scope: Construct, id: string, props: IosStoreAppProps) {
     super(scope, id, 'iosApp', props);
+    this.checkProps(props, PROPS);
     this.bundleId = props.bundleId;
     this.props = props;
   }

@@ -3,6 +3,10 @@ import type { AppAssignmentSettings, InstallIntent, KindName } from '../model';
 import type { AssignmentTarget } from './assignment-target';
 import { assignmentSettingsIssues } from './assignment-settings-issues';
 import { EnrollmentResource, type AssignmentDeclaration, type PropIssue, type ResourceNaming } from './enrollment-resource';
+import { asList, checkProps, type PropShape } from './prop-check';
+import { ASSIGNMENT_TARGET } from './targeted-resource';
+
+const APP_ASSIGNMENT: PropShape<AppAssignment> = { target: true, intent: true, settings: true };
 
 /** An assignment of an app: who gets it, and how. */
 export interface AppAssignment {
@@ -47,14 +51,14 @@ export interface IMobileApp {
 }
 
 /** The base of app constructs: assignments carry an intent and settings. */
-export abstract class MobileApp extends EnrollmentResource implements IMobileApp {
+export abstract class MobileApp<K extends KindName = KindName> extends EnrollmentResource<K> implements IMobileApp {
   /** The assignment settings the app's Graph settings type carries; others are reported at synth. */
   protected abstract readonly settingsSupport: AssignmentSettingsSupport;
   private readonly appAssignments: AppAssignment[];
 
-  protected constructor(scope: Construct, id: string, kind: KindName, props: MobileAppProps) {
+  protected constructor(scope: Construct, id: string, kind: K, props: MobileAppProps) {
     super(scope, id, kind, props);
-    this.appAssignments = [...(props.assignments ?? [])];
+    this.appAssignments = asList(props.assignments);
   }
 
   /** Assigns the app to a target with an intent (required by default). */
@@ -65,6 +69,16 @@ export abstract class MobileApp extends EnrollmentResource implements IMobileApp
   /** The app's assignments, in declaration order. */
   get assignments(): readonly AppAssignment[] {
     return [...this.appAssignments];
+  }
+
+  /** Every assignment must be an object with a target from `AssignmentTarget`'s factories and no unknown keys. */
+  protected override kindIssues(): PropIssue[] {
+    return this.appAssignments.flatMap((assignment, i) => {
+      const field = `assignments.${i}`;
+      const { issues } = checkProps(assignment, APP_ASSIGNMENT, 'an app assignment');
+      const target = typeof assignment === 'object' && assignment !== null ? ASSIGNMENT_TARGET.issues(assignment.target, `${field}.target`) : [];
+      return [...issues.map((issue) => ({ ...issue, field: issue.field === 'props' ? field : `${field}.${issue.field}` })), ...target];
+    });
   }
 
   /** Settings the app's kind cannot carry, such as VPP-only settings on a store app. */

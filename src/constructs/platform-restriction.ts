@@ -2,6 +2,7 @@ import type { Construct } from 'constructs';
 import { compareOsVersions, OsVersionSchema } from '../model';
 import type { AssignmentTarget } from './assignment-target';
 import type { PropIssue, ResourceDeclaration } from './enrollment-resource';
+import { LIST, type PropShape } from './prop-check';
 import { TargetedResource } from './targeted-resource';
 
 /** Properties of an iOS/iPadOS device platform restriction. */
@@ -41,15 +42,26 @@ export interface PlatformRestrictionProps {
   readonly assignments?: readonly AssignmentTarget[];
 }
 
+const PROPS: PropShape<PlatformRestrictionProps> = {
+  displayName: true,
+  description: true,
+  platformBlocked: true,
+  personalDeviceEnrollmentBlocked: true,
+  osMinimumVersion: true,
+  osMaximumVersion: true,
+  assignments: LIST,
+};
+
 /**
  * An iOS/iPadOS device platform restriction (Devices > Enrollment > Device platform restriction).
  * Restrictions are ranked by the stack's priority order; the highest one assigned to a user applies.
  */
-export class PlatformRestriction extends TargetedResource {
+export class PlatformRestriction extends TargetedResource<'platformRestriction'> {
   private readonly props: PlatformRestrictionProps;
 
   constructor(scope: Construct, id: string, props: PlatformRestrictionProps) {
     super(scope, id, 'platformRestriction', props);
+    this.checkProps(props, PROPS);
     this.props = props;
   }
 

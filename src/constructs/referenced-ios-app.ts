@@ -2,6 +2,9 @@ import type { Construct } from 'constructs';
 import type { IosAppSpec, KnownApp } from '../model';
 import type { ResourceDeclaration } from './enrollment-resource';
 import { MobileApp, type AssignmentSettingsSupport } from './mobile-app';
+import type { PropShape } from './prop-check';
+
+const OPTIONS: PropShape<AppReferenceOptions> = { displayName: true };
 
 /** Options of a reference to an app that exists in the tenant already. */
 export interface AppReferenceOptions {
@@ -16,7 +19,7 @@ export interface AppReferenceOptions {
  * An iOS store or VPP app that exists in the tenant, found by bundle ID. The stack never changes
  * or deletes the app; it owns only the assignments it declares on it.
  */
-export class ReferencedIosApp extends MobileApp {
+export class ReferencedIosApp extends MobileApp<'iosApp'> {
   /** The app's bundle ID. */
   readonly bundleId: string;
   protected readonly settingsSupport: AssignmentSettingsSupport;
@@ -27,6 +30,7 @@ export class ReferencedIosApp extends MobileApp {
     const knownApp = typeof app === 'string' ? undefined : app;
     const bundleId = typeof app === 'string' ? app : app.bundleId;
     super(scope, id, 'iosApp', { displayName: options.displayName ?? knownApp?.displayName ?? bundleId });
+    this.checkProps(options, OPTIONS);
     this.appType = appType;
     this.settingsSupport = appType === 'iosVppApp' ? 'vpp' : 'store';
     this.knownApp = knownApp;

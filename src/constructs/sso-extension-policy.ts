@@ -1,6 +1,7 @@
 import type { Construct } from 'constructs';
 import type { AssignmentTarget } from './assignment-target';
 import type { PropIssue, ResourceDeclaration } from './enrollment-resource';
+import { asList, instanceOf, LIST, type PropShape } from './prop-check';
 import { SsoSetting } from './sso-setting';
 import { TargetedResource } from './targeted-resource';
 
@@ -42,6 +43,17 @@ export interface SsoExtensionPolicyProps {
   readonly assignments?: readonly AssignmentTarget[];
 }
 
+const PROPS: PropShape<SsoExtensionPolicyProps> = {
+  displayName: true,
+  description: true,
+  jitRegistration: true,
+  bundleIds: LIST,
+  settings: LIST,
+  enableSharedDeviceMode: true,
+  assignments: LIST,
+};
+const SSO_SETTING = instanceOf(SsoSetting, "SsoSetting.integer('browser_sso_interaction_enabled', 1)");
+
 const PROP_NAMES: Readonly<Record<string, string>> = { bundleIdAccessControlList: 'bundleIds', configurations: 'settings' };
 
 /**
@@ -49,17 +61,18 @@ const PROP_NAMES: Readonly<Record<string, string>> = { bundleIdAccessControlList
  * `jitRegistration` it is the just-in-time registration policy of web-based and account-driven
  * enrollment.
  */
-export class SsoExtensionPolicy extends TargetedResource {
+export class SsoExtensionPolicy extends TargetedResource<'ssoExtensionPolicy'> {
   private readonly bundleIds: string[];
   private readonly settings: SsoSetting[];
   private readonly enableSharedDeviceMode: boolean;
 
   constructor(scope: Construct, id: string, props: SsoExtensionPolicyProps) {
     super(scope, id, 'ssoExtensionPolicy', props);
-    this.bundleIds = [...(props.bundleIds ?? [])];
+    this.checkProps(props, PROPS);
+    this.bundleIds = asList(props.bundleIds);
     this.settings = [
       ...(props.jitRegistration ? [SsoSetting.deviceRegistration(), SsoSetting.browserSsoInteraction()] : []),
-      ...(props.settings ?? []),
+      ...asList(props.settings),
     ];
     this.enableSharedDeviceMode = props.enableSharedDeviceMode ?? false;
   }
@@ -72,6 +85,11 @@ export class SsoExtensionPolicy extends TargetedResource {
   /** Adds a key/value setting. */
   addSetting(setting: SsoSetting): void {
     this.settings.push(setting);
+  }
+
+  /** Every setting must come from `SsoSetting`'s factories. */
+  protected override kindIssues(): PropIssue[] {
+    return [...super.kindIssues(), ...this.settings.flatMap((setting, i) => SSO_SETTING.issues(setting, `settings.${i}`))];
   }
 
   /** The policy as the manifest carries it. */

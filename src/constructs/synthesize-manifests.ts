@@ -5,6 +5,16 @@ import { EnrollmentResource } from './enrollment-resource';
 import { EnrollmentStack } from './enrollment-stack';
 import { ISSUES_FILE_ENV } from './manifest-files';
 
+/** The issues with where the app declared each offending construct, for `enrollkit synth` to report. */
+function withSources(issues: readonly ValidationIssue[], constructs: readonly IConstruct[]): ValidationIssue[] {
+  const sources = new Map<string, string>();
+  for (const c of constructs) if (EnrollmentResource.isEnrollmentResource(c) && c.declaredAt) sources.set(c.node.path, c.declaredAt);
+  return issues.map((issue) => {
+    const source = sources.get(issue.path);
+    return source && !issue.source ? { ...issue, source } : issue;
+  });
+}
+
 /**
  * The manifests of every `EnrollmentStack` below `root`. Problems of all stacks are collected and
  * thrown once as a `ValidationError`, each once even when several stacks list the object at fault
@@ -47,6 +57,6 @@ export function synthesizeManifests(root: IConstruct, env: Readonly<Record<strin
   if (issues.length === 0) return manifests;
   const unique = [...new Map(issues.map((i) => [formatIssue(i), i])).values()];
   const issuesFile = env[ISSUES_FILE_ENV];
-  if (issuesFile) fs.writeFileSync(issuesFile, `${JSON.stringify(unique, null, 2)}\n`);
+  if (issuesFile) fs.writeFileSync(issuesFile, `${JSON.stringify(withSources(unique, all), null, 2)}\n`);
   throw new ValidationError(unique);
 }

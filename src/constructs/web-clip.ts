@@ -2,6 +2,7 @@ import type { Construct } from 'constructs';
 import { COMPANY_PORTAL_WEB_URL } from '../model';
 import type { ResourceDeclaration } from './enrollment-resource';
 import { MobileApp, type AppAssignment } from './mobile-app';
+import { LIST, type PropShape } from './prop-check';
 
 /** An assignment of a web clip: who gets it, and how (web clips have no settings). */
 export type WebClipAssignment = Omit<AppAssignment, 'settings'>;
@@ -63,8 +64,21 @@ export interface CompanyPortalWebClipProps extends Omit<WebClipProps, 'appUrl' |
   readonly displayName?: string;
 }
 
+const PROPS: PropShape<WebClipProps> = {
+  displayName: true,
+  description: true,
+  appUrl: true,
+  publisher: true,
+  useManagedBrowser: true,
+  fullScreenEnabled: true,
+  preComposedIconEnabled: true,
+  ignoreManifestScope: true,
+  targetApplicationBundleIdentifier: true,
+  assignments: LIST,
+};
+
 /** An iOS/iPadOS web clip: a web link on the home screen, such as the Company Portal web app. */
-export class WebClip extends MobileApp {
+export class WebClip extends MobileApp<'webClip'> {
   /**
    * The Company Portal web app (`https://portal.manage.microsoft.com`): device status and actions
    * for users of every user-initiated enrollment type (EK015).
@@ -80,6 +94,7 @@ export class WebClip extends MobileApp {
 
   constructor(scope: Construct, id: string, props: WebClipProps) {
     super(scope, id, 'webClip', props);
+    this.checkProps(props, PROPS);
     this.appUrl = props.appUrl;
     this.props = props;
   }

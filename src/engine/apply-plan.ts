@@ -1,9 +1,9 @@
-import type { Backend } from './backend';
+import type { Backend, GraphRequest } from './backend';
 import { graphErrorMessage, isSuccess } from './graph-errors';
-import { resolveRequest } from './make-plan';
 import type { Plan, Step } from './plan-types';
 import { reconcileDuplicates, type ReconciledDuplicate } from './reconcile-duplicates';
-import { isCreate, sendWrites } from './resolve-unknown-writes';
+import { sendWrites } from './resolve-unknown-writes';
+import { stepRequest, type SentWrite } from './step-request';
 
 /** How one step of an apply ended. */
 export interface StepResult {
@@ -59,15 +59,16 @@ export async function applyPlan(backend: Backend, plan: Plan, onEvent: (event: A
     remaining = remaining.filter((s) => !results.has(s.id));
     const ready = remaining.filter((s) => s.dependsOn.every((d) => results.get(d)?.status === 'done'));
     if (ready.length === 0) break;
-    const resolved = ready.map((step) => ({ step, ...resolveRequest(step.request, ids) }));
-    for (const r of resolved.filter((x) => x.missing.length > 0)) {
-      finish({ step: r.step, status: 'failed', error: `refers to steps that created nothing: ${r.missing.join(', ')}` });
+    const sendable: { step: Step; request: GraphRequest; write: SentWrite }[] = [];
+    for (const step of ready) {
+      const resolved = stepRequest(step, ids);
+      if ('request' in resolved) sendable.push({ step, ...resolved });
+      else finish({ step, status: 'failed', error: `refers to steps that created nothing: ${resolved.missing.join(', ')}` });
     }
-    const sendable = resolved.filter((x) => x.missing.length === 0);
     if (sendable.length === 0) continue;
     onEvent({ type: 'wave', steps: sendable.length, done: results.size, total: plan.steps.length });
-    const { responses, lost } = await sendWrites(backend, sendable.map((x) => x.request));
-    const lostCreates = sendable.filter((x, i) => lost.has(i) && isCreate(x.request) && isSuccess(responses[i]!));
+    const { responses, lost } = await sendWrites(backend, sendable.map((x) => x.write));
+    const lostCreates = sendable.filter((x, i) => lost.has(i) && x.step.operation === 'create' && isSuccess(responses[i]!));
     sendable.forEach(({ step }, i) => {
       const response = responses[i]!;
       const lostAnswer = lost.has(i) ? { lostAnswer: lost.get(i)! } : {};
@@ -77,7 +78,7 @@ export async function applyPlan(backend: Backend, plan: Plan, onEvent: (event: A
         return;
       }
       const created = (response.body as { id?: unknown } | undefined)?.id;
-      if (step.request.method === 'POST' && typeof created === 'string' && !step.request.path.includes('/setPriority')) {
+      if (step.operation === 'create' && typeof created === 'string') {
         ids.set(step.id, created);
         finish({ step, status: 'done', createdId: created, ...lostAnswer });
       } else {

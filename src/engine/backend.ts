@@ -1,14 +1,6 @@
-/** One Graph request, relative to an API version root. */
-export interface GraphRequest {
-  /** HTTP method. */
-  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  /** API version. */
-  readonly version: 'beta' | 'v1.0';
-  /** Path and query below the version root, starting with `/`. */
-  readonly path: string;
-  /** JSON body, for writes. */
-  readonly body?: unknown;
-}
+import type { GraphRequest } from '../model';
+
+export type { GraphRequest } from '../model';
 
 /** Graph's answer to one request. */
 export interface GraphResponse {

@@ -15,6 +15,7 @@ export * from './read-member-of';
 export * from './import';
 export * from './fingerprint';
 export * from './plan-file';
+export * from './step-request';
 export * from './plan-schema';
 export * from './resolve-unknown-writes';
 export * from './reconcile-duplicates';

@@ -7,14 +7,15 @@ import {
   storedPriority,
   withMarker,
   type Assignment,
+  type Blocker,
   GROUP_IDS_AS_GIVEN,
   type GroupResolver,
   type KindDescriptor,
   type Manifest,
+  type ObjectRef,
   type Resource,
 } from '../model';
 import type { ActualGroup, ActualObject, ActualState } from './actual-state';
-import type { GraphRequest } from './backend';
 import { assignmentKey, diffAssignments, diffValues, type FieldChange } from './diff';
 import { fingerprintParts } from './fingerprint';
 import {
@@ -22,6 +23,7 @@ import {
   type GroupChange,
   type Plan,
   type PlanFinding,
+  type PlanMode,
   type PlannedMove,
   type PriorityOrder,
   type ResourceChange,
@@ -29,6 +31,7 @@ import {
 } from './plan-types';
 import { KEEP_PLACE, placeOwned } from './priority-placement';
 import { priorityMoves } from './priority-moves';
+import { stepRef } from './step-request';
 
 /** Choices that shape a plan. */
 export interface PlanOptions {
@@ -39,20 +42,15 @@ export interface PlanOptions {
   /** Rule findings on the desired state (errors that are not suppressed block apply). */
   readonly findings?: readonly PlanFinding[];
   /** Further reasons to refuse apply, found by pre-flight checks. */
-  readonly blockers?: readonly string[];
-  /** True when the plan deletes everything the stack owns (`destroy`). */
-  readonly destroy?: boolean;
-}
-
-/** A reference to the ID a step creates, resolved at apply time (the step ID is percent-encoded). */
-export function stepRef(stepId: string): string {
-  return `{{ref:${encodeURIComponent(stepId)}}}`;
+  readonly blockers?: readonly Blocker[];
+  /** `destroy` plans the deletion of everything the stack owns; `normal` when absent. */
+  readonly mode?: PlanMode;
 }
 
 /** Where assignments are written, and the spec that decides their wire form. */
 interface AssignmentHost {
-  /** The object's Graph ID, or a reference to the step that creates it. */
-  readonly objectId: string;
+  /** The object: its Graph ID, or the step that creates it. */
+  readonly object: ObjectRef;
   /** The step that creates or updates the object, when the plan has one. */
   readonly objectStep?: string;
   /** The object as read, for assignment IDs and assignments left alone. */
@@ -69,7 +67,7 @@ class PlanBuilder {
   readonly groups: GroupChange[] = [];
   readonly moves: PlannedMove[] = [];
   readonly priorityOrders: PriorityOrder[] = [];
-  readonly blockers: string[] = [];
+  readonly blockers: Blocker[] = [];
   readonly touched = new Set<ActualObject>();
   private readonly groupIds = new Map<string, string>();
   private readonly groupSteps = new Map<string, string>();
@@ -119,7 +117,9 @@ class PlanBuilder {
           this.add({
             id: `delete-group:${group.displayName}:${extra.id}`,
             title: `delete duplicate group '${group.displayName}' (${extra.id}; this stack keeps ${duplicates.kept.id})`,
-            request: { method: 'DELETE', version: 'v1.0', path: `/groups/${extra.id}` },
+            kind: 'group',
+            operation: 'delete',
+            object: { id: extra.id },
             dependsOn: [],
           });
         }
@@ -130,19 +130,16 @@ class PlanBuilder {
         const id = this.add({
           id: `group:${group.displayName}`,
           title: `create group '${group.displayName}'`,
-          request: {
-            method: 'POST',
-            version: 'v1.0',
-            path: '/groups',
-            body: {
-              displayName: group.displayName,
-              description: withMarker(group.description ?? `Managed by enrollkit stack ${this.manifest.stack}`, { stack: this.manifest.stack, logicalId: groupLogicalId(group.displayName) }),
-              mailEnabled: false,
-              mailNickname: group.mailNickname ?? mailNicknameFor(group.displayName),
-              securityEnabled: true,
-              groupTypes: group.membershipRule ? ['DynamicMembership'] : [],
-              ...(group.membershipRule ? { membershipRule: group.membershipRule, membershipRuleProcessingState: 'On' } : {}),
-            },
+          kind: 'group',
+          operation: 'create',
+          body: {
+            displayName: group.displayName,
+            description: withMarker(group.description ?? `Managed by enrollkit stack ${this.manifest.stack}`, { stack: this.manifest.stack, logicalId: groupLogicalId(group.displayName) }),
+            mailEnabled: false,
+            mailNickname: group.mailNickname ?? mailNicknameFor(group.displayName),
+            securityEnabled: true,
+            groupTypes: group.membershipRule ? ['DynamicMembership'] : [],
+            ...(group.membershipRule ? { membershipRule: group.membershipRule, membershipRuleProcessingState: 'On' } : {}),
           },
           dependsOn: [],
         });
@@ -150,9 +147,12 @@ class PlanBuilder {
         this.groups.push({ ...base, action: 'create' });
       } else {
         this.groups.push({ ...base, action: 'missing' });
-        this.blockers.push(
-          `${group.path}: the Entra group '${group.displayName}' does not exist in the tenant; create it, fix the name, or declare it in the stack so enrollkit creates it.`,
-        );
+        this.blockers.push({
+          code: 'group-missing',
+          path: group.path,
+          message: `the Entra group '${group.displayName}' does not exist in the tenant`,
+          fix: 'create it, fix the name, or declare it in the stack so enrollkit creates it',
+        });
       }
     }
   }
@@ -172,9 +172,10 @@ class PlanBuilder {
   ): void {
     // change.add names groups by display name; change.remove indexes the object's assignments as read.
     const lid = resource.logicalId;
-    const { objectId, objectStep, actual, spec } = target;
+    const { object, objectStep, actual, spec } = target;
     const deps = [...(objectStep ? [objectStep] : []), ...this.groupDependencies(resource.assignments)];
-    const base = `${d.graph.collection}/${objectId}`;
+    const write = { kind: resource.kind, object };
+    if (d.graph.assign.style === 'none') return;
     if (d.graph.assign.style === 'action') {
       const wire = [
         ...(actual?.unmanagedAssignments ?? []),
@@ -184,7 +185,9 @@ class PlanBuilder {
       this.add({
         id: `assign:${lid}`,
         title: `assign ${d.title} '${resource.displayName}' (${wire.length} assignment${wire.length === 1 ? '' : 's'})`,
-        request: { method: 'POST', version: 'beta', path: `${base}/assign`, body: { [d.graph.assign.bodyKey]: wire } },
+        ...write,
+        operation: 'assign',
+        body: { [d.graph.assign.bodyKey]: wire },
         dependsOn: deps,
       });
       return;
@@ -193,7 +196,9 @@ class PlanBuilder {
       this.add({
         id: `unassign:${lid}:${index}`,
         title: `remove an assignment of ${d.title} '${resource.displayName}'`,
-        request: { method: 'DELETE', version: 'beta', path: `${base}/assignments/${actual?.assignmentIds[index] ?? ''}` },
+        ...write,
+        operation: 'unassign',
+        assignmentId: actual?.assignmentIds[index] ?? '',
         dependsOn: objectStep ? [objectStep] : [],
       }),
     );
@@ -201,7 +206,9 @@ class PlanBuilder {
       this.add({
         id: `assign:${lid}:${index}`,
         title: `assign ${d.title} '${resource.displayName}' to ${describeTarget(assignment.target)}${assignment.intent ? ` as ${assignment.intent}` : ''}`,
-        request: { method: 'POST', version: 'beta', path: `${base}/assignments`, body: d.assignmentToGraph(assignment, spec, this.resolver) },
+        ...write,
+        operation: 'assign',
+        body: d.assignmentToGraph(assignment, spec, this.resolver),
         dependsOn: [...deps, ...removals],
       });
     });
@@ -221,7 +228,9 @@ class PlanBuilder {
     this.add({
       id,
       title: `create ${d.title} '${resource.displayName}'`,
-      request: { method: 'POST', version: 'beta', path: d.graph.collection, body: this.writeBody(d, resource) },
+      kind: resource.kind,
+      operation: 'create',
+      body: this.writeBody(d, resource),
       dependsOn: [...after, ...(previous ? [`create:${previous}`] : [])],
     });
     if (d.priorityClass) {
@@ -236,7 +245,9 @@ class PlanBuilder {
     const id = this.add({
       id: `delete:${logicalId}:${actual.id}`,
       title: `delete ${d.title} '${actual.displayName}'`,
-      request: { method: 'DELETE', version: 'beta', path: `${d.graph.collection}/${actual.id}` },
+      kind: actual.kind,
+      operation: 'delete',
+      object: { id: actual.id },
       dependsOn: [],
     });
     if (d.priorityClass) this.classSteps.set(d.priorityClass, [...(this.classSteps.get(d.priorityClass) ?? []), id]);
@@ -257,12 +268,19 @@ function duplicateGroups(found: readonly ActualGroup[], stack: string): { kept: 
   return { kept: kept!, extras };
 }
 
-function ambiguousGroup(path: string, name: string, found: readonly ActualGroup[], stack: string): string {
+function ambiguousGroup(path: string, name: string, found: readonly ActualGroup[], stack: string): Blocker {
   const ours = found.filter((g) => g.marker?.stack === stack);
   const ids = (groups: readonly ActualGroup[]) => groups.map((g) => g.id).join(', ');
-  if (ours.length === 0) return `${path}: ${found.length} Entra groups are named '${name}' (${ids(found)}); rename all but one so assignments are unambiguous.`;
+  if (ours.length === 0) {
+    return { code: 'group-ambiguous', path, message: `${found.length} Entra groups are named '${name}' (${ids(found)})`, fix: 'rename all but one so assignments are unambiguous' };
+  }
   const others = found.filter((g) => g.marker?.stack !== stack);
-  return `${path}: ${found.length} Entra groups are named '${name}': ${ids(ours)} made by this stack, ${ids(others)} not; enrollkit never deletes a group it did not make. Fix: rename or delete the group made elsewhere (${ids(others)}) in Entra ID.`;
+  return {
+    code: 'group-ambiguous',
+    path,
+    message: `${found.length} Entra groups are named '${name}': ${ids(ours)} made by this stack, ${ids(others)} not; enrollkit never deletes a group it did not make`,
+    fix: `rename or delete the group made elsewhere (${ids(others)}) in Entra ID`,
+  };
 }
 
 /** Desired assignments in the tenant's form: group IDs (or step references), defaults applied. */
@@ -277,7 +295,7 @@ function canonicalAssignments(d: KindDescriptor, resource: Resource, resolver: G
  * identifying fields (`replaceOn`, e.g. store app vs VPP app). A message when there is none, more
  * than one, or one that another stack owns.
  */
-function findReferenced(b: PlanBuilder, d: KindDescriptor, resource: Resource & { reference: { field: string; value: string } }): ActualObject | string {
+function findReferenced(b: PlanBuilder, d: KindDescriptor, resource: Resource & { reference: { field: string; value: string } }): ActualObject | Blocker {
   const { field, value } = resource.reference;
   const wanted = d.normalize(resource.spec) as Record<string, unknown>;
   const found = b.state.objects.filter((o) => {
@@ -285,16 +303,31 @@ function findReferenced(b: PlanBuilder, d: KindDescriptor, resource: Resource & 
     return o.kind === resource.kind && spec[field] === value && d.replaceOn.every((f) => spec[f] === wanted[f]);
   });
   const what = `${d.title} with ${field} '${value}'${d.replaceOn.filter((f) => f !== field).map((f) => ` and ${f} '${String(wanted[f])}'`).join('')}`;
-  if (found.length === 0) return `${resource.path}: no ${what} exists in the tenant; add it there first (VPP apps arrive through the VPP token sync) or declare it in the stack.`;
-  if (found.length > 1) return `${resource.path}: ${found.length} objects are a ${what} (${found.map((o) => o.id).join(', ')}); remove the extra ones so the reference is unambiguous.`;
+  const path = resource.path;
+  if (found.length === 0) {
+    return { code: 'reference-missing', path, message: `no ${what} exists in the tenant`, fix: 'add it there first (VPP apps arrive through the VPP token sync) or declare it in the stack' };
+  }
+  if (found.length > 1) {
+    return { code: 'reference-ambiguous', path, message: `${found.length} objects are a ${what} (${found.map((o) => o.id).join(', ')})`, fix: 'remove the extra ones so the reference is unambiguous' };
+  }
   const [only] = found as [ActualObject];
   if (only.marker && only.marker.stack !== b.manifest.stack) {
-    return `${resource.path}: the ${what} belongs to stack '${only.marker.stack}'; reference it from one stack only, or let that stack declare the assignments.`;
+    return { code: 'reference-owned', path, message: `the ${what} belongs to stack '${only.marker.stack}'`, fix: 'reference it from one stack only, or let that stack declare the assignments' };
   }
   return only;
 }
 
-function findCounterpart(b: PlanBuilder, d: KindDescriptor, resource: Resource, owned: Map<string, ActualObject[]>): ActualObject | string | undefined {
+/** True for a blocker found instead of an object. */
+function isBlocker(x: ActualObject | Blocker | undefined): x is Blocker {
+  return x !== undefined && 'fix' in x;
+}
+
+function conflict(b: PlanBuilder, change: Omit<ResourceChange, 'action' | 'fields' | 'assignments' | 'reason'>, blocker: Blocker): void {
+  b.blockers.push(blocker);
+  b.changes.push({ ...change, action: 'conflict', fields: [], assignments: { add: [], remove: [] }, reason: `${blocker.message}; ${blocker.fix}` });
+}
+
+function findCounterpart(b: PlanBuilder, d: KindDescriptor, resource: Resource, owned: Map<string, ActualObject[]>): ActualObject | Blocker | undefined {
   if (resource.reference) return findReferenced(b, d, { ...resource, reference: resource.reference });
   return owned.get(resource.logicalId)?.[0];
 }
@@ -316,9 +349,8 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
   const counterpart = findCounterpart(b, d, resource, owned);
   const base = { kind: resource.kind, logicalId: resource.logicalId, path: resource.path, displayName: resource.displayName, referenced: !!resource.reference };
   const noAssignments = { add: [], remove: [] };
-  if (typeof counterpart === 'string') {
-    b.blockers.push(counterpart);
-    b.changes.push({ ...base, action: 'conflict', fields: [], assignments: noAssignments, reason: counterpart });
+  if (isBlocker(counterpart)) {
+    conflict(b, base, counterpart);
     return;
   }
   let actual = counterpart;
@@ -326,11 +358,15 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
   if (!actual) {
     const collision = collisionOf(b, resource);
     if (collision && (collision.marker || !adopt)) {
-      const reason = collision.marker
-        ? `${resource.path}: '${resource.displayName}' already exists and belongs to stack '${collision.marker.stack}'; rename one of them.`
-        : `${resource.path}: an unowned ${d.title} named '${resource.displayName}' already exists (id ${collision.id}); run with --adopt to take it over, or choose another display name.`;
-      b.blockers.push(reason);
-      b.changes.push({ ...base, id: collision.id, action: 'conflict', fields: [], assignments: noAssignments, reason });
+      const blocker: Blocker = collision.marker
+        ? { code: 'name-owned', path: resource.path, message: `'${resource.displayName}' already exists and belongs to stack '${collision.marker.stack}'`, fix: 'rename one of them' }
+        : {
+            code: 'name-unowned',
+            path: resource.path,
+            message: `an unowned ${d.title} named '${resource.displayName}' already exists (id ${collision.id})`,
+            fix: 'run with --adopt to take it over, or choose another display name',
+          };
+      conflict(b, { ...base, id: collision.id }, blocker);
       return;
     }
     if (collision) {
@@ -341,7 +377,7 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
   if (!actual) {
     const createId = b.createStep(d, resource, []);
     const fields = diffValues({}, desiredSpec);
-    b.assignmentSteps(d, resource, { objectId: stepRef(createId), objectStep: createId, spec: resource.spec }, { add: resource.assignments, remove: [] }, []);
+    b.assignmentSteps(d, resource, { object: { step: createId }, objectStep: createId, spec: resource.spec }, { add: resource.assignments, remove: [] }, []);
     b.changes.push({ ...base, action: 'create', fields, assignments: { add: resource.assignments, remove: [] } });
     return;
   }
@@ -360,13 +396,13 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
   const keep = actual.assignments.filter((a) => resource.reference && !ours.has(assignmentKey(a)));
   const diff = diffAssignments(desired, managed.map((m) => m.a));
   const change = { add: diff.add, remove: diff.remove.map((i) => managed[i]!.i) };
-  const replace = !resource.reference && action !== 'adopt' && fields.some((f) => d.replaceOn.includes(f.field.split('.')[0]!));
-  if (replace) {
+  const replaceFields = resource.reference || action === 'adopt' ? [] : [...new Set(fields.map((f) => f.field.split('.')[0]!).filter((f) => d.replaceOn.includes(f)))];
+  if (replaceFields.length > 0) {
     const deleted = b.deleteStep(d, actual, resource.logicalId);
     b.replaced.add(actual.id);
     const createId = b.createStep(d, resource, [deleted]);
-    b.assignmentSteps(d, resource, { objectId: stepRef(createId), objectStep: createId, spec: resource.spec }, { add: resource.assignments, remove: [] }, []);
-    b.changes.push({ ...base, id: actual.id, action: 'replace', fields, assignments: { add: resource.assignments, remove: [] } });
+    b.assignmentSteps(d, resource, { object: { step: createId }, objectStep: createId, spec: resource.spec }, { add: resource.assignments, remove: [] }, []);
+    b.changes.push({ ...base, id: actual.id, action: 'replace', fields, replaceFields, assignments: { add: resource.assignments, remove: [] } });
     return;
   }
   let objectStep: string | undefined;
@@ -374,7 +410,10 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
     objectStep = b.add({
       id: `update:${resource.logicalId}`,
       title: `${action === 'adopt' ? 'adopt' : 'update'} ${d.title} '${resource.displayName}'`,
-      request: { method: 'PATCH', version: 'beta', path: `${d.graph.collection}/${actual.id}`, body: b.writeBody(d, resource) },
+      kind: resource.kind,
+      operation: 'update',
+      object: { id: actual.id },
+      body: b.writeBody(d, resource),
       dependsOn: [],
     });
     if (action !== 'adopt') action = 'update';
@@ -385,7 +424,7 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
       'group' in a.target ? { ...a, target: { ...a.target, group: b.resolver.name(a.target.group) } } : a;
     const declaredByKey = new Map(desired.map((a, i) => [JSON.stringify(a), resource.assignments[i]!]));
     const add = change.add.map((a) => declaredByKey.get(JSON.stringify(a))!);
-    b.assignmentSteps(d, resource, { objectId: actual.id, ...(objectStep ? { objectStep } : {}), actual, spec }, { add, remove: change.remove }, keep);
+    b.assignmentSteps(d, resource, { object: { id: actual.id }, ...(objectStep ? { objectStep } : {}), actual, spec }, { add, remove: change.remove }, keep);
     if (action === 'unchanged') action = 'update';
     b.changes.push({ ...base, id: actual.id, action, fields, assignments: { add, remove: change.remove.map((i) => toDisplay(actual.assignments[i]!)) } });
     return;
@@ -408,7 +447,7 @@ function planPriorities(b: PlanBuilder, desiredOwned: Map<string, Resource[]>, d
     const classMembers = current.map((key) => ({ key, displayName: byKey.get(key)?.displayName ?? '', handMade: byKey.get(key)?.marker === undefined && !adopted.has(byKey.get(key)?.id ?? '') }));
     const placed = placeOwned(classMembers, ownedOrder, b.manifest.placement?.[cls] ?? KEEP_PLACE);
     if ('problem' in placed) {
-      b.blockers.push(`${b.manifest.stack}: ${d.title}s: ${placed.problem}`);
+      b.blockers.push({ code: 'placement-anchor', path: `${b.manifest.stack}/placement/${cls}`, ...placed.problem });
       continue;
     }
     const desired = placed.order;
@@ -429,13 +468,16 @@ function planPriorities(b: PlanBuilder, desiredOwned: Map<string, Resource[]>, d
       const actual = byKey.get(move.item);
       members.forEach((m) => b.touched.add(m));
       const logicalId = logicalIdOf(move.item);
-      const target = actual ? actual.id : stepRef(`create:${logicalId}`);
+      const object: ObjectRef = actual ? { id: actual.id } : { step: `create:${logicalId}` };
       const to = move.position + 1;
       const displayName = nameOf(move.item);
       const id = b.add({
         id: `priority:${cls}:${n}`,
         title: `set priority of ${d.title} '${displayName}' to ${to}`,
-        request: { method: 'POST', version: 'beta', path: `${d.graph.collection}/${target}/setPriority`, body: { priority: storedPriority(d, to) } },
+        kind: d.kind,
+        operation: 'setPriority',
+        object,
+        body: { priority: storedPriority(d, to) },
         dependsOn: previous,
       });
       previous = [id];
@@ -452,8 +494,9 @@ function planPriorities(b: PlanBuilder, desiredOwned: Map<string, Resource[]>, d
 export function makePlan(manifest: Manifest, state: ActualState, options: PlanOptions): Plan {
   const b = new PlanBuilder(manifest, state);
   const declaredResources = [...manifest.resources].sort((x, y) => KIND_ORDER.get(x.kind)! - KIND_ORDER.get(y.kind)!);
-  const resources = options.destroy ? [] : declaredResources;
-  if (!options.destroy) b.planGroups();
+  const mode = options.mode ?? 'normal';
+  const resources = mode === 'destroy' ? [] : declaredResources;
+  if (mode === 'normal') b.planGroups();
   const owned = new Map<string, ActualObject[]>();
   for (const o of state.objects) {
     if (o.marker?.stack === manifest.stack && !o.builtIn) owned.set(o.marker.logicalId, [...(owned.get(o.marker.logicalId) ?? []), o]);
@@ -470,7 +513,7 @@ export function makePlan(manifest: Manifest, state: ActualState, options: PlanOp
     });
   }
   for (const resource of resources) planResource(b, resource, owned, options.adopt === true);
-  if (options.destroy) {
+  if (mode === 'destroy') {
     for (const resource of declaredResources.filter((r) => r.reference)) {
       planResource(b, { ...resource, assignments: [] }, owned, false, resource.assignments);
     }
@@ -489,7 +532,7 @@ export function makePlan(manifest: Manifest, state: ActualState, options: PlanOp
   const blockers = [
     ...b.blockers,
     ...(options.blockers ?? []),
-    ...findings.filter((f) => f.severity === 'error' && !f.suppressed).map((f) => `${f.path}: ${f.rule} ${f.message}`),
+    ...findings.filter((f) => f.severity === 'error' && !f.suppressed).map((f): Blocker => ({ code: f.code, path: f.path, message: f.message, fix: f.fix })),
   ];
   const created = b.changes.filter((c) => c.action === 'create' || c.action === 'replace').map((c) => `names:${c.kind}`);
   const moved = b.moves.map((m) => `class:${m.priorityClass}`);
@@ -499,6 +542,7 @@ export function makePlan(manifest: Manifest, state: ActualState, options: PlanOp
     format: PLAN_FORMAT,
     stack: manifest.stack,
     backend: options.backend,
+    mode,
     groups: b.groups,
     changes: b.changes,
     moves: b.moves,
@@ -517,23 +561,4 @@ export function makePlan(manifest: Manifest, state: ActualState, options: PlanOp
       groups: b.groups.filter((g) => g.action === 'create').length,
     },
   };
-}
-
-const REF = /\{\{ref:([^}]+)\}\}/g;
-
-function replaceRefs(value: unknown, ids: ReadonlyMap<string, string>): unknown {
-  if (typeof value === 'string') return value.replace(REF, (token, step: string) => ids.get(decodeURIComponent(step)) ?? token);
-  if (Array.isArray(value)) return value.map((v) => replaceRefs(v, ids));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceRefs(v, ids)]));
-  return value;
-}
-
-/**
- * The request a step sends once the IDs it refers to are known, or the steps whose IDs are still
- * missing (the request must then not be sent).
- */
-export function resolveRequest(request: GraphRequest, ids: ReadonlyMap<string, string>): { request: GraphRequest; missing: string[] } {
-  const resolved = { ...request, path: replaceRefs(request.path, ids) as string, ...(request.body !== undefined ? { body: replaceRefs(request.body, ids) } : {}) };
-  const missing = [...JSON.stringify(resolved).matchAll(REF)].map((m) => decodeURIComponent(m[1]!));
-  return { request: resolved, missing };
 }

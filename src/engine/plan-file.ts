@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { UsageError } from '../model';
 import { StepSchema } from './plan-schema';
-import { PLAN_FORMAT, type Plan } from './plan-types';
+import { PLAN_FORMAT, type Plan, type Step } from './plan-types';
+import { referencedSteps } from './step-request';
 
 const PlanFileSchema = z.object({
   format: z.literal(PLAN_FORMAT),
@@ -11,7 +12,8 @@ const PlanFileSchema = z.object({
   changes: z.array(z.unknown()),
   moves: z.array(z.unknown()),
   findings: z.array(z.unknown()),
-  blockers: z.array(z.string()),
+  mode: z.enum(['normal', 'destroy']),
+  blockers: z.array(z.object({ code: z.string(), path: z.string(), message: z.string(), fix: z.string() })),
   steps: z.array(StepSchema),
   fingerprint: z.record(z.string(), z.string()),
   summary: z.record(z.string(), z.number()),
@@ -27,7 +29,7 @@ export function parsePlanFile(json: unknown, file: string): Plan {
     );
   }
   const ids = new Set(parsed.data.steps.map((s) => s.id));
-  const dangling = parsed.data.steps.flatMap((s) => s.dependsOn.filter((d) => !ids.has(d)).map((d) => `${s.id} -> ${d}`));
+  const dangling = parsed.data.steps.flatMap((s) => [...s.dependsOn, ...referencedSteps(s as Step)].filter((d) => !ids.has(d) && !d.startsWith('group:')).map((d) => `${s.id} -> ${d}`));
   if (dangling.length > 0) throw new UsageError(`'${file}' has steps that depend on steps it does not contain (${dangling.join(', ')}). Fix: make it again with 'enrollkit plan --out ${file}'.`);
   return json as Plan;
 }

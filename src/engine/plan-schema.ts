@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { AssignmentSchema, DESCRIPTORS } from '../model';
+import { AssignmentSchema, KIND_NAMES } from '../model';
 import { PLAN_FORMAT } from './plan-types';
 
-const KindSchema = z.enum(DESCRIPTORS.map((d) => d.kind) as [string, ...string[]]);
+const KindSchema = z.enum(KIND_NAMES);
 
 const FieldChangeSchema = z.strictObject({
   field: z.string().describe('dotted path of the property'),
@@ -19,6 +19,7 @@ const ResourceChangeSchema = z.strictObject({
   id: z.string().optional().describe('Graph ID of the existing object'),
   referenced: z.boolean().describe('true for an object referenced, not owned'),
   fields: z.array(FieldChangeSchema),
+  replaceFields: z.array(z.string()).optional().describe('for replace: the changed fields Graph cannot change in place'),
   assignments: z.strictObject({ add: z.array(AssignmentSchema), remove: z.array(AssignmentSchema) }),
   reason: z.string().optional(),
 });
@@ -52,38 +53,53 @@ const PriorityOrderSchema = z.strictObject({
 });
 
 const PlanFindingSchema = z.strictObject({
-  rule: z.string(),
+  code: z.string().describe('the rule ID, e.g. EK009'),
   severity: z.enum(['error', 'warning', 'info']),
-  path: z.string(),
+  path: z.string().describe('construct path'),
   message: z.string(),
-  suppressed: z.string().optional(),
+  fix: z.string(),
+  suppressed: z.string().optional().describe('the written reason, when the stack suppresses the rule there'),
 });
 
-/** One write of a plan. */
+const BlockerSchema = z.strictObject({
+  code: z.string().describe('a rule ID, or group-missing, group-ambiguous, name-owned, name-unowned, reference-missing, reference-ambiguous, reference-owned, permission-missing'),
+  path: z.string().describe('construct path'),
+  message: z.string(),
+  fix: z.string(),
+});
+
+const ObjectRefSchema = z.union([
+  z.strictObject({ id: z.string().min(1).describe('Graph ID of an existing object') }),
+  z.strictObject({ step: z.string().min(1).describe('the step that creates the object') }),
+]);
+
+/** One typed write of a plan; the kind's protocol turns it into its Graph request at apply time. */
 export const StepSchema = z.strictObject({
   id: z.string().min(1),
   title: z.string(),
-  request: z.strictObject({
-    method: z.enum(['GET', 'POST', 'PATCH', 'DELETE']),
-    version: z.enum(['beta', 'v1.0']),
-    path: z.string().startsWith('/'),
-    body: z.unknown().optional(),
-  }),
+  kind: z.enum(['group', ...KIND_NAMES]),
+  operation: z.enum(['create', 'update', 'delete', 'assign', 'unassign', 'setPriority', 'action']),
+  object: ObjectRefSchema.optional().describe('the object written; absent for create'),
+  parent: ObjectRefSchema.optional().describe('the parent object of a kind nested under one'),
+  assignmentId: z.string().optional().describe('for unassign: the assignment removed'),
+  action: z.string().optional().describe('for action: the Graph action called'),
+  body: z.unknown().optional().describe('the request body; {{ref:STEP}} in it stands for the ID that step creates'),
   dependsOn: z.array(z.string()),
 });
 
-/** The plan of one stack (`enrollkit.plan/v1`, docs/plan-format.md), as `plan --out` saves it. */
+/** The plan of one stack (`enrollkit.plan/v2`, docs/plan-format.md), as `plan --out` saves it. */
 export const PlanSchema = z
   .strictObject({
     format: z.literal(PLAN_FORMAT),
     stack: z.string().min(1),
     backend: z.string(),
+    mode: z.enum(['normal', 'destroy']),
     groups: z.array(GroupChangeSchema),
     changes: z.array(ResourceChangeSchema),
     moves: z.array(PlannedMoveSchema),
     priorityOrders: z.array(PriorityOrderSchema),
     findings: z.array(PlanFindingSchema),
-    blockers: z.array(z.string()),
+    blockers: z.array(BlockerSchema),
     steps: z.array(StepSchema),
     fingerprint: z.record(z.string(), z.string()),
     summary: z.strictObject({

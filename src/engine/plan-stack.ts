@@ -3,7 +3,7 @@ import { lint, type Finding } from '../rules';
 import type { ActualState } from './actual-state';
 import type { Backend } from './backend';
 import { makePlan } from './make-plan';
-import type { Plan, PlanFinding } from './plan-types';
+import type { Plan, PlanFinding, PlanMode } from './plan-types';
 import { missingPermissions, refusedWrites } from './preflight';
 import { groupNamesOf, readState } from './read-state';
 import { tenantFactsOf } from './tenant-facts';
@@ -12,16 +12,17 @@ import { tenantFactsOf } from './tenant-facts';
 export interface PlanStackOptions {
   /** Take over unowned objects with a declared display name. */
   readonly adopt?: boolean;
-  /** Plan the deletion of everything the stack owns. */
-  readonly destroy?: boolean;
+  /** `destroy` plans the deletion of everything the stack owns; `normal` when absent. */
+  readonly mode?: PlanMode;
 }
 
 function toPlanFinding(f: Finding): PlanFinding {
   return {
-    rule: f.rule,
+    code: f.rule,
     severity: f.severity,
     path: f.path,
-    message: `${f.message}. Fix: ${f.fix}`,
+    message: f.message,
+    fix: f.fix,
     ...(f.suppressed ? { suppressed: f.suppressed.reason } : {}),
   };
 }
@@ -32,12 +33,12 @@ function toPlanFinding(f: Finding): PlanFinding {
  */
 export async function planStack(backend: Backend, manifest: Manifest, options: PlanStackOptions = {}): Promise<{ plan: Plan; state: ActualState }> {
   const [state, identity] = await Promise.all([readState(backend, groupNamesOf(manifest)), backend.identity()]);
-  const findings = options.destroy ? [] : lint(manifest, tenantFactsOf(manifest, state, identity)).findings.map(toPlanFinding);
+  const findings = options.mode === 'destroy' ? [] : lint(manifest, tenantFactsOf(manifest, state, identity)).findings.map(toPlanFinding);
   const draft = makePlan(manifest, state, {
     backend: backend.description,
     findings,
     ...(options.adopt ? { adopt: true } : {}),
-    ...(options.destroy ? { destroy: true } : {}),
+    ...(options.mode ? { mode: options.mode } : {}),
   });
   const missing = [...missingPermissions(draft, identity), ...refusedWrites(draft)];
   const plan = missing.length ? { ...draft, blockers: [...draft.blockers, ...missing] } : draft;

@@ -1,9 +1,11 @@
-import type { Assignment, KindName } from '../model';
-import type { GraphRequest } from './backend';
+import type { Assignment, Blocker, KindName, KindWrite } from '../model';
 import type { FieldChange } from './diff';
 
 /** The version of the plan JSON format (docs/plan-format.md). */
-export const PLAN_FORMAT = 'enrollkit.plan/v1';
+export const PLAN_FORMAT = 'enrollkit.plan/v2';
+
+/** What a plan is for: bring the tenant to the stack (`normal`), or delete what the stack owns (`destroy`). */
+export type PlanMode = 'normal' | 'destroy';
 
 /** What a plan does to one object. */
 export type ChangeAction = 'create' | 'update' | 'replace' | 'delete' | 'adopt' | 'unchanged' | 'conflict';
@@ -26,9 +28,11 @@ export interface ResourceChange {
   readonly referenced: boolean;
   /** Property differences. */
   readonly fields: readonly FieldChange[];
+  /** For `replace`: the changed fields Graph cannot change in place, which force the delete and create. */
+  readonly replaceFields?: readonly string[];
   /** Assignments added and removed (targets name groups by display name). */
   readonly assignments: { readonly add: readonly Assignment[]; readonly remove: readonly Assignment[] };
-  /** Why the object cannot be planned (`conflict`). */
+  /** Why the object cannot be planned (`conflict`): the blocker's message and fix. */
   readonly reason?: string;
 }
 
@@ -86,28 +90,31 @@ export interface PriorityOrder {
 /** A rule finding shown in the plan. */
 export interface PlanFinding {
   /** Rule ID (EK001…). */
-  readonly rule: string;
+  readonly code: string;
   /** error, warning or info. */
   readonly severity: 'error' | 'warning' | 'info';
   /** Construct path. */
   readonly path: string;
-  /** The message, with the fix. */
+  /** What the rule found. */
   readonly message: string;
+  /** What to do about it. */
+  readonly fix: string;
   /** The written reason, when the stack suppresses the rule there. */
   readonly suppressed?: string;
 }
 
 /**
- * One write of the apply, in a form that a saved plan keeps: `{{ref:STEP}}` in the path or body
- * stands for the ID that step created.
+ * One typed write of the apply (operation, kind, object, body), in a form that a saved plan keeps.
+ * The kind's protocol turns it into a Graph request at apply time; `{ step }` object references and
+ * `{{ref:STEP}}` in the body stand for the ID that step created.
  */
-export interface Step {
+export interface Step extends KindWrite {
   /** Unique within the plan. */
   readonly id: string;
   /** What the step does, for progress and reports. */
   readonly title: string;
-  /** The Graph request. */
-  readonly request: GraphRequest;
+  /** The kind written, or `group` for an Entra group. */
+  readonly kind: KindName | 'group';
   /** Steps that must succeed first. */
   readonly dependsOn: readonly string[];
 }
@@ -131,6 +138,8 @@ export interface Plan {
   readonly stack: string;
   /** The backend the plan was made against (no secrets). */
   readonly backend: string;
+  /** What the plan is for. */
+  readonly mode: PlanMode;
   /** Groups. */
   readonly groups: readonly GroupChange[];
   /** Objects, in apply order. */
@@ -142,7 +151,7 @@ export interface Plan {
   /** Rule findings on the desired state. */
   readonly findings: readonly PlanFinding[];
   /** Why apply must not run this plan (missing groups, conflicts, rule errors); empty when it may. */
-  readonly blockers: readonly string[];
+  readonly blockers: readonly Blocker[];
   /** The writes. */
   readonly steps: readonly Step[];
   /** Fingerprints of the objects read, by Graph ID: a saved plan is stale when one changed. */

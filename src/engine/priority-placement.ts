@@ -31,7 +31,11 @@ function isContiguousBefore(order: readonly string[], block: readonly string[], 
  * When the placement already holds, only the owned objects' own order is fixed, so a converged
  * class plans no move. Returns a problem instead when the named object is missing or ambiguous.
  */
-export function placeOwned(current: readonly ClassMember[], ownedOrder: readonly string[], placement: PriorityPlacement): { order: string[] } | { problem: string } {
+export function placeOwned(
+  current: readonly ClassMember[],
+  ownedOrder: readonly string[],
+  placement: PriorityPlacement,
+): { order: string[] } | { problem: { message: string; fix: string } } {
   const present = new Set(current.map((m) => m.key));
   const owned = ownedOrder.filter((key) => present.has(key));
   const ownedSet = new Set(owned);
@@ -58,8 +62,11 @@ export function placeOwned(current: readonly ClassMember[], ownedOrder: readonly
     const owns = current.some((m) => ownedSet.has(m.key) && m.displayName === name);
     return {
       problem: owns
-        ? `the ${where}, which the stack owns itself; name an object the stack does not own, or order the stack's own objects with setPriorityOrder.`
-        : `the ${where}, but ${anchors.length === 0 ? 'no object of that class has that name in the tenant' : `${anchors.length} objects of that class have that name`}; fix the name, or choose top, bottom or keep.`,
+        ? { message: `the ${where}, which the stack owns itself`, fix: "name an object the stack does not own, or order the stack's own objects with setPriorityOrder" }
+        : {
+            message: `the ${where}, but ${anchors.length === 0 ? 'no object of that class has that name in the tenant' : `${anchors.length} objects of that class have that name`}`,
+            fix: 'fix the name, or choose Placement.top(), bottom() or keep()',
+          },
     };
   }
   const anchor = rest.indexOf(anchors[0]!);

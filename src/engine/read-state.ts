@@ -1,4 +1,5 @@
 import {
+  collectionReads,
   DESCRIPTORS,
   GROUP_IDS_AS_GIVEN,
   membersOfRule,
@@ -52,19 +53,6 @@ export function filterLiteral(value: string): string {
   return encodeURIComponent(`'${value.replace(/'/g, "''")}'`);
 }
 
-function collectionRequests(): { path: string; kinds: KindDescriptor[]; request: GraphRequest }[] {
-  const byCollection = new Map<string, KindDescriptor[]>();
-  for (const d of DESCRIPTORS as readonly KindDescriptor[]) {
-    byCollection.set(d.graph.collection, [...(byCollection.get(d.graph.collection) ?? []), d]);
-  }
-  return [...byCollection].map(([path, kinds]) => {
-    const types = kinds.every((k) => k.graph.listTypes.length > 0) ? kinds.flatMap((k) => k.graph.listTypes) : [];
-    const filter = types.length ? `&$filter=${encodeURIComponent(types.map((t) => `isof('${t.replace(/^#/, '')}')`).join(' or '))}` : '';
-    const expand = kinds.every((k) => k.graph.expandAssignments) ? '$expand=assignments' : '';
-    return { path, kinds, request: { method: 'GET', version: 'beta', path: `${path}?${expand}${filter}` } };
-  });
-}
-
 /** Every group display name a manifest uses: declared, referenced and named by targets. */
 export function groupNamesOf(manifest: Manifest): string[] {
   const names = new Set(manifest.groups.map((g) => g.displayName));
@@ -105,7 +93,7 @@ function toObject(kind: KindDescriptor, entity: GraphEntity, rawAssignments: Jso
  * `$expand=assignments` and one batch of group look-ups, then pages and missing pieces.
  */
 export async function readState(backend: Backend, groupNamesToFind: readonly string[]): Promise<ActualState> {
-  const collections = collectionRequests();
+  const collections = collectionReads(DESCRIPTORS);
   const names = [...new Set(groupNamesToFind)].sort();
   const groupRequests: GraphRequest[] = names.map((name) => ({
     method: 'GET',
@@ -129,7 +117,7 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
   const missing = matched.filter((m) => !Array.isArray(m.entity.assignments));
   const assignmentLists = await getAllPages(
     backend,
-    missing.map((m) => ({ method: 'GET', version: 'beta', path: `${m.kind.graph.collection}/${m.entity.id}/assignments` })),
+    missing.map((m) => m.kind.graph.assignmentsRequest(m.entity.id)),
   );
   missing.forEach((m, i) => {
     m.entity.assignments = assignmentLists[i];

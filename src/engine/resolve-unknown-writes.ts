@@ -3,6 +3,7 @@ import type { Backend, GraphRequest, GraphResponse } from './backend';
 import { canonicalJson } from './canonical-json';
 import { isSuccess } from './graph-errors';
 import { filterLiteral } from './read-state';
+import type { SentWrite } from './step-request';
 
 type Json = Record<string, unknown>;
 
@@ -19,11 +20,6 @@ export type WriteOutcome =
 export function markerOfCreate(request: GraphRequest): OwnershipMarker | undefined {
   const description = (request.body as Json | undefined)?.description;
   return typeof description === 'string' ? parseMarker(description).marker : undefined;
-}
-
-/** True for a POST that makes a new object in a collection (not an action, not an assignment). */
-export function isCreate(request: GraphRequest): boolean {
-  return request.method === 'POST' && !/\/(setPriority|assign|assignments)$/.test(request.path.split('?')[0]!);
 }
 
 function sameMarker(a: OwnershipMarker | undefined, b: OwnershipMarker): boolean {
@@ -46,27 +42,31 @@ export function objectsWithMarker(response: GraphResponse, marker: OwnershipMark
 }
 
 /** The read that tells whether a write happened, and how to judge its answer. */
-function probeOf(request: GraphRequest): { read: GraphRequest; judge: (response: GraphResponse) => WriteOutcome } | WriteOutcome {
-  const path = request.path.split('?')[0]!;
+function probeOf(write: SentWrite): { read: GraphRequest; judge: (response: GraphResponse) => WriteOutcome } | WriteOutcome {
+  const { request, operation, objectRead, assignmentsRead } = write;
   const body = (request.body ?? {}) as Json;
-  const get = (p: string): GraphRequest => ({ method: 'GET', version: request.version, path: p });
-  if (request.method === 'DELETE') return { read: get(path), judge: (r) => ({ happened: r.status === 404 }) };
-  if (request.method === 'PATCH') {
+  const unknownObject: WriteOutcome = { happened: 'unknown', reason: `the '${operation}' write names no object to read` };
+  if (operation === 'delete' || operation === 'unassign') {
+    return { read: { method: 'GET', version: request.version, path: request.path }, judge: (r) => ({ happened: r.status === 404 }) };
+  }
+  if (operation === 'update') {
+    if (!objectRead) return unknownObject;
     const sent = Object.entries(body).filter(([key]) => key !== '@odata.type');
     return {
-      read: get(path),
+      read: objectRead,
       judge: (r) => ({ happened: isSuccess(r) && sent.every(([key, value]) => canonicalJson((r.body as Json)[key]) === canonicalJson(value)) }),
     };
   }
-  if (path.endsWith('/setPriority')) {
-    return { read: get(path.slice(0, -'/setPriority'.length)), judge: (r) => ({ happened: isSuccess(r) && (r.body as Json).priority === body.priority }) };
+  if (operation === 'setPriority') {
+    if (!objectRead) return unknownObject;
+    return { read: objectRead, judge: (r) => ({ happened: isSuccess(r) && (r.body as Json).priority === body.priority }) };
   }
-  // `assign` replaces the whole assignment set: sending it again does no harm.
-  if (path.endsWith('/assign')) return { happened: false };
-  if (path.endsWith('/assignments')) {
+  // An `assign` action replaces the whole set and other actions set a state: sending either again does no harm.
+  if ((operation === 'assign' && !assignmentsRead) || operation === 'action') return { happened: false };
+  if (operation === 'assign' && assignmentsRead) {
     const wanted = canonicalJson({ intent: body.intent, target: body.target });
     return {
-      read: get(path),
+      read: assignmentsRead,
       judge: (r) => {
         const found = ((r.body as { value?: Json[] } | undefined)?.value ?? []).find((a) => canonicalJson({ intent: a.intent, target: a.target }) === wanted);
         return found ? { happened: true, createdId: String(found.id) } : { happened: false };
@@ -91,8 +91,8 @@ function probeOf(request: GraphRequest): { read: GraphRequest; judge: (response:
  * `setPriority` by the priority, a PATCH by the values it sent, a DELETE by the object's absence.
  * Reads are batched in one send.
  */
-export async function resolveUnknownWrites(backend: Backend, requests: readonly GraphRequest[]): Promise<WriteOutcome[]> {
-  const probes = requests.map(probeOf);
+export async function resolveUnknownWrites(backend: Backend, writes: readonly SentWrite[]): Promise<WriteOutcome[]> {
+  const probes = writes.map(probeOf);
   const reads = probes.flatMap((p) => ('read' in p ? [p.read] : []));
   const answers = reads.length > 0 ? await backend.send(reads) : [];
   let next = 0;
@@ -122,12 +122,13 @@ export interface WaveAnswers {
  * and sent again only when the tenant shows it did not happen; after a few lost answers in a row,
  * or when the tenant cannot tell, it fails without being sent again.
  */
-export async function sendWrites(backend: Backend, requests: readonly GraphRequest[]): Promise<WaveAnswers> {
+export async function sendWrites(backend: Backend, writes: readonly SentWrite[]): Promise<WaveAnswers> {
+  const requests = writes.map((w) => w.request);
   const responses = [...(await backend.send(requests))];
   const lost = new Map<number, string>();
   let unknown = responses.flatMap((r, i) => (r.unknownOutcome ? [i] : []));
   for (let round = 1; unknown.length > 0; round += 1) {
-    const outcomes = await resolveUnknownWrites(backend, unknown.map((i) => requests[i]!));
+    const outcomes = await resolveUnknownWrites(backend, unknown.map((i) => writes[i]!));
     const resend: number[] = [];
     unknown.forEach((i, j) => {
       const outcome = outcomes[j]!;

@@ -1,24 +1,13 @@
 import type { z } from 'zod';
 import type { Assignment } from './assignment';
+import type { CodeSource, ConstructCode, ConstructCodeContext } from './codegen';
+import type { GraphProtocol } from './graph-protocol';
+import type { KindName } from './kinds/registry';
+
+export type { KindName } from './kinds/registry';
 
 /** An entity as Graph returns it. */
 export type GraphEntity = Record<string, unknown> & { id: string };
-
-/** Names of the kinds enrollkit manages. */
-export type KindName =
-  | 'enrollmentTypeProfile'
-  | 'platformRestriction'
-  | 'deviceLimitRestriction'
-  | 'ssoExtensionPolicy'
-  | 'iosApp'
-  | 'webClip';
-
-/** How a kind's assignment set is written. */
-export type AssignStyle =
-  /** A `POST {id}/assign` action that replaces the whole set. */
-  | { readonly style: 'action'; readonly bodyKey: string; readonly odataType: string }
-  /** One `POST {id}/assignments` per assignment, `DELETE` per removal (no `assign` action in Graph). */
-  | { readonly style: 'collection'; readonly odataType: string };
 
 /** Context for mapping assignments: group IDs by display name and back. */
 export interface GroupResolver {
@@ -43,22 +32,8 @@ export interface KindDescriptor<Spec = unknown> {
   readonly title: string;
   /** The kind-specific part of the desired state. */
   readonly specSchema: z.ZodType<Spec>;
-  /** Where and how the kind lives in Graph (beta). */
-  readonly graph: {
-    /** Collection path below the API version, e.g. `/deviceManagement/deviceConfigurations`. */
-    readonly collection: string;
-    /** The entity type written on create, with the leading `#`. */
-    readonly odataType: string;
-    /**
-     * Entity types to keep when listing a shared collection (`$filter=isof(...)`); empty when the
-     * collection holds this kind only or is small enough to list whole.
-     */
-    readonly listTypes: readonly string[];
-    /** Whether `$expand=assignments` works on the collection. */
-    readonly expandAssignments: boolean;
-    /** How assignments are written. */
-    readonly assign: AssignStyle;
-  };
+  /** Where and how the kind lives in Graph, and the requests its typed writes become. */
+  readonly graph: GraphProtocol;
   /** Objects of the same priority class form one total order (EK013). */
   readonly priorityClass?: string;
   /** The priority Graph gives the first object of the class (restrictions start at 1: the default holds 0). */
@@ -85,4 +60,21 @@ export interface KindDescriptor<Spec = unknown> {
   assignmentToGraph(assignment: Assignment, spec: Spec, groups: GroupResolver): Record<string, unknown>;
   /** One assignment read back; undefined for targets enrollkit does not manage. */
   assignmentFromGraph(raw: Record<string, unknown>, groups: GroupResolver): Assignment | undefined;
+  /** How `enrollkit import` declares an object of the kind with the construct API. */
+  readonly code: KindCode<Spec>;
+}
+
+/** One tenant object of a kind, as import's code generator reads it. */
+export type KindCodeSource<Spec> = CodeSource & { readonly spec: Spec };
+
+/** A kind's import code generation. */
+export interface KindCode<Spec> {
+  /** The construct class that declares an object of this spec (e.g. `IosStoreApp`, `VppApp`). */
+  className(spec: Spec): string;
+  /** True when a stack references such an object (by the kind's `referenceField`) rather than owning it. */
+  referenced(spec: Spec): boolean;
+  /** Why the construct API cannot declare the object as the tenant has it, with the fix; undefined when it can. */
+  problem(o: KindCodeSource<Spec>): string | undefined;
+  /** The statements that declare the object. */
+  declare(o: KindCodeSource<Spec>, ctx: ConstructCodeContext): ConstructCode;
 }

@@ -27,13 +27,16 @@ export interface ValidationIssue {
   readonly fix: string;
   /** The rule of domain.md this issue enforces, when there is one. */
   readonly rule?: string;
+  /** Where in the app the offending object is declared (`main.ts:12`), when known. */
+  readonly source?: string;
 }
 
 /** Renders one issue as a single line that quotes the bad value and says the fix. */
 export function formatIssue(issue: ValidationIssue): string {
   const value = issue.value === undefined ? '' : ` (got ${JSON.stringify(issue.value)})`;
   const rule = issue.rule ? `${issue.rule} ` : '';
-  return `${issue.path}: ${rule}${issue.field}: ${issue.message}${value}. Fix: ${issue.fix}`;
+  const source = issue.source ? ` (${issue.source})` : '';
+  return `${issue.path}${source}: ${rule}${issue.field}: ${issue.message}${value}. Fix: ${issue.fix}`;
 }
 
 /** Every problem of a desired state, collected across the whole tree and thrown once. */
@@ -69,13 +72,30 @@ export class UsageError extends EnrollkitError {
   }
 }
 
+/** Why apply must not run a plan, as data: a stable code, the construct path, what is wrong and the fix. */
+export interface Blocker {
+  /** Stable code: a rule ID (`EK009`) for a rule error, otherwise a kebab-case name (`group-missing`). */
+  readonly code: string;
+  /** Construct path (or `tenant/...` for what the tenant holds). */
+  readonly path: string;
+  /** What is wrong, quoting the values at fault. */
+  readonly message: string;
+  /** What to do about it. */
+  readonly fix: string;
+}
+
+/** One blocker as a single line. */
+export function formatBlocker(b: Blocker): string {
+  return `${b.path}: ${b.message}. Fix: ${b.fix}`;
+}
+
 /** A plan that apply must not run: missing groups, name conflicts, rule errors, missing permissions. */
 export class PlanBlockedError extends EnrollkitError {
-  /** Why, one line each, with the fix. */
-  readonly blockers: readonly string[];
+  /** Why, with the fix. */
+  readonly blockers: readonly Blocker[];
 
-  constructor(stack: string, blockers: readonly string[]) {
-    super('EK_APPLY', `the plan for stack '${stack}' is blocked; nothing was changed:\n${blockers.map((b) => `  - ${b}`).join('\n')}`);
+  constructor(stack: string, blockers: readonly Blocker[]) {
+    super('EK_APPLY', `the plan for stack '${stack}' is blocked; nothing was changed:\n${blockers.map((b) => `  - ${formatBlocker(b)}`).join('\n')}`);
     this.blockers = blockers;
   }
 }

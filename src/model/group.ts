@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { graphProtocol } from './graph-protocol';
 
 /** Who a group holds, as far as enrollment rules care (EK007, EK008). */
 export const GroupMembersSchema = z.enum(['users', 'devices', 'unknown']);
@@ -42,3 +43,16 @@ export function mailNicknameFor(displayName: string): string {
     .slice(0, 64);
   return nick || 'group';
 }
+
+/** How Entra groups are written: plain `/groups` of Graph v1.0, with no assignments of their own. */
+export const GROUP_PROTOCOL = graphProtocol({
+  version: 'v1.0',
+  collection: '/groups',
+  odataType: '#microsoft.graph.group',
+  listTypes: [],
+  expandAssignments: false,
+  assign: { style: 'none' },
+});
+
+/** Application permissions Graph accepts for creating groups. */
+export const GROUP_WRITE_PERMISSIONS = ['Group.Create', 'Group.ReadWrite.All', 'Directory.ReadWrite.All'];

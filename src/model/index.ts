@@ -5,6 +5,8 @@ export * from './marker';
 export * from './assignment-target';
 export * from './assignment';
 export * from './group';
+export * from './graph-protocol';
+export * from './codegen';
 export * from './descriptor';
 export * from './kinds';
 export * from './manifest';

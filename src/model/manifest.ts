@@ -1,15 +1,8 @@
 import { z } from 'zod';
 import { AssignmentSchema } from './assignment';
 import { GroupSpecSchema } from './group';
+import { KIND_NAMES, KINDS, type KindName, type SpecOf } from './kinds';
 import { PriorityPlacementSchema } from './priority-placement';
-import {
-  DeviceLimitRestrictionSpecSchema,
-  EnrollmentTypeProfileSpecSchema,
-  IosAppSpecSchema,
-  PlatformRestrictionSpecSchema,
-  SsoExtensionPolicySpecSchema,
-  WebClipSpecSchema,
-} from './kinds';
 
 /** The manifest format this version reads and writes. */
 export const MANIFEST_VERSION = 'enrollkit.manifest/v1';
@@ -42,18 +35,19 @@ const resourceBase = {
   suppressions: z.array(SuppressionSchema),
 };
 
-/** One object of the desired state. */
-export const ResourceSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('enrollmentTypeProfile'), spec: EnrollmentTypeProfileSpecSchema, ...resourceBase }),
-  z.strictObject({ kind: z.literal('platformRestriction'), spec: PlatformRestrictionSpecSchema, ...resourceBase }),
-  z.strictObject({ kind: z.literal('deviceLimitRestriction'), spec: DeviceLimitRestrictionSpecSchema, ...resourceBase }),
-  z.strictObject({ kind: z.literal('ssoExtensionPolicy'), spec: SsoExtensionPolicySpecSchema, ...resourceBase }),
-  z.strictObject({ kind: z.literal('iosApp'), spec: IosAppSpecSchema, ...resourceBase }),
-  z.strictObject({ kind: z.literal('webClip'), spec: WebClipSpecSchema, ...resourceBase }),
-]);
+/** What every object of the desired state carries besides its kind and spec. */
+type ResourceBase = z.infer<z.ZodObject<typeof resourceBase>>;
 
-/** One object of the desired state. */
-export type Resource = z.infer<typeof ResourceSchema>;
+/** One object of the desired state: a kind, that kind's spec, and the common fields. */
+export type Resource = { [K in KindName]: { kind: K; spec: SpecOf<K> } & ResourceBase }[KindName];
+
+/** The resource of one kind. */
+export type ResourceOf<K extends KindName> = Extract<Resource, { kind: K }>;
+
+const resourceVariants = KIND_NAMES.map((kind) => z.strictObject({ kind: z.literal(kind), spec: KINDS[kind].specSchema, ...resourceBase }));
+
+/** One object of the desired state, one variant per kind of the registry. */
+export const ResourceSchema = z.discriminatedUnion('kind', resourceVariants as unknown as [(typeof resourceVariants)[number], ...(typeof resourceVariants)[number][]]) as unknown as z.ZodType<Resource>;
 
 /** The desired state of one stack: the only input of plan and apply. */
 export const ManifestSchema = z.strictObject({

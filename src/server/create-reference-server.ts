@@ -2,8 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { methodNotAllowed } from 'hono/method-not-allowed';
-import { UsageError } from '../model';
+import { DESCRIPTORS, UsageError } from '../model';
 import { FaultInjector, type FaultRuleInput } from './fault-injector';
+import { collectionOfKind } from './intune-collections';
 import { GraphError, segmentNotFound } from './graph-error';
 import { renderError, toGraphError } from './middleware/render-error';
 import { requestContext } from './middleware/request-context';
@@ -121,6 +122,7 @@ function openStore(file: string): Store {
 
 /** Creates a reference server: a local Microsoft Graph for Intune iOS/iPadOS enrollment configuration. */
 export function createReferenceServer(options: ReferenceServerOptions = {}): ReferenceServer {
+  DESCRIPTORS.forEach(collectionOfKind);
   const store = openStore(options.data ?? ':memory:');
   const clock = options.clock ?? systemClock;
   const storedAdminToken = store.getSetting(ADMIN_TOKEN_KEY);

@@ -10,7 +10,7 @@ import {
   type TenantDefaults,
 } from '../model';
 import type { EnrollmentState } from '../rules';
-import { INTUNE_COLLECTIONS, type IntuneCollection } from './intune-collections';
+import { collectionOfKind } from './intune-collections';
 import type { EntityRecord, Store } from './store';
 import { defaultLimitId, defaultPlatformRestrictionsId } from './tenants';
 import { odataType } from './wire/fields';
@@ -20,23 +20,13 @@ function graphEntity(record: EntityRecord): GraphEntity {
   return { '@odata.type': odataType(record.type), ...record.data, id: record.id };
 }
 
-function collectionOf(kind: KindDescriptor): IntuneCollection {
-  const collection = INTUNE_COLLECTIONS.find((candidate) => `/${candidate.path}` === kind.graph.collection);
-  if (!collection) {
-    throw new Error(
-      `The reference server does not serve '${kind.graph.collection}' (kind '${kind.kind}'): add the collection to INTUNE_COLLECTIONS in src/server/intune-collections.ts.`,
-    );
-  }
-  return collection;
-}
-
 function groupResolver(store: Store, tenantId: string): GroupResolver {
   const names = new Map(store.listEntities(tenantId, 'groups').map((group) => [group.id, String(group.data['displayName'] ?? group.id)]));
   return { name: (id) => names.get(id) ?? id, id: (name) => name };
 }
 
 function resourcesOfKind(store: Store, tenantId: string, kind: KindDescriptor, groups: GroupResolver): Resource[] {
-  const collection = collectionOf(kind);
+  const collection = collectionOfKind(kind);
   const assignments = store.assignmentsByParent(tenantId, collection.name);
   return store.listEntities(tenantId, collection.name).flatMap((record) => {
     const entity = graphEntity(record);
@@ -79,6 +69,6 @@ function tenantDefaults(store: Store, tenantId: string): TenantDefaults {
  */
 export function enrollmentStateOf(store: Store, tenantId: string): EnrollmentState {
   const groups = groupResolver(store, tenantId);
-  const resources = (DESCRIPTORS as readonly KindDescriptor[]).flatMap((kind) => resourcesOfKind(store, tenantId, kind, groups));
+  const resources = DESCRIPTORS.flatMap((kind) => resourcesOfKind(store, tenantId, kind, groups));
   return { resources, defaults: tenantDefaults(store, tenantId) };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { KindDescriptor } from '../model';
 import { appleEnrollmentProfileAssignment, deviceConfigurationAssignment, enrollmentConfigurationAssignment, mobileAppAssignment } from './wire/assignment-types';
 import { iosDeviceFeaturesConfiguration } from './wire/device-configuration';
 import {
@@ -106,3 +107,18 @@ export const mobileApps: IntuneCollection = {
 
 /** Every Intune collection the server serves. */
 export const INTUNE_COLLECTIONS: readonly IntuneCollection[] = [enrollmentProfiles, enrollmentConfigurations, deviceConfigurations, mobileApps];
+
+/**
+ * The served collection that holds a kind, found from the kind's own protocol (its collection path
+ * and entity type); throws, naming what to add, for a kind of the registry this server does not serve.
+ */
+export function collectionOfKind(kind: KindDescriptor): IntuneCollection {
+  const collection = INTUNE_COLLECTIONS.find((candidate) => `/${candidate.path}` === kind.graph.collection);
+  const typeName = kind.graph.odataType.replace(/^#microsoft\.graph\./, '');
+  if (!collection || !collection.creatable.some((type) => type.name === typeName)) {
+    throw new Error(
+      `The reference server does not serve '${kind.graph.collection}' with type '${typeName}' (kind '${kind.kind}'): add the collection or type to INTUNE_COLLECTIONS in src/server/intune-collections.ts.`,
+    );
+  }
+  return collection;
+}

@@ -59,10 +59,10 @@ describe.each(backends)('the %s backend', (_name, open) => {
       expect(updated.changes.map((c) => [c.action, c.fields.map((f) => f.field)])).toEqual([['update', ['appUrl']]]);
       expect((await applyPlan(backend, updated)).ok).toBe(true);
 
-      const destroy = (await planStack(backend, stack(name, 'https://example.com/b'), { destroy: true })).plan;
+      const destroy = (await planStack(backend, stack(name, 'https://example.com/b'), { mode: 'destroy' })).plan;
       expect(destroy.summary.delete).toBe(1);
       expect((await applyPlan(backend, destroy)).ok).toBe(true);
-      expect((await planStack(backend, stack(name, 'https://example.com/b'), { destroy: true })).plan.steps).toEqual([]);
+      expect((await planStack(backend, stack(name, 'https://example.com/b'), { mode: 'destroy' })).plan.steps).toEqual([]);
     } finally {
       await backend.close();
       await close();

@@ -31,11 +31,15 @@ describe('app-only credentials against a reference server', () => {
     // A plan with blockers exits 1, as any blocked plan does.
     expect(planned.code).toBe(1);
     const [plan] = (JSON.parse(planned.out) as { plans: Plan[] }).plans as [Plan];
-    const ek018 = plan.findings.filter((f) => f.rule === 'EK018');
+    const ek018 = plan.findings.filter((f) => f.code === 'EK018');
     expect(ek018.map((f) => f.path).sort()).toEqual(['restrictions/ContractorsCorporateOnly', 'restrictions/EmployeesCurrentIos']);
-    expect(plan.blockers.filter((b) => b.includes('EK018'))).toEqual([
-      expect.stringMatching(/^restrictions\/ContractorsCorporateOnly: EK018 .*Tenant is not Global Admin or Intune Service Admin\. Operation is restricted\..*Fix: /),
-      expect.stringMatching(/^restrictions\/EmployeesCurrentIos: EK018 /),
+    expect(plan.blockers.filter((b) => b.code === 'EK018')).toEqual([
+      expect.objectContaining({
+        path: 'restrictions/ContractorsCorporateOnly',
+        message: expect.stringMatching(/Tenant is not Global Admin or Intune Service Admin\. Operation is restricted\./),
+        fix: expect.stringMatching(/delegated credentials/),
+      }),
+      expect.objectContaining({ path: 'restrictions/EmployeesCurrentIos' }),
     ]);
 
     const applied = await run(dir, ['apply', '--auto-approve'], reference(appOnly));

@@ -42,7 +42,7 @@ describe('enrollkit plan and apply on the embedded tenant', () => {
     const [plan] = (JSON.parse(json.out) as { plans: Plan[] }).plans;
     expect(plan!.format).toBe(PLAN_FORMAT);
     expect(plan!.stack).toBe('web-based-enrollment');
-    expect(plan!.findings.map((f) => f.rule)).toContain('EK001');
+    expect(plan!.findings.map((f) => f.code)).toContain('EK001');
 
     const markdown = await run(dir, ['plan', '--format', 'markdown']);
     expect(markdown.out).toMatch(/^### enrollkit plan: <code>web-based-enrollment<\/code>\n\n/);

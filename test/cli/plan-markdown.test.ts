@@ -16,7 +16,7 @@ const TRICKY = 'iOS | corporate <ADE> & user-choice';
 
 function planOf(size: number, options: { declareGroups?: boolean } = {}) {
   const manifest = syntheticStack(size, { ...options, name: (prefix, i) => (i === 0 ? TRICKY : `${prefix} ${i}`) });
-  const findings = lint(manifest).findings.map((f) => ({ rule: f.rule, severity: f.severity, path: f.path, message: `${f.message}. Fix: ${f.fix}` }));
+  const findings = lint(manifest).findings.map((f) => ({ code: f.rule, severity: f.severity, path: f.path, message: f.message, fix: f.fix }));
   return makePlan(manifest, EMPTY_TENANT, { backend: 'embedded', findings });
 }
 

@@ -73,9 +73,45 @@ describe('enrollkit synth', () => {
     const { code, err } = await synth(dir);
     expect(code).toBe(1);
     expect(err).toContain('Error: 3 problems found:\n');
-    expect(err).toContain('  - broken/Limit: EK014 limit: a device limit must be a whole number from 1 to 15 (got 50). Fix: set limit to a whole number between 1 and 15\n');
-    expect(err).toContain('  - broken/Clip: appUrl: expected an http(s) URL (got "intranet"). Fix: use an http(s) URL\n');
-    expect(err).toContain('  - broken/Clip: assignments.0.target.group: the target names a group that the stack neither declares nor references (got "Nobody")');
+    expect(err).toContain('  - broken/Limit (main.ts:4): EK014 limit: a device limit must be a whole number from 1 to 15 (got 50). Fix: set limit to a whole number between 1 and 15\n');
+    expect(err).toContain('  - broken/Clip (main.ts:5): appUrl: expected an http(s) URL (got "intranet"). Fix: use an http(s) URL\n');
+    expect(err).toContain('  - broken/Clip (main.ts:5): assignments.0.target.group: the target names a group that the stack neither declares nor references (got "Nobody")');
+    expect(err).not.toContain('    at ');
+    expect(fs.existsSync(path.join(dir, 'cdktf.out/stacks'))).toBe(false);
+  });
+
+  it('reports five misspelled props and a value of the wrong kind in one run, each with its construct path and file:line, and exits 1', async () => {
+    const dir = appDir({
+      'cdktf.json': CDKTF_JSON,
+      'main.ts': [
+        "import { App, AssignmentTarget, DeviceLimitRestriction, EnrollmentStack, EnrollmentTypeProfile, EntraGroup, IosStoreApp, KnownApps, PlatformRestriction, SsoExtensionPolicy, WebClip } from 'enrollkit';",
+        'const app = new App();',
+        "const stack = new EnrollmentStack(app, 'typos');",
+        "const users = AssignmentTarget.group(new EntraGroup(stack, 'Users', { displayName: 'Users' }));",
+        "new PlatformRestriction(stack, 'Restriction', {",
+        "  displayName: 'iOS 16 or later',",
+        "  osMinimumVersoin: '16.0',",
+        '  assignments: [users],',
+        '});',
+        "new SsoExtensionPolicy(stack, 'Jit', { displayName: 'JIT', jitRegistraton: true, assignments: [users] });",
+        "new DeviceLimitRestriction(stack, 'Limit', { displayName: 'Limit', descripton: 'five', limit: 5, assignments: [users] });",
+        "new WebClip(stack, 'Clip', { displayName: 'Clip', appUrl: 'https://intranet.contoso.com', fullscreenEnabled: true, assignments: [{ target: users }] });",
+        "new IosStoreApp(stack, 'Authenticator', { ...KnownApps.MICROSOFT_AUTHENTICATOR, minimumOSVersion: '16.0', assignments: [{ target: users }] });",
+        "new EnrollmentTypeProfile(stack, 'Web', { displayName: 'Web', enrollmentType: 'webBased' as any, assignments: [users] });",
+        'app.synth();',
+      ].join('\n'),
+    });
+    const { code, err } = await synth(dir);
+    expect(code).toBe(1);
+    expect(err).toContain('Error: 6 problems found:\n');
+    expect(err).toContain('  - typos/Restriction (main.ts:7:3): osMinimumVersoin: PlatformRestriction has no prop "osMinimumVersoin", so the value would be ignored (got "16.0"). Fix: did you mean "osMinimumVersion"? Rename it\n');
+    expect(err).toMatch(/ {2}- typos\/Jit \(main\.ts:10:\d+\): jitRegistraton: .*did you mean "jitRegistration"/);
+    expect(err).toMatch(/ {2}- typos\/Limit \(main\.ts:11:\d+\): descripton: .*did you mean "description"/);
+    expect(err).toMatch(/ {2}- typos\/Clip \(main\.ts:12:\d+\): fullscreenEnabled: .*did you mean "fullScreenEnabled"/);
+    expect(err).toMatch(/ {2}- typos\/Authenticator \(main\.ts:13:\d+\): minimumOSVersion: .*did you mean "minimumOsVersion"/);
+    expect(err).toContain(
+      '  - typos/Web (main.ts:14): enrollmentType: expected an EnrollmentType, such as EnrollmentType.WEB_BASED_DEVICE_ENROLLMENT (got "webBased")',
+    );
     expect(err).not.toContain('    at ');
     expect(fs.existsSync(path.join(dir, 'cdktf.out/stacks'))).toBe(false);
   });
@@ -97,6 +133,6 @@ describe('enrollkit synth', () => {
   it('explains a cdktf.json without an app command', async () => {
     const { code, err } = await synth(appDir({ 'cdktf.json': '{"language":"typescript"}' }));
     expect(code).toBe(1);
-    expect(err).toContain('has no "app" command (got undefined). Fix: add "app": "npx tsx main.ts"');
+    expect(err).toContain('has no "app" command (got undefined). Fix: add "app": "main.ts"');
   });
 });

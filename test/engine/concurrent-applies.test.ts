@@ -27,7 +27,7 @@ afterEach(() => tenant.close());
 async function run(backend: Backend, manifest: Manifest, holder: string, options: { destroy?: boolean; timeoutMs?: number } = {}): Promise<string> {
   try {
     return await withStackLock(backend, { stack: manifest.stack, holder, timeoutMs: options.timeoutMs ?? 60_000, pollMs: 20 }, async () => {
-      const { plan } = await planStack(backend, manifest, options.destroy ? { destroy: true } : {});
+      const { plan } = await planStack(backend, manifest, options.destroy ? { mode: 'destroy' } : {});
       if (!hasChanges(plan)) return 'nothing to do';
       const result = await applyPlan(backend, plan);
       return result.ok ? (options.destroy ? 'destroyed' : 'applied') : `failed: ${result.results.map((r) => r.error).join('; ')}`;

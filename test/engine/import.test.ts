@@ -150,7 +150,7 @@ describe('generateStackCode against a tenant configured by hand', () => {
         assignments: { add: [], remove: [] },
       });
     }
-    expect(plan.steps.every((s) => s.request.method === 'PATCH')).toBe(true);
+    expect(plan.steps.every((s) => s.operation === 'update')).toBe(true);
 
     const applied = await applyPlan(tenant.backend, plan);
     expect(applied.results.filter((r) => r.status !== 'done')).toEqual([]);

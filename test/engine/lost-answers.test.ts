@@ -80,11 +80,11 @@ describe('writes whose answers are lost', () => {
     const { plan } = await planStack(tenant.backend, manifest);
     const result = await applyPlan(tenant.backend, plan);
     expect(failures(result)).toEqual([]);
-    const clip = result.results.find((r) => r.step.request.path === '/deviceAppManagement/mobileApps');
+    const clip = result.results.find((r) => r.step.operation === 'create' && r.step.kind === 'webClip');
     expect(clip?.lostAnswer).toMatch(/it had happened \(found in the tenant\)/);
     expect(clip?.createdId).toEqual(expect.any(String));
     const posts = tenant.server.server.requestLog.entries().filter((e) => e.method === 'POST' && e.path === '/beta/deviceAppManagement/mobileApps');
-    expect(posts).toHaveLength(plan.steps.filter((s) => s.request.path === '/deviceAppManagement/mobileApps').length);
+    expect(posts).toHaveLength(plan.steps.filter((s) => s.operation === 'create' && (s.kind === 'webClip' || s.kind === 'iosApp')).length);
   });
 
   it('creates again a group whose create failed before reaching the service (503), once', async () => {
@@ -130,10 +130,10 @@ describe('writes whose answers are lost', () => {
     const second = await create(marked);
     const { plan } = await planStack(tenant.backend, manifest);
     expect(plan.groups.find((g) => g.displayName === group.displayName)).toMatchObject({ action: 'deduplicate', id: first.id, duplicates: [second.id] });
-    expect(plan.steps.filter((s) => s.request.method === 'DELETE').map((s) => s.request.path)).toEqual([`/groups/${second.id}`]);
+    expect(plan.steps.filter((s) => s.operation === 'delete').map((s) => [s.kind, s.object])).toEqual([['group', { id: second.id }]]);
 
     const byHand = await create('made in the Entra admin center');
     const blocked = (await planStack(tenant.backend, manifest)).plan;
-    expect(blocked.blockers.join('\n')).toContain(`${byHand.id} not; enrollkit never deletes a group it did not make`);
+    expect(blocked.blockers.map((b) => b.message).join('\n')).toContain(`${byHand.id} not; enrollkit never deletes a group it did not make`);
   });
 });

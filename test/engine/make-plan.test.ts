@@ -1,4 +1,4 @@
-import { makePlan, stepRef, type ActualGroup, type ActualObject, type ActualState } from '../../src/engine';
+import { makePlan, stepRef, stepRequest, type ActualGroup, type ActualObject, type ActualState } from '../../src/engine';
 import { descriptorOf, INTUNE_DEFAULTS, MANIFEST_VERSION, withMarker, type GraphEntity, type Manifest, type Resource } from '../../src/model';
 
 const STACK = 'contoso';
@@ -70,8 +70,12 @@ describe('makePlan', () => {
     expect(plan.steps.map((s) => s.id)).toEqual(['group:BYOD users', 'create:A', 'assign:A:0']);
     const assign = plan.steps[2]!;
     expect(assign.dependsOn).toEqual(['create:A', 'group:BYOD users']);
-    expect(assign.request.path).toBe(`/deviceManagement/appleUserInitiatedEnrollmentProfiles/${stepRef('create:A')}/assignments`);
-    expect(JSON.stringify(assign.request.body)).toContain(stepRef('group:BYOD users'));
+    expect(assign).toMatchObject({ kind: 'enrollmentTypeProfile', operation: 'assign', object: { step: 'create:A' } });
+    expect(JSON.stringify(assign.body)).toContain(stepRef('group:BYOD users'));
+    const request = stepRequest(assign, new Map([['create:A', 'p9'], ['group:BYOD users', 'g1']]));
+    expect(request).toMatchObject({ request: { method: 'POST', path: '/deviceManagement/appleUserInitiatedEnrollmentProfiles/p9/assignments' } });
+    expect(JSON.stringify('request' in request && request.request.body)).toContain('g1');
+    expect(stepRequest(assign, new Map())).toEqual({ missing: ['create:A', 'group:BYOD users'] });
   });
 
   it('plans nothing when the tenant matches the stack', () => {
@@ -86,7 +90,8 @@ describe('makePlan', () => {
     const after = profile('A', 1, { spec: { enrollmentType: 'accountDrivenUserEnrollment' } });
     const plan = makePlan(manifest([after]), state([applied(before, 'p1', 0)]), options);
     expect(plan.changes[0]).toMatchObject({ action: 'update', fields: [{ field: 'enrollmentType', before: 'webDeviceEnrollment', after: 'accountDrivenUserEnrollment' }] });
-    expect(plan.steps.map((s) => [s.request.method, s.request.path])).toEqual([['PATCH', '/deviceManagement/appleUserInitiatedEnrollmentProfiles/p1']]);
+    expect(plan.steps.map((s) => [s.operation, s.object])).toEqual([['update', { id: 'p1' }]]);
+    expect(stepRequest(plan.steps[0]!, new Map())).toMatchObject({ request: { method: 'PATCH', path: '/deviceManagement/appleUserInitiatedEnrollmentProfiles/p1' } });
   });
 
   it('deletes an owned profile the stack no longer declares, and nothing else', () => {
@@ -98,7 +103,7 @@ describe('makePlan', () => {
       state([applied(a, 'p1', 0), applied(gone, 'p2', 1), applied(foreign, 'p3', 2, { owner: null }), applied(foreign, 'p4', 3, { owner: 'other-stack' })]),
       options,
     );
-    expect(plan.steps.map((s) => [s.request.method, s.request.path])).toEqual([['DELETE', '/deviceManagement/appleUserInitiatedEnrollmentProfiles/p2']]);
+    expect(plan.steps.map((s) => [s.operation, s.kind, s.object])).toEqual([['delete', 'enrollmentTypeProfile', { id: 'p2' }]]);
   });
 
   it('places owned profiles on top when asked, moving only owned ones with the fewest setPriority calls, and ranks from 1', () => {
@@ -110,10 +115,11 @@ describe('makePlan', () => {
       { priorityClass: 'enrollmentTypeProfile', displayName: 'Profile A', logicalId: 'A', from: 4, to: 1 },
       { priorityClass: 'enrollmentTypeProfile', displayName: 'Profile C', logicalId: 'C', from: 3, to: 3 },
     ]);
-    expect(plan.steps.map((s) => [s.request.path, s.request.body])).toEqual([
-      ['/deviceManagement/appleUserInitiatedEnrollmentProfiles/pa/setPriority', { priority: 0 }],
-      ['/deviceManagement/appleUserInitiatedEnrollmentProfiles/pc/setPriority', { priority: 2 }],
+    expect(plan.steps.map((s) => [s.operation, s.object, s.body])).toEqual([
+      ['setPriority', { id: 'pa' }, { priority: 0 }],
+      ['setPriority', { id: 'pc' }, { priority: 2 }],
     ]);
+    expect(stepRequest(plan.steps[0]!, new Map())).toMatchObject({ request: { method: 'POST', path: '/deviceManagement/appleUserInitiatedEnrollmentProfiles/pa/setPriority' } });
     expect(plan.priorityOrders).toEqual([
       {
         priorityClass: 'enrollmentTypeProfile',
@@ -136,7 +142,7 @@ describe('makePlan', () => {
     expect(plan.moves.length).toBeGreaterThan(0);
     expect(plan.moves.every((m) => m.logicalId !== undefined)).toBe(true);
     expect(plan.priorityOrders[0]!.objects.map((o) => o.displayName)).toEqual(['Profile A', 'Made by hand', 'Profile B', 'Other stack', 'Profile C']);
-    expect(plan.steps.every((s) => !/\/(pm|po)\//.test(s.request.path))).toBe(true);
+    expect(plan.steps.map((s) => JSON.stringify(s.object)).filter((o) => o.includes('"pm"') || o.includes('"po"'))).toEqual([]);
     const converged = state([applied(a, 'pa', 0), applied(unowned, 'pm', 1, { owner: null }), applied(b, 'pb', 2), applied(other, 'po', 3, { owner: 'other' }), applied(c, 'pc', 4)]);
     expect(makePlan(manifest([a, b, c]), converged, options).steps).toEqual([]);
   });
@@ -150,7 +156,7 @@ describe('makePlan', () => {
     expect(above.moves.every((m) => m.logicalId !== undefined)).toBe(true);
     expect(makePlan({ ...manifest([a, b]), placement: { enrollmentTypeProfile: { below: 'Made by hand' } } }, tenant, options).steps).toEqual([]);
     const missing = makePlan({ ...manifest([a, b]), placement: { enrollmentTypeProfile: { above: 'Nope' } } }, tenant, options);
-    expect(missing.blockers).toEqual([expect.stringContaining("'above' placement names 'Nope', but no object of that class has that name in the tenant")]);
+    expect(missing.blockers).toEqual([expect.objectContaining({ code: 'placement-anchor', message: expect.stringContaining("'above' placement names 'Nope', but no object of that class has that name in the tenant") })]);
   });
 
   it('refuses to touch an unowned object with a declared display name unless adopting', () => {
@@ -158,19 +164,19 @@ describe('makePlan', () => {
     const tenant = state([applied(a, 'p1', 0, { owner: null })]);
     const refused = makePlan(manifest([a]), tenant, options);
     expect(refused.changes[0]).toMatchObject({ action: 'conflict', id: 'p1' });
-    expect(refused.blockers[0]).toMatch(/run with --adopt/);
+    expect(refused.blockers[0]).toMatchObject({ code: 'name-unowned', path: 'contoso/A', fix: expect.stringMatching(/run with --adopt/) });
     expect(refused.steps).toEqual([]);
 
     const adopted = makePlan(manifest([a]), tenant, { ...options, adopt: true });
     expect(adopted.changes[0]).toMatchObject({ action: 'adopt', id: 'p1' });
     expect(adopted.steps).toHaveLength(1);
-    expect((adopted.steps[0]!.request.body as { description: string }).description).toContain('[enrollkit stack=contoso id=A]');
+    expect((adopted.steps[0]!.body as { description: string }).description).toContain('[enrollkit stack=contoso id=A]');
   });
 
   it('blocks apply when a referenced group does not exist', () => {
     const m = manifest([profile('A', 1)]);
     const plan = makePlan({ ...m, groups: [{ ...m.groups[0]!, declared: false }] }, state([], []), options);
-    expect(plan.blockers.join('\n')).toMatch(/'BYOD users' does not exist/);
+    expect(plan.blockers).toEqual([expect.objectContaining({ code: 'group-missing', path: 'contoso/Byod', message: expect.stringMatching(/'BYOD users' does not exist/) })]);
   });
 
   it('keeps assignments of a referenced app that the stack does not declare', () => {
@@ -187,8 +193,8 @@ describe('makePlan', () => {
     };
     const inTenant = applied({ ...app, assignments: [{ target: { type: 'allLicensedUsers' }, intent: 'available' }] }, 'app1', 0, { owner: null });
     const plan = makePlan(manifest([app]), state([inTenant]), options);
-    const body = plan.steps[0]!.request.body as { mobileAppAssignments: { intent: string }[] };
-    expect(plan.steps[0]!.request.path).toBe('/deviceAppManagement/mobileApps/app1/assign');
+    const body = plan.steps[0]!.body as { mobileAppAssignments: { intent: string }[] };
+    expect(stepRequest(plan.steps[0]!, new Map())).toMatchObject({ request: { method: 'POST', path: '/deviceAppManagement/mobileApps/app1/assign' } });
     expect(body.mobileAppAssignments.map((a) => a.intent).sort()).toEqual(['available', 'required']);
   });
 });

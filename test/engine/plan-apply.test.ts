@@ -73,7 +73,7 @@ describe('plan after apply', () => {
     const changed = plan.changes.filter((c) => c.action !== 'unchanged');
     expect(changed).toHaveLength(1);
     expect(changed[0]).toMatchObject({ action: 'update', logicalId: target.logicalId, fields: [{ field: 'osMinimumVersion', after: '18.0' }] });
-    expect(plan.steps.map((s) => s.request.method)).toEqual(['PATCH']);
+    expect(plan.steps.map((s) => s.operation)).toEqual(['update']);
     await applyPlan(tenant.backend, plan);
     expect((await replan(manifest)).steps).toEqual([]);
   });
@@ -85,7 +85,7 @@ describe('plan after apply', () => {
     const without = { ...manifest, resources: manifest.resources.filter((r) => r !== profile) };
     const plan = await replan(without);
     expect(plan.changes.filter((c) => c.action !== 'unchanged')).toEqual([expect.objectContaining({ action: 'delete', logicalId: profile.logicalId })]);
-    expect(plan.steps.map((s) => s.request.method)).toEqual(['DELETE']);
+    expect(plan.steps.map((s) => s.operation)).toEqual(['delete']);
     await applyPlan(tenant.backend, plan);
     const left = await graph('GET', '/deviceManagement/appleUserInitiatedEnrollmentProfiles');
     expect(left.json.value).toEqual([]);
@@ -103,7 +103,7 @@ describe('plan after apply', () => {
     };
     const plan = await replan(reversed);
     expect(plan.moves.map((m) => m.priorityClass).sort()).toEqual(['deviceLimitRestriction', 'platformRestriction']);
-    expect(plan.steps.every((s) => s.request.path.endsWith('/setPriority'))).toBe(true);
+    expect(plan.steps.every((s) => s.operation === 'setPriority')).toBe(true);
     await applyPlan(tenant.backend, plan);
     expect((await replan(reversed)).steps).toEqual([]);
     const listed = await graph('GET', '/deviceManagement/deviceEnrollmentConfigurations');
@@ -121,8 +121,8 @@ describe('plan after apply', () => {
     });
     expect(made.status).toBe(201);
     const refused = await replan(manifest);
-    expect(refused.blockers.join('\n')).toMatch(/--adopt/);
-    expect(refused.steps.some((s) => s.request.path.startsWith('/deviceAppManagement/mobileApps') && s.title.includes(clip.displayName))).toBe(false);
+    expect(refused.blockers.map((b) => b.fix).join('\n')).toMatch(/--adopt/);
+    expect(refused.steps.some((s) => s.kind === 'webClip')).toBe(false);
 
     await apply(manifest, { adopt: true });
     const clips = await graph('GET', `/deviceAppManagement/mobileApps?$filter=isof('microsoft.graph.iosiPadOSWebClip')`);
@@ -142,7 +142,7 @@ describe('plan after apply', () => {
       defaultEnrollmentType: 'device',
     });
     await apply(manifest);
-    const { plan } = await planStack(tenant.backend, manifest, { destroy: true });
+    const { plan } = await planStack(tenant.backend, manifest, { mode: 'destroy' });
     expect(plan.changes.every((c) => c.action === 'delete')).toBe(true);
     expect(plan.changes).toHaveLength(manifest.resources.length);
     await applyPlan(tenant.backend, plan);
@@ -210,7 +210,7 @@ describe('referenced apps', () => {
     expect(onVpp.find((a) => a.intent === 'required')!.settings!['@odata.type']).toBe('#microsoft.graph.iosVppAppAssignmentSettings');
     expect((await assignmentsOf(store)).map((a) => a.intent)).toEqual(['available']);
 
-    const { plan } = await planStack(tenant.backend, reference('iosVppApp'), { destroy: true });
+    const { plan } = await planStack(tenant.backend, reference('iosVppApp'), { mode: 'destroy' });
     expect(plan.changes).toEqual([expect.objectContaining({ kind: 'iosApp', referenced: true, assignments: expect.objectContaining({ remove: [expect.objectContaining({ intent: 'required' })] }) })]);
     await applyPlan(tenant.backend, plan);
     expect((await assignmentsOf(vpp)).map((a) => a.intent).sort()).toEqual(['available', 'availableWithoutEnrollment']);
@@ -219,7 +219,7 @@ describe('referenced apps', () => {
   it('is refused when no app of the declared type has the bundle ID', async () => {
     await app('iosStoreApp', []);
     const { plan } = await planStack(tenant.backend, reference('iosVppApp'));
-    expect(plan.blockers.join('\n')).toMatch(/no iOS app with bundleId 'com\.microsoft\.azureauthenticator' and appType 'iosVppApp' exists/);
+    expect(plan.blockers.map((b) => b.message).join('\n')).toMatch(/no iOS app with bundleId 'com\.microsoft\.azureauthenticator' and appType 'iosVppApp' exists/);
   });
 });
 
@@ -248,7 +248,7 @@ describe('convergence of less common changes', () => {
     };
     const plan = await replan(changed);
     const [remove, add] = plan.steps;
-    expect(remove!.request.method).toBe('DELETE');
+    expect(remove!.operation).toBe('unassign');
     expect(add!.dependsOn).toContain(remove!.id);
     expect((await applyPlan(tenant.backend, plan)).ok).toBe(true);
     expect((await replan(changed)).steps).toEqual([]);

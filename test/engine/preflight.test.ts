@@ -5,6 +5,7 @@ function plan(steps: Step[]): Plan {
     format: PLAN_FORMAT,
     stack: 's',
     backend: 'b',
+    mode: 'normal',
     groups: [],
     changes: [],
     moves: [],
@@ -17,15 +18,19 @@ function plan(steps: Step[]): Plan {
   };
 }
 
-const createRestriction: Step = { id: 'a', title: 't', dependsOn: [], request: { method: 'POST', version: 'beta', path: '/deviceManagement/deviceEnrollmentConfigurations', body: {} } };
-const createGroup: Step = { id: 'g', title: 't', dependsOn: [], request: { method: 'POST', version: 'v1.0', path: '/groups', body: {} } };
+const createRestriction: Step = { id: 'a', title: 't', dependsOn: [], kind: 'platformRestriction', operation: 'create', body: {} };
+const createGroup: Step = { id: 'g', title: 't', dependsOn: [], kind: 'group', operation: 'create', body: {} };
 
 describe('missingPermissions', () => {
   it('names the grant a write needs when the token holds none that Graph accepts', () => {
     const missing = missingPermissions(plan([createRestriction, createGroup]), { appOnly: true, permissions: ['DeviceManagementApps.ReadWrite.All'] });
     expect(missing).toEqual([
-      expect.stringMatching(/writing platform restrictions or device limit restrictions: grant one of DeviceManagementServiceConfig\.ReadWrite\.All, DeviceManagementConfiguration\.ReadWrite\.All/),
-      expect.stringMatching(/creating groups: grant one of Group\.Create/),
+      expect.objectContaining({
+        code: 'permission-missing',
+        message: expect.stringMatching(/writing platform restrictions or device limit restrictions/),
+        fix: 'grant one of DeviceManagementServiceConfig.ReadWrite.All, DeviceManagementConfiguration.ReadWrite.All',
+      }),
+      expect.objectContaining({ code: 'permission-missing', message: expect.stringMatching(/creating groups/), fix: expect.stringMatching(/^grant one of Group\.Create/) }),
     ]);
   });
 
@@ -39,7 +44,7 @@ describe('missingPermissions', () => {
 });
 
 describe('refusedWrites', () => {
-  const finding = (path: string, suppressed?: string): PlanFinding => ({ rule: 'EK018', severity: 'warning', path, message: 'm', ...(suppressed ? { suppressed } : {}) });
+  const finding = (path: string, suppressed?: string): PlanFinding => ({ code: 'EK018', severity: 'warning', path, message: 'm', fix: 'f', ...(suppressed ? { suppressed } : {}) });
   const change = (path: string, action: ResourceChange['action'], fields: ResourceChange['fields'] = []): ResourceChange => ({
     action,
     kind: 'platformRestriction',
@@ -59,7 +64,10 @@ describe('refusedWrites', () => {
         [finding('s/A'), finding('s/B'), finding('s/C'), finding('s/D')],
       ),
     );
-    expect(blockers).toEqual([expect.stringMatching(/^s\/A: EK018 .*create.*Operation is restricted\.".*Fix: apply with delegated credentials/), expect.stringMatching(/^s\/B: EK018 .*update/)]);
+    expect(blockers).toEqual([
+      { code: 'EK018', path: 's/A', message: expect.stringMatching(/create.*Operation is restricted\."/), fix: expect.stringMatching(/^apply with delegated credentials/) },
+      expect.objectContaining({ code: 'EK018', path: 's/B', message: expect.stringMatching(/update/) }),
+    ]);
   });
 
   it('lets assignment-only changes, suppressed findings and objects without a finding through', () => {

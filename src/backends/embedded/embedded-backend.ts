@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { GraphBackend, type RetryPolicy } from '../graph';
+import { GraphBackend } from '../graph/graph-backend';
+import type { RetryPolicy } from '../graph/retry-policy';
 import { staticToken } from '../graph/token-source';
 import { startReferenceServer } from '../../server';
 

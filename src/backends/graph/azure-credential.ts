@@ -7,7 +7,7 @@ import {
   WorkloadIdentityCredential,
   type TokenCredential,
 } from '@azure/identity';
-import { CLOUDS, UsageError, type CloudName } from '../../model';
+import { BackendError, CLOUDS, UsageError, type CloudName } from '../../model';
 import type { TokenSource } from './token-source';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -69,9 +69,26 @@ export function credentialFromEnv(env: Env, cloud: CloudName): { kind: Credentia
 export function azureTokenSource(credential: TokenCredential, cloud: CloudName): TokenSource {
   return {
     async token() {
-      const token = await credential.getToken(CLOUDS[cloud].graphScope);
+      let token: Awaited<ReturnType<TokenCredential['getToken']>>;
+      try {
+        token = await credential.getToken(CLOUDS[cloud].graphScope);
+      } catch (error) {
+        throw networkFailure(error, cloud) ?? error;
+      }
       if (!token) throw new UsageError('the Azure credential returned no token; check the AZURE_* settings.');
       return token.token;
     },
   };
+}
+
+const NETWORK_FAILURE = /network_error|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|getaddrinfo|fetch failed|socket hang up/i;
+
+/** A `BackendError` with the fix when a token request failed for want of a network, else undefined. */
+function networkFailure(error: unknown, cloud: CloudName): BackendError | undefined {
+  const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { errorCode?: unknown }).errorCode ?? '')}` : String(error);
+  if (!NETWORK_FAILURE.test(text)) return undefined;
+  const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 200) ?? '';
+  return new BackendError(
+    `could not reach the Microsoft Entra sign-in endpoint ${CLOUDS[cloud].authorityHost} for a Graph token (${reason}). Fix: check the network connection and any HTTPS_PROXY setting, and that --cloud names the tenant's cloud; or use --backend embedded to work without a tenant`,
+  );
 }

@@ -21,7 +21,7 @@ export const destroyCommand: CommandFactory = (io, exit) =>
       try {
         for (const manifest of manifests) {
           await withStackLock(backend, lockOptions(io, options, manifest.stack, backend, io.stderr), async () => {
-            const { plan } = await planStack(backend, manifest, { destroy: true });
+            const { plan } = await planStack(backend, manifest, { mode: 'destroy' });
             io.stdout(renderPlans([plan], 'text', io));
             if (!hasChanges(plan)) return;
             if (!(await confirm(io, `delete everything stack ${plan.stack} owns`, options.autoApprove === true))) {

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { DEFAULT_APP_PERMISSIONS, startReferenceServer, type TokenGrant } from '../../server';
+// The server stack (Hono, SQLite) loads only when the command runs.
+import { DEFAULT_APP_PERMISSIONS, type TokenGrant } from '../../server/token-grant';
 
 /** Where `serve` writes its output. */
 export interface ServeIo {
@@ -95,6 +96,7 @@ export function serveCommand(io: ServeIo): Command {
     .action(async (options: ServeOptions) => {
       const { defaultTokens, tenantTokens } = splitTokens(options.token);
       const [firstToken, ...moreTokens] = defaultTokens;
+      const { startReferenceServer } = await import('../../server/index.js');
       const started = await startReferenceServer({
         port: options.port,
         host: options.host,

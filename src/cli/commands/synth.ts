@@ -16,8 +16,9 @@ function summary(file: string): string {
 export const synthCommand: CommandFactory = (io, exit) =>
   new Command('synth')
     .description('run the app (cdktf.json "app") and write one manifest per stack, beside cdktf\'s Terraform JSON')
-    .action(async () => {
-      const result = await runSynth(io, { appOutput: 'stdout' });
+    .option('--no-type-check', 'do not type-check a TypeScript app (also "typeCheck": false in cdktf.json)')
+    .action(async (options: { typeCheck: boolean }) => {
+      const result = await runSynth(io, { appOutput: 'stdout', ...(options.typeCheck ? {} : { typeCheck: false }) });
       const outdir = path.relative(io.cwd, result.outdir) || '.';
       const lines = result.files.map((file) =>
         result.manifests.includes(file) ? `  ${file}  (${summary(path.join(result.outdir, file))})` : `  ${file}`,

@@ -1,4 +1,5 @@
 import type { Plan } from '../../engine';
+import { formatBlocker } from '../../model';
 
 function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -17,10 +18,10 @@ const LEVELS = { error: 'error', warning: 'warning', info: 'notice' } as const;
 export function githubAnnotations(plan: Plan): string {
   const lines = plan.findings
     .filter((f) => !f.suppressed)
-    .map((f) => `::${LEVELS[f.severity]} title=${escapeProperty(`${f.rule} in stack ${plan.stack}`)}::${escapeData(`${f.path}: ${f.message}`)}`);
-  const findingBlockers = new Set(plan.findings.map((f) => `${f.path}: ${f.rule} ${f.message}`));
-  for (const b of plan.blockers.filter((x) => !findingBlockers.has(x))) {
-    lines.push(`::error title=${escapeProperty(`apply is blocked for stack ${plan.stack}`)}::${escapeData(b)}`);
+    .map((f) => `::${LEVELS[f.severity]} title=${escapeProperty(`${f.code} in stack ${plan.stack}`)}::${escapeData(`${f.path}: ${f.message}. Fix: ${f.fix}`)}`);
+  const findingBlockers = new Set(plan.findings.map((f) => `${f.path}\u0000${f.code}\u0000${f.message}`));
+  for (const b of plan.blockers.filter((x) => !findingBlockers.has(`${x.path}\u0000${x.code}\u0000${x.message}`))) {
+    lines.push(`::error title=${escapeProperty(`apply is blocked for stack ${plan.stack}`)}::${escapeData(formatBlocker(b))}`);
   }
   return lines.map((l) => `${l}\n`).join('');
 }

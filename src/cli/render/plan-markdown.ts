@@ -1,4 +1,4 @@
-import { descriptorOf, type KindName } from '../../model';
+import { descriptorOf, formatBlocker, type KindName } from '../../model';
 import type { Plan, PlanFinding, PriorityOrder, ResourceChange } from '../../engine';
 import { describeAssignment } from './plan-text';
 
@@ -93,14 +93,14 @@ function summaryLine(plan: Plan): string {
 
 function findingRow(f: PlanFinding): string {
   const severity = f.suppressed ? `${f.severity} (suppressed: ${escapeMarkdown(f.suppressed)})` : f.severity;
-  return `| ${severity} | ${f.rule} | ${code(f.path)} | ${escapeMarkdown(f.message)} |`;
+  return `| ${severity} | ${f.code} | ${code(f.path)} | ${escapeMarkdown(`${f.message}. Fix: ${f.fix}`)} |`;
 }
 
 /** Findings that do not block, one row per rule and severity: how many constructs, the first few, one message. */
 function groupedFindingRows(findings: readonly PlanFinding[]): string[] {
   const groups = new Map<string, PlanFinding[]>();
   for (const f of findings) {
-    const key = `${f.severity} ${f.rule} ${f.suppressed ?? ''}`;
+    const key = `${f.severity} ${f.code} ${f.suppressed ?? ''}`;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   return [...groups.values()].map((group) => {
@@ -109,13 +109,14 @@ function groupedFindingRows(findings: readonly PlanFinding[]): string[] {
     const paths = group.slice(0, 3).map((f) => code(f.path)).join(', ');
     const where = `${group.length} constructs: ${paths}${group.length > 3 ? ', …' : ''}`;
     const severity = first.suppressed ? `${first.severity} (suppressed: ${escapeMarkdown(first.suppressed)})` : first.severity;
-    return `| ${severity} | ${first.rule} | ${where} | ${escapeMarkdown(first.message)} (first of ${group.length}) |`;
+    return `| ${severity} | ${first.code} | ${where} | ${escapeMarkdown(`${first.message}. Fix: ${first.fix}`)} (first of ${group.length}) |`;
   });
 }
 
 function objectDetails(c: ResourceChange): string {
   const details: string[] = [];
   if (c.reason) details.push(`- ${escapeMarkdown(c.reason)}`);
+  if (c.replaceFields?.length) details.push(`- replaced because Graph cannot change ${c.replaceFields.map(code).join(', ')} in place`);
   if (c.action !== 'delete') {
     for (const f of c.fields) details.push(`- ${code(f.field)}: ${f.before === undefined ? '' : `${jsonValue(f.before)} → `}${f.after === undefined ? '(unset)' : jsonValue(f.after)}`);
   }
@@ -185,7 +186,7 @@ class BudgetedMarkdown {
 export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const out = new BudgetedMarkdown(options.budget ?? DEFAULT_BUDGET);
   out.always(`### enrollkit plan: ${code(plan.stack)}\n\n${summaryLine(plan)}\n\nBackend: ${escapeMarkdown(plan.backend)}\n\n`);
-  out.list('> [!CAUTION]\n> Apply is blocked:\n', plan.blockers.map((b) => `> - ${escapeMarkdown(b)}`), 'blocker', '\n');
+  out.list('> [!CAUTION]\n> Apply is blocked:\n', plan.blockers.map((b) => `> - ${escapeMarkdown(formatBlocker(b))}`), 'blocker', '\n');
   const table = '| severity | rule | construct | message |\n| --- | --- | --- | --- |\n';
   const errors = plan.findings.filter((f) => f.severity === 'error' && !f.suppressed);
   const others = plan.findings.filter((f) => !(f.severity === 'error' && !f.suppressed));

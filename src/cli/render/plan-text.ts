@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import { describeTarget, descriptorOf, type Assignment } from '../../model';
+import { describeTarget, descriptorOf, formatBlocker, type Assignment } from '../../model';
 import type { Plan, PriorityOrder, ResourceChange } from '../../engine';
 
 type Paint = (text: string) => string;
@@ -64,6 +64,7 @@ export function renderPlanText(plan: Plan, paint: Palette = NO_COLOUR): string {
     const id = c.path ?? c.logicalId;
     lines.push(paintIt(`  ${SYMBOLS[c.action]} ${title} '${c.displayName}' (${id}) will be ${c.action === 'adopt' ? 'adopted' : c.action === 'conflict' ? 'left alone' : `${c.action}d`}`));
     if (c.reason) lines.push(paint.remove(`      ${c.reason}`));
+    if (c.replaceFields?.length) lines.push(paint.remove(`      replaced because Graph cannot change ${c.replaceFields.join(', ')} in place`));
     if (c.action !== 'delete') {
       for (const f of c.fields) {
         lines.push(c.action === 'create' ? `      ${f.field}: ${value(f.after)}` : `      ${f.field}: ${value(f.before)} -> ${value(f.after)}`);
@@ -83,13 +84,13 @@ export function renderPlanText(plan: Plan, paint: Palette = NO_COLOUR): string {
   if (findings.length > 0) {
     lines.push('', paint.bold('Rules'));
     for (const f of findings) {
-      const tag = f.suppressed ? paint.dim(`${f.severity} ${f.rule} (suppressed: ${f.suppressed})`) : f.severity === 'error' ? paint.remove(`error ${f.rule}`) : paint.change(`${f.severity} ${f.rule}`);
-      lines.push(`  ${tag} ${f.path}: ${f.message}`);
+      const tag = f.suppressed ? paint.dim(`${f.severity} ${f.code} (suppressed: ${f.suppressed})`) : f.severity === 'error' ? paint.remove(`error ${f.code}`) : paint.change(`${f.severity} ${f.code}`);
+      lines.push(`  ${tag} ${f.path}: ${f.message}. Fix: ${f.fix}`);
     }
   }
   if (plan.blockers.length > 0) {
     lines.push('', paint.remove('Apply is blocked:'));
-    for (const b of plan.blockers) lines.push(paint.remove(`  - ${b}`));
+    for (const b of plan.blockers) lines.push(paint.remove(`  - ${formatBlocker(b)}`));
   }
   const s = plan.summary;
   lines.push(

@@ -8,6 +8,10 @@ export interface CdktfConfig {
   readonly app: string;
   /** The output directory, absolute. */
   readonly outdir: string;
+  /** The `context` values cdktf passes to the app (`CDKTF_CONTEXT_JSON`). */
+  readonly context: Readonly<Record<string, unknown>>;
+  /** False when `"typeCheck": false` turns off the type check of a TypeScript app. */
+  readonly typeCheck: boolean;
 }
 
 /** The default output directory, as cdktf's. */
@@ -21,7 +25,7 @@ export function readCdktfConfig(cwd: string): CdktfConfig {
     text = fs.readFileSync(file, 'utf8');
   } catch {
     throw new UsageError(
-      `no cdktf.json in ${cwd}. Fix: run enrollkit in the directory of your app, or create cdktf.json with {"language":"typescript","app":"npx tsx main.ts","output":"cdktf.out"}`,
+      `no cdktf.json in ${cwd}. Fix: run enrollkit in the directory of your app, or create cdktf.json with {"language":"typescript","app":"main.ts","output":"cdktf.out"}`,
     );
   }
   let json: unknown;
@@ -32,10 +36,21 @@ export function readCdktfConfig(cwd: string): CdktfConfig {
   }
   const config = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
   if (typeof config.app !== 'string' || config.app.trim() === '') {
-    throw new UsageError(`${file} has no "app" command (got ${JSON.stringify(config.app)}). Fix: add "app": "npx tsx main.ts" or the command that runs your app`);
+    throw new UsageError(`${file} has no "app" command (got ${JSON.stringify(config.app)}). Fix: add "app": "main.ts" (a TypeScript app enrollkit runs itself) or the command that runs your app`);
   }
   if (config.output !== undefined && (typeof config.output !== 'string' || config.output === '')) {
     throw new UsageError(`${file} has an invalid "output" (got ${JSON.stringify(config.output)}). Fix: give a directory such as "cdktf.out", or leave it out`);
   }
-  return { app: config.app, outdir: path.resolve(cwd, typeof config.output === 'string' ? config.output : DEFAULT_OUTPUT) };
+  if (config.context !== undefined && (typeof config.context !== 'object' || config.context === null || Array.isArray(config.context))) {
+    throw new UsageError(`${file} has an invalid "context" (got ${JSON.stringify(config.context)}). Fix: give an object of context values, or leave it out`);
+  }
+  if (config.typeCheck !== undefined && typeof config.typeCheck !== 'boolean') {
+    throw new UsageError(`${file} has an invalid "typeCheck" (got ${JSON.stringify(config.typeCheck)}). Fix: use true or false, or leave it out`);
+  }
+  return {
+    app: config.app,
+    outdir: path.resolve(cwd, typeof config.output === 'string' ? config.output : DEFAULT_OUTPUT),
+    context: (config.context ?? {}) as Record<string, unknown>,
+    typeCheck: config.typeCheck !== false,
+  };
 }

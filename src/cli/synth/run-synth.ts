@@ -2,10 +2,13 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ISSUES_FILE_ENV, MANIFEST_FILE_NAME } from '../../constructs/manifest-files';
 import { UsageError, ValidationError, type ValidationIssue } from '../../model';
 import type { CliIo } from '../io';
+import { parseAppCommand, type AppCommand } from './app-command';
 import { readCdktfConfig } from './cdktf-config';
+import { typeCheck, type TypeProblem } from './type-check';
 
 /** What a synth run wrote. */
 export interface SynthResult {
@@ -21,6 +24,11 @@ export interface SynthResult {
 export interface RunSynthOptions {
   /** Where the app's own standard output goes: `stdout` for `enrollkit synth`, `stderr` when another command's output must stay clean. */
   readonly appOutput: 'stdout' | 'stderr';
+  /**
+   * Type-check a TypeScript app while it runs.
+   * @default - `typeCheck` of `cdktf.json`, true when absent
+   */
+  readonly typeCheck?: boolean;
 }
 
 interface ChildResult {
@@ -29,9 +37,18 @@ interface ChildResult {
   readonly stderr: string;
 }
 
-function run(command: string, cwd: string, env: NodeJS.ProcessEnv): Promise<ChildResult> {
+/** The URL of enrollkit's own TypeScript loader (tsx), for `node --import`. */
+function tsxLoader(): string {
+  return pathToFileURL(require.resolve('tsx')).href;
+}
+
+function run(command: AppCommand, cwd: string, env: NodeJS.ProcessEnv): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, { cwd, env, shell: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const options = { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'] };
+    const child =
+      command.kind === 'typescript'
+        ? spawn(process.execPath, ['--import', tsxLoader(), command.entry, ...command.args], options)
+        : spawn(command.command, { ...options, shell: true });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -59,30 +76,75 @@ export function isManifestPath(relative: string): boolean {
   return parts.length === 3 && parts[0] === 'stacks' && parts[2] === MANIFEST_FILE_NAME;
 }
 
+/** Removes what a synth writes: `stacks/` and cdktf's `manifest.json`. */
+function removeOutput(outdir: string): void {
+  fs.rmSync(path.join(outdir, 'stacks'), { recursive: true, force: true });
+  fs.rmSync(path.join(outdir, 'manifest.json'), { force: true });
+}
+
+const SKIP_TYPE_CHECK = 'or skip the type check with enrollkit synth --no-type-check or "typeCheck": false in cdktf.json';
+
+/**
+ * The app's problems in one list: each type error inside a construct's props joins the run-time
+ * issue of the same construct and prop (which knows the construct path), taking its `file:line`;
+ * every other type error is an issue of its own, at its `file:line:column`.
+ */
+export function mergeTypeProblems(issues: readonly ValidationIssue[], problems: readonly TypeProblem[]): ValidationIssue[] {
+  const unmatched = [...problems];
+  const merged = issues.map((issue) => {
+    const index = unmatched.findIndex((p) => p.prop === issue.field.split('.')[0] && issue.source === `${p.file}:${p.callLine}`);
+    const problem = unmatched[index];
+    if (!problem) return issue;
+    unmatched.splice(index, 1);
+    return { ...issue, source: problem.location };
+  });
+  const typeIssues = unmatched.map(
+    (p): ValidationIssue => ({ path: p.location, field: p.code, message: p.message, fix: `correct the type error, ${SKIP_TYPE_CHECK}` }),
+  );
+  return [...typeIssues, ...merged];
+}
+
 /**
  * Runs the app named in `cdktf.json` as a child process (no cdktf CLI, no terraform) with
- * `CDKTF_OUTDIR` set, after removing the previous output (`stacks/` and cdktf's `manifest.json`).
- * A validation failure in the app comes back as a `ValidationError` with every issue; any other
- * failure as a `UsageError` quoting the app's error output.
+ * `CDKTF_OUTDIR` and cdktf's `CDKTF_CONTEXT_JSON` set, after removing the previous output. A
+ * TypeScript app (`main.ts`, or `npx tsx main.ts` and the like) runs on enrollkit's own loader and
+ * is type-checked meanwhile. Validation issues and type errors come back together as one
+ * `ValidationError`; any other failure, and an app that writes no manifest, as a `UsageError`.
  */
 export async function runSynth(io: CliIo, options: RunSynthOptions): Promise<SynthResult> {
   const config = readCdktfConfig(io.cwd);
-  fs.rmSync(path.join(config.outdir, 'stacks'), { recursive: true, force: true });
-  fs.rmSync(path.join(config.outdir, 'manifest.json'), { force: true });
+  const command = parseAppCommand(config.app, io.cwd);
+  removeOutput(config.outdir);
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'enrollkit-synth-'));
   const issuesFile = path.join(scratch, 'issues.json');
+  const context = Object.keys(config.context).length > 0 ? { CDKTF_CONTEXT_JSON: JSON.stringify(config.context) } : {};
   try {
-    const child = await run(config.app, io.cwd, { ...io.env, CDKTF_OUTDIR: config.outdir, [ISSUES_FILE_ENV]: issuesFile });
-    if (child.code !== 0 && fs.existsSync(issuesFile)) {
-      throw new ValidationError(JSON.parse(fs.readFileSync(issuesFile, 'utf8')) as ValidationIssue[]);
+    const checking = command.kind === 'typescript' && (options.typeCheck ?? config.typeCheck) ? typeCheck(command.entry, io.cwd) : Promise.resolve([]);
+    const [child, problems] = await Promise.all([
+      run(command, io.cwd, { ...io.env, ...context, CDKTF_OUTDIR: config.outdir, [ISSUES_FILE_ENV]: issuesFile }),
+      checking,
+    ]);
+    const failedValidation = child.code !== 0 && fs.existsSync(issuesFile);
+    const issues = failedValidation ? (JSON.parse(fs.readFileSync(issuesFile, 'utf8')) as ValidationIssue[]) : [];
+    if (!failedValidation) {
+      (options.appOutput === 'stdout' ? io.stdout : io.stderr)(child.stdout);
+      io.stderr(child.stderr);
     }
-    (options.appOutput === 'stdout' ? io.stdout : io.stderr)(child.stdout);
-    io.stderr(child.stderr);
+    if (issues.length > 0 || problems.length > 0) {
+      removeOutput(config.outdir);
+      throw new ValidationError(mergeTypeProblems(issues, problems));
+    }
     if (child.code !== 0) {
       throw new UsageError(`the app command "${config.app}" failed with exit code ${child.code} (its error output is above). Fix: run "${config.app}" in ${io.cwd} to debug it`);
     }
     const files = listFiles(config.outdir);
-    return { outdir: config.outdir, files, manifests: files.filter(isManifestPath) };
+    const manifests = files.filter(isManifestPath);
+    if (manifests.length === 0) {
+      throw new UsageError(
+        `the app "${config.app}" wrote no enrollkit manifest to ${config.outdir}. Fix: declare an EnrollmentStack in the app and call app.synth() at its end`,
+      );
+    }
+    return { outdir: config.outdir, files, manifests };
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }

@@ -1,25 +1,14 @@
-import { DESCRIPTORS, descriptorOf, ManifestSchema, UsageError, type IosAppSpec, type KindDescriptor, type KindName } from '../../model';
+import { DESCRIPTORS, descriptorOf, ManifestSchema, tsString, UsageError, type GroupNaming } from '../../model';
 import type { ActualObject, ActualState } from '../actual-state';
-import type { GroupNaming } from './assignment-code';
-import { constructCode } from './construct-code';
 import { groupDirectoryOf, type GroupDirectory } from './group-directory';
 import { pascalCase, UniqueNames, variableNameOf } from './identifiers';
-import { importProblem, isVppApp } from './import-problem';
+import { importProblem, isReferencedObject } from './import-problem';
 import type { GenerateStackCodeOptions, ImportedObject, SkippedObject, StackCode } from './stack-code';
-import { tsString } from './ts-literal';
 
-const KIND_RANK = new Map((DESCRIPTORS as readonly KindDescriptor[]).map((d, i) => [d.kind, i]));
-const CLASS_NAMES: Readonly<Record<KindName, string>> = {
-  enrollmentTypeProfile: 'EnrollmentTypeProfile',
-  platformRestriction: 'PlatformRestriction',
-  deviceLimitRestriction: 'DeviceLimitRestriction',
-  ssoExtensionPolicy: 'SsoExtensionPolicy',
-  iosApp: 'IosStoreApp',
-  webClip: 'WebClip',
-};
+const KIND_RANK = new Map(DESCRIPTORS.map((d, i) => [d.kind, i]));
 
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const className = (o: ActualObject): string => (isVppApp(o) ? 'VppApp' : CLASS_NAMES[o.kind]);
+const className = (o: ActualObject): string => descriptorOf(o.kind).code.className(o.spec);
 const comment = (text: string): string => `// ${text.replace(/[\r\n\u2028\u2029]+/g, ' ')}`;
 
 /** The order of priority classes, as plan ranks them: priority, then Graph ID. */
@@ -27,12 +16,12 @@ function byPriority(a: ActualObject, b: ActualObject): number {
   return (a.priority ?? 0) - (b.priority ?? 0) || a.id.localeCompare(b.id);
 }
 
-/** Kinds in dependency order; prioritised kinds by current priority; others by name (store apps before VPP apps). */
+/** Kinds in dependency order; prioritised kinds by current priority; others by name (owned before referenced, e.g. store apps before VPP apps). */
 function codeOrder(a: ActualObject, b: ActualObject): number {
   const kind = (KIND_RANK.get(a.kind) ?? 0) - (KIND_RANK.get(b.kind) ?? 0);
   if (kind !== 0) return kind;
   if (descriptorOf(a.kind).priorityClass) return byPriority(a, b);
-  return Number(isVppApp(a)) - Number(isVppApp(b)) || byCodeUnits(a.displayName, b.displayName) || byCodeUnits(a.id, b.id);
+  return Number(isReferencedObject(a)) - Number(isReferencedObject(b)) || byCodeUnits(a.displayName, b.displayName) || byCodeUnits(a.id, b.id);
 }
 
 /** A construct ID that starts with a letter: PascalCase of `text`, after the class name when it has none. */
@@ -59,12 +48,12 @@ class StackCodeWriter {
 
   /** Why plan would not find this object as the construct's counterpart, mirroring how plan matches. */
   private identityProblem(o: ActualObject): string | undefined {
-    const title = descriptorOf(o.kind).title;
-    if (isVppApp(o)) {
-      const bundleId = (o.spec as IosAppSpec).bundleId;
-      const first = this.state.objects.find((x) => x.kind === 'iosApp' && (x.spec as IosAppSpec).bundleId === bundleId);
+    const { title, referenceField } = descriptorOf(o.kind);
+    if (isReferencedObject(o) && referenceField) {
+      const value = String((o.spec as Record<string, unknown>)[referenceField]);
+      const first = this.state.objects.find((x) => x.kind === o.kind && String((x.spec as Record<string, unknown>)[referenceField]) === value);
       if (first === o) return undefined;
-      return `another iOS app has the bundle ID ${tsString(bundleId)} too (id ${first?.id}), and a reference by bundle ID would find that one. Fix: remove the duplicate in the tenant, then import again`;
+      return `another ${title} has the ${referenceField} ${tsString(value)} too (id ${first?.id}), and a reference by ${referenceField} would find that one. Fix: remove the duplicate in the tenant, then import again`;
     }
     const lid = o.marker?.logicalId;
     const first = this.ownedHere(o)
@@ -132,8 +121,8 @@ class StackCodeWriter {
       }
       const constructId = constructIds.get(o) ?? o.id;
       const logicalIdOverride = this.ownedHere(o) && o.marker?.logicalId !== constructId ? o.marker?.logicalId : undefined;
-      const needsVariable = logicalIdOverride !== undefined || (isVppApp(o) && o.assignments.length > 0);
-      const code = constructCode(o, {
+      const needsVariable = logicalIdOverride !== undefined || (isReferencedObject(o) && o.assignments.length > 0);
+      const code = descriptorOf(o.kind).code.declare(o, {
         constructId,
         variable: needsVariable ? variables.claim(variableNameOf(constructId, className(o))) : undefined,
         logicalIdOverride,
@@ -142,7 +131,7 @@ class StackCodeWriter {
       code.imports.forEach((name) => imports.add(name));
       const owner = o.marker && !this.ownedHere(o) ? [comment(`owned by stack ${tsString(o.marker.stack)} (logical ID ${tsString(o.marker.logicalId)}): plan reports a conflict while that stack owns it`)] : [];
       blocks.push([...owner, code.statements].join('\n'));
-      imported.push({ kind: o.kind, id: o.id, displayName: o.displayName, constructId, referenced: isVppApp(o) });
+      imported.push({ kind: o.kind, id: o.id, displayName: o.displayName, constructId, referenced: isReferencedObject(o) });
     }
 
     const names = [...imports].sort(byCodeUnits);
@@ -169,7 +158,7 @@ class StackCodeWriter {
     const notes = chosen
       .filter((o) => o.marker && !this.ownedHere(o))
       .map((o) => `${descriptorOf(o.kind).title} ${tsString(o.displayName)} belongs to stack ${tsString(o.marker?.stack ?? '')}: plan reports a conflict while that stack owns it`);
-    for (const d of DESCRIPTORS as readonly KindDescriptor[]) {
+    for (const d of DESCRIPTORS) {
       if (!d.priorityClass) continue;
       const members = this.state.objects.filter((o) => o.kind === d.kind && !o.builtIn).sort(byPriority);
       const last = members.findLastIndex((m) => inStack.has(m));

@@ -1,9 +1,6 @@
-import { BundleIdSchema, compareOsVersions, descriptorOf, type EnrollmentTypeProfileSpec, type PlatformRestrictionSpec, type SsoExtensionPolicySpec } from '../../model';
+import { descriptorOf, IMPORT_AGAIN as AGAIN, tsString } from '../../model';
 import type { ActualObject } from '../actual-state';
 import type { GroupDirectory } from './group-directory';
-import { tsString } from './ts-literal';
-
-const AGAIN = 'then import again';
 
 function displayNameProblem(name: string): string | undefined {
   if (name.trim() === '') return `it has no display name. Fix: name it in the tenant, ${AGAIN}`;
@@ -21,44 +18,6 @@ function specProblem(o: ActualObject): string | undefined {
   return `its ${field || 'settings'} ${JSON.stringify(value)} is not valid (${issue?.message ?? 'rejected by the schema'}). Fix: correct it in the tenant, ${AGAIN}`;
 }
 
-function ssoProblem(spec: SsoExtensionPolicySpec): string | undefined {
-  const seen = new Set<string>();
-  for (const { key, value } of spec.configurations) {
-    if (key !== key.trim()) return `the setting key ${tsString(key)} has leading or trailing white space (EK003). Fix: write it as ${tsString(key.trim())} in the tenant, ${AGAIN}`;
-    if (typeof value === 'string' && value !== value.trim()) {
-      return `the value ${tsString(value)} of ${tsString(key)} has leading or trailing white space (EK003). Fix: write it as ${tsString(value.trim())} in the tenant, ${AGAIN}`;
-    }
-    if (seen.has(key)) return `the setting ${tsString(key)} is set more than once. Fix: keep one in the tenant, ${AGAIN}`;
-    seen.add(key);
-  }
-  return undefined;
-}
-
-function kindProblem(o: ActualObject): string | undefined {
-  switch (o.kind) {
-    case 'enrollmentTypeProfile':
-      if ((o.spec as EnrollmentTypeProfileSpec).enrollmentType === 'userChoice' && !(o.spec as EnrollmentTypeProfileSpec).userChoice) {
-        return `it lets the user choose the ownership but names no enrollment type for personal and corporate devices. Fix: set both in the tenant, ${AGAIN}`;
-      }
-      if (o.assignments.length === 0) return `it has no assignments, and a stack's profile needs at least one. Fix: assign it in the tenant (or delete it), ${AGAIN}`;
-      return undefined;
-    case 'ssoExtensionPolicy':
-      return ssoProblem(o.spec as SsoExtensionPolicySpec);
-    case 'platformRestriction': {
-      const { osMinimumVersion: min, osMaximumVersion: max } = o.spec as PlatformRestrictionSpec;
-      if (min !== undefined && max !== undefined && compareOsVersions(min, max) > 0) {
-        return `its minimum OS version ${tsString(min)} is above its maximum ${tsString(max)}, so no device can enroll. Fix: correct them in the tenant, ${AGAIN}`;
-      }
-      return undefined;
-    }
-    case 'webClip':
-      if (o.assignments.some((a) => a.settings !== undefined)) return `an assignment carries app settings, which a web clip cannot declare. Fix: remove them in the tenant, ${AGAIN}`;
-      return undefined;
-    default:
-      return undefined;
-  }
-}
-
 function groupProblem(o: ActualObject, groups: GroupDirectory): string | undefined {
   for (const { target } of o.assignments) {
     if (!('group' in target)) continue;
@@ -70,15 +29,9 @@ function groupProblem(o: ActualObject, groups: GroupDirectory): string | undefin
   return undefined;
 }
 
-/** True for a VPP app: a stack only references it by bundle ID. */
-export function isVppApp(o: ActualObject): boolean {
-  return o.kind === 'iosApp' && (o.spec as { appType?: unknown }).appType === 'iosVppApp';
-}
-
-function vppProblem(o: ActualObject): string | undefined {
-  const bundleId = (o.spec as { bundleId?: unknown }).bundleId;
-  if (BundleIdSchema.safeParse(bundleId).success) return undefined;
-  return `its bundle ID ${JSON.stringify(bundleId)} is not a valid bundle ID, so a stack cannot reference it. Fix: correct it in Apple Business Manager, ${AGAIN}`;
+/** True for an object a stack references rather than owns (a VPP app). */
+export function isReferencedObject(o: ActualObject): boolean {
+  return descriptorOf(o.kind).code.referenced(o.spec);
 }
 
 /**
@@ -87,6 +40,7 @@ function vppProblem(o: ActualObject): string | undefined {
  * assignments, EK003 white space, a group that is gone or ambiguous, and the like.
  */
 export function importProblem(o: ActualObject, groups: GroupDirectory): string | undefined {
-  const own = isVppApp(o) ? vppProblem(o) : (displayNameProblem(o.displayName) ?? specProblem(o) ?? kindProblem(o));
+  const code = descriptorOf(o.kind).code;
+  const own = isReferencedObject(o) ? code.problem(o) : (displayNameProblem(o.displayName) ?? specProblem(o) ?? code.problem(o));
   return own ?? groupProblem(o, groups);
 }

@@ -1,6 +1,7 @@
 import { AppAssignmentSettingsSchema, InstallIntentSchema, type AppAssignmentSettings, type Assignment } from '../assignment';
 import { targetFromGraph, targetToGraph } from '../assignment-target';
 import type { GroupResolver, KindDescriptor } from '../descriptor';
+import type { GraphProtocolSpec } from '../graph-protocol';
 
 const ASSIGNMENT_TYPE = '#microsoft.graph.mobileAppAssignment';
 
@@ -9,7 +10,7 @@ export const MOBILE_APPS = {
   collection: '/deviceAppManagement/mobileApps',
   expandAssignments: true,
   assign: { style: 'action', bodyKey: 'mobileAppAssignments', odataType: ASSIGNMENT_TYPE },
-} as const;
+} as const satisfies Omit<GraphProtocolSpec, 'odataType' | 'listTypes'>;
 
 /** Permissions of every app kind. */
 export const MOBILE_APP_PERMISSIONS = {

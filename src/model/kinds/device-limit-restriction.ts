@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { namedProps, newConstructCode, targetsProp, tsValue } from '../codegen';
 import type { GraphEntity, KindDescriptor } from '../descriptor';
-import { ENROLLMENT_CONFIGURATIONS, isTenantDefault } from './platform-restriction';
+import { graphProtocol } from '../graph-protocol';
+import { ENROLLMENT_CONFIGURATION_PERMISSIONS, ENROLLMENT_CONFIGURATIONS, isTenantDefault } from './platform-restriction';
 import { isOfType, targetOnlyAssignments } from './target-only-assignments';
 
 /** A device limit restriction: how many devices one user may enroll (EK014: 1 to 15). */
@@ -18,11 +20,11 @@ export const deviceLimitRestriction: KindDescriptor<DeviceLimitRestrictionSpec> 
   kind: 'deviceLimitRestriction',
   title: 'device limit restriction',
   specSchema: DeviceLimitRestrictionSpecSchema,
-  graph: { ...ENROLLMENT_CONFIGURATIONS, odataType: ODATA_TYPE },
+  graph: graphProtocol({ ...ENROLLMENT_CONFIGURATIONS, odataType: ODATA_TYPE }),
   priorityClass: 'deviceLimitRestriction',
   priorityBase: 1,
   dependsOn: [],
-  permissions: ENROLLMENT_CONFIGURATIONS.permissions,
+  permissions: ENROLLMENT_CONFIGURATION_PERMISSIONS,
   replaceOn: [],
   matches: (entity) => isOfType(entity, ODATA_TYPE),
   isBuiltIn: isTenantDefault,
@@ -30,4 +32,10 @@ export const deviceLimitRestriction: KindDescriptor<DeviceLimitRestrictionSpec> 
   toGraph: (spec) => ({ '@odata.type': ODATA_TYPE, limit: spec.limit }),
   fromGraph: (entity: GraphEntity) => ({ limit: Number(entity.limit) }),
   ...targetOnlyAssignments('#microsoft.graph.enrollmentConfigurationAssignment'),
+  code: {
+    className: () => 'DeviceLimitRestriction',
+    referenced: () => false,
+    problem: () => undefined,
+    declare: (o, ctx) => newConstructCode(o, ctx, 'DeviceLimitRestriction', [...namedProps(o), ['limit', tsValue(o.spec.limit)], targetsProp(o, ctx.groups)], []),
+  },
 };

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { namedProps, newConstructCode, targetsProp } from '../codegen';
 import type { GraphEntity, KindDescriptor } from '../descriptor';
+import { graphProtocol } from '../graph-protocol';
+import { IMPORT_AGAIN } from './import-again';
 import { targetOnlyAssignments } from './target-only-assignments';
 
 /** How a user-initiated iOS/iPadOS enrollment happens (Graph's `appleUserInitiatedEnrollmentType`). */
@@ -39,6 +42,20 @@ export const EnrollmentTypeProfileSpecSchema = z
 export type EnrollmentTypeProfileSpec = z.infer<typeof EnrollmentTypeProfileSpecSchema>;
 
 const ODATA_TYPE = '#microsoft.graph.appleUserInitiatedEnrollmentProfile';
+
+const ENROLLMENT_TYPE_CODE: Readonly<Record<EnrollmentType, string>> = {
+  device: 'EnrollmentType.DEVICE_ENROLLMENT_WITH_COMPANY_PORTAL',
+  webDeviceEnrollment: 'EnrollmentType.WEB_BASED_DEVICE_ENROLLMENT',
+  accountDrivenUserEnrollment: 'EnrollmentType.ACCOUNT_DRIVEN_USER_ENROLLMENT',
+  user: 'EnrollmentType.USER_ENROLLMENT_WITH_COMPANY_PORTAL',
+};
+
+function enrollmentTypeCode(spec: EnrollmentTypeProfileSpec): string {
+  if (spec.enrollmentType !== 'userChoice') return ENROLLMENT_TYPE_CODE[spec.enrollmentType];
+  const choice = spec.userChoice;
+  if (!choice) throw new Error('a user-choice profile without its personal and corporate enrollment types cannot be declared');
+  return `EnrollmentType.userChoice({ personal: ${ENROLLMENT_TYPE_CODE[choice.personal]}, corporate: ${ENROLLMENT_TYPE_CODE[choice.corporate]} })`;
+}
 const OWNER_TYPES = { personal: 'personal', corporate: 'company' } as const;
 
 function readType(value: unknown): EnrollmentType {
@@ -51,13 +68,14 @@ export const enrollmentTypeProfile: KindDescriptor<EnrollmentTypeProfileSpec> = 
   kind: 'enrollmentTypeProfile',
   title: 'enrollment type profile',
   specSchema: EnrollmentTypeProfileSpecSchema,
-  graph: {
+  graph: graphProtocol({
     collection: '/deviceManagement/appleUserInitiatedEnrollmentProfiles',
     odataType: ODATA_TYPE,
     listTypes: [],
     expandAssignments: true,
     assign: { style: 'collection', odataType: '#microsoft.graph.appleEnrollmentProfileAssignment' },
-  },
+    priorityAction: 'setPriority',
+  }),
   priorityClass: 'enrollmentTypeProfile',
   priorityBase: 0,
   dependsOn: ['ssoExtensionPolicy', 'iosApp', 'webClip'],
@@ -101,4 +119,17 @@ export const enrollmentTypeProfile: KindDescriptor<EnrollmentTypeProfileSpec> = 
     return { enrollmentType: readType(entity.defaultEnrollmentType) };
   },
   ...targetOnlyAssignments('#microsoft.graph.appleEnrollmentProfileAssignment'),
+  code: {
+    className: () => 'EnrollmentTypeProfile',
+    referenced: () => false,
+    problem(o) {
+      if (o.spec.enrollmentType === 'userChoice' && !o.spec.userChoice) {
+        return `it lets the user choose the ownership but names no enrollment type for personal and corporate devices. Fix: set both in the tenant, ${IMPORT_AGAIN}`;
+      }
+      if (o.assignments.length === 0) return `it has no assignments, and a stack's profile needs at least one. Fix: assign it in the tenant (or delete it), ${IMPORT_AGAIN}`;
+      return undefined;
+    },
+    declare: (o, ctx) =>
+      newConstructCode(o, ctx, 'EnrollmentTypeProfile', [...namedProps(o), ['enrollmentType', enrollmentTypeCode(o.spec)], targetsProp(o, ctx.groups)], ['EnrollmentType']),
+  },
 };

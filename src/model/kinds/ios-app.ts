@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import type { GraphEntity, KindDescriptor } from '../descriptor';
+import { appAssignmentCode, appAssignmentsProp, namedProps, newConstructCode, optionalProp, sortedAssignments, tsString, tsValue, type ConstructCode, type ConstructCodeContext } from '../codegen';
+import type { GraphEntity, KindCodeSource, KindDescriptor } from '../descriptor';
+import { graphProtocol } from '../graph-protocol';
+import { IMPORT_AGAIN } from './import-again';
 import { appAssignments, MOBILE_APP_PERMISSIONS, MOBILE_APPS } from './app-assignments';
 import { BundleIdSchema } from './sso-extension-policy';
 import { isOfType } from './target-only-assignments';
@@ -49,7 +52,7 @@ export const iosApp: KindDescriptor<IosAppSpec> = {
   kind: 'iosApp',
   title: 'iOS app',
   specSchema: IosAppSpecSchema,
-  graph: { ...MOBILE_APPS, odataType: TYPES.iosStoreApp, listTypes: [TYPES.iosStoreApp, TYPES.iosVppApp] },
+  graph: graphProtocol({ ...MOBILE_APPS, odataType: TYPES.iosStoreApp, listTypes: [TYPES.iosStoreApp, TYPES.iosVppApp] }),
   replaceOn: ['appType', 'bundleId'],
   isBuiltIn: () => false,
   referenceField: 'bundleId',
@@ -85,4 +88,34 @@ export const iosApp: KindDescriptor<IosAppSpec> = {
     });
   },
   ...appAssignments<IosAppSpec>((spec) => SETTINGS_TYPES[spec.appType]),
+  code: {
+    className: (spec) => (spec.appType === 'iosVppApp' ? 'VppApp' : 'IosStoreApp'),
+    referenced: (spec) => spec.appType === 'iosVppApp',
+    problem({ spec }) {
+      if (spec.appType !== 'iosVppApp' || BundleIdSchema.safeParse(spec.bundleId).success) return undefined;
+      return `its bundle ID ${JSON.stringify(spec.bundleId)} is not a valid bundle ID, so a stack cannot reference it. Fix: correct it in Apple Business Manager, ${IMPORT_AGAIN}`;
+    },
+    declare(o, ctx) {
+      if (o.spec.appType === 'iosVppApp') return vppReferenceCode(o, ctx);
+      const props = [
+        ...namedProps(o),
+        ['bundleId', tsString(o.spec.bundleId)] as const,
+        ...optionalProp('appStoreUrl', o.spec.appStoreUrl),
+        ...optionalProp('publisher', o.spec.publisher),
+        ['applicableDeviceType', tsValue(o.spec.applicableDeviceType)] as const,
+        ...optionalProp('minimumOsVersion', o.spec.minimumOsVersion),
+        appAssignmentsProp(o, ctx.groups),
+      ];
+      return newConstructCode(o, ctx, 'IosStoreApp', props, []);
+    },
+  },
 };
+
+/** A VPP app: a reference by bundle ID, then one `addAssignment` per assignment. */
+function vppReferenceCode(o: KindCodeSource<IosAppSpec>, ctx: ConstructCodeContext): ConstructCode {
+  const name = o.displayName.trim() !== '' && o.displayName === o.displayName.trim() && o.displayName.length <= 256 ? `, { displayName: ${tsString(o.displayName)} }` : '';
+  const call = `VppApp.fromBundleId(stack, ${tsString(ctx.constructId)}, ${tsString(o.spec.bundleId)}${name});`;
+  const assignments = sortedAssignments(o.assignments, ctx.groups).map((a) => `${ctx.variable}.addAssignment(${appAssignmentCode(a, ctx.groups)});`);
+  const statements = ctx.variable ? [`const ${ctx.variable} = ${call}`, ...assignments] : [call];
+  return { statements: statements.join('\n'), imports: ['VppApp', ...(assignments.length > 0 ? ['AssignmentTarget'] : [])] };
+}

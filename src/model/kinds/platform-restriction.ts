@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { namedProps, newConstructCode, optionalProp, targetsProp, tsString } from '../codegen';
 import type { GraphEntity, KindDescriptor } from '../descriptor';
-import { OsVersionSchema } from '../os-version';
+import { graphProtocol, type GraphProtocolSpec } from '../graph-protocol';
+import { compareOsVersions, OsVersionSchema } from '../os-version';
+import { IMPORT_AGAIN } from './import-again';
 import { isOfType, targetOnlyAssignments } from './target-only-assignments';
 
 /** An iOS/iPadOS device platform restriction. */
@@ -31,8 +34,11 @@ export const ENROLLMENT_CONFIGURATIONS = {
   listTypes: [],
   expandAssignments: true,
   assign: { style: 'action', bodyKey: 'enrollmentConfigurationAssignments', odataType: '#microsoft.graph.enrollmentConfigurationAssignment' },
-  permissions: ENROLLMENT_CONFIG_PERMISSIONS,
-} as const;
+  priorityAction: 'setPriority',
+} as const satisfies Omit<GraphProtocolSpec, 'odataType'>;
+
+/** Permissions of every enrollment configuration kind. */
+export const ENROLLMENT_CONFIGURATION_PERMISSIONS = ENROLLMENT_CONFIG_PERMISSIONS;
 
 /** The tenant's default enrollment configurations: priority 0, ids `<tenantId>_Default…`. */
 export function isTenantDefault(entity: GraphEntity): boolean {
@@ -48,7 +54,7 @@ export const platformRestriction: KindDescriptor<PlatformRestrictionSpec> = {
   kind: 'platformRestriction',
   title: 'platform restriction',
   specSchema: PlatformRestrictionSpecSchema,
-  graph: { ...ENROLLMENT_CONFIGURATIONS, odataType: ODATA_TYPE },
+  graph: graphProtocol({ ...ENROLLMENT_CONFIGURATIONS, odataType: ODATA_TYPE }),
   priorityClass: 'platformRestriction',
   priorityBase: 1,
   dependsOn: [],
@@ -86,4 +92,29 @@ export const platformRestriction: KindDescriptor<PlatformRestrictionSpec> = {
     };
   },
   ...targetOnlyAssignments('#microsoft.graph.enrollmentConfigurationAssignment'),
+  code: {
+    className: () => 'PlatformRestriction',
+    referenced: () => false,
+    problem({ spec: { osMinimumVersion: min, osMaximumVersion: max } }) {
+      if (min !== undefined && max !== undefined && compareOsVersions(min, max) > 0) {
+        return `its minimum OS version ${tsString(min)} is above its maximum ${tsString(max)}, so no device can enroll. Fix: correct them in the tenant, ${IMPORT_AGAIN}`;
+      }
+      return undefined;
+    },
+    declare: (o, ctx) =>
+      newConstructCode(
+        o,
+        ctx,
+        'PlatformRestriction',
+        [
+          ...namedProps(o),
+          ['platformBlocked', String(o.spec.platformBlocked)],
+          ['personalDeviceEnrollmentBlocked', String(o.spec.personalDeviceEnrollmentBlocked)],
+          ...optionalProp('osMinimumVersion', o.spec.osMinimumVersion),
+          ...optionalProp('osMaximumVersion', o.spec.osMaximumVersion),
+          targetsProp(o, ctx.groups),
+        ],
+        [],
+      ),
+  },
 };

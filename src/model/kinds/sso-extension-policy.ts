@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { namedProps, newConstructCode, targetsProp, tsString, tsValue, type Prop } from '../codegen';
 import type { GraphEntity, KindDescriptor } from '../descriptor';
+import { graphProtocol } from '../graph-protocol';
+import { IMPORT_AGAIN } from './import-again';
 import { isOfType, targetOnlyAssignments } from './target-only-assignments';
 
 /** A bundle ID as Apple defines it: reverse-DNS, letters, digits, hyphens and dots. */
@@ -66,13 +69,13 @@ export const ssoExtensionPolicy: KindDescriptor<SsoExtensionPolicySpec> = {
   kind: 'ssoExtensionPolicy',
   title: 'SSO app extension policy',
   specSchema: SsoExtensionPolicySpecSchema,
-  graph: {
+  graph: graphProtocol({
     collection: '/deviceManagement/deviceConfigurations',
     odataType: ODATA_TYPE,
     listTypes: [ODATA_TYPE],
     expandAssignments: true,
     assign: { style: 'action', bodyKey: 'assignments', odataType: '#microsoft.graph.deviceConfigurationAssignment' },
-  },
+  }),
   dependsOn: [],
   permissions: {
     read: ['DeviceManagementConfiguration.Read.All', 'DeviceManagementConfiguration.ReadWrite.All'],
@@ -106,4 +109,45 @@ export const ssoExtensionPolicy: KindDescriptor<SsoExtensionPolicySpec> = {
     });
   },
   ...targetOnlyAssignments('#microsoft.graph.deviceConfigurationAssignment', { intent: 'apply' }),
+  code: {
+    className: () => 'SsoExtensionPolicy',
+    referenced: () => false,
+    problem: (o) => ssoImportProblem(o.spec),
+    declare(o, ctx) {
+      const sso = ssoProps(o.spec);
+      return newConstructCode(o, ctx, 'SsoExtensionPolicy', [...namedProps(o), ...sso.props, targetsProp(o, ctx.groups)], sso.settings.length > 0 ? ['SsoSetting'] : []);
+    },
+  },
 };
+
+const isJitDeviceRegistration = (c: SsoConfiguration): boolean => c.key === 'device_registration' && c.type === 'string' && c.value === '{{DEVICEREGISTRATION}}';
+const isJitBrowserSso = (c: SsoConfiguration): boolean => c.key === 'browser_sso_interaction_enabled' && c.type === 'integer' && c.value === 1;
+
+/** The SSO props: `jitRegistration` stands for its two settings when the policy has both. */
+function ssoProps(spec: SsoExtensionPolicySpec): { props: Prop[]; settings: string[] } {
+  const jit = spec.configurations.some(isJitDeviceRegistration) && spec.configurations.some(isJitBrowserSso);
+  const settings = spec.configurations
+    .filter((c) => !jit || !(isJitDeviceRegistration(c) || isJitBrowserSso(c)))
+    .map((c) => `SsoSetting.${c.type}(${tsString(c.key)}, ${tsValue(c.value)})`);
+  const props: Prop[] = [
+    ...(jit ? [['jitRegistration', 'true'] as const] : []),
+    ['bundleIds', spec.bundleIdAccessControlList.map(tsString)],
+    ['settings', settings],
+    ['enableSharedDeviceMode', String(spec.enableSharedDeviceMode)],
+  ];
+  return { props, settings };
+}
+
+/** EK003 white space and repeated keys, which a stack cannot declare. */
+function ssoImportProblem(spec: SsoExtensionPolicySpec): string | undefined {
+  const seen = new Set<string>();
+  for (const { key, value } of spec.configurations) {
+    if (key !== key.trim()) return `the setting key ${tsString(key)} has leading or trailing white space (EK003). Fix: write it as ${tsString(key.trim())} in the tenant, ${IMPORT_AGAIN}`;
+    if (typeof value === 'string' && value !== value.trim()) {
+      return `the value ${tsString(value)} of ${tsString(key)} has leading or trailing white space (EK003). Fix: write it as ${tsString(value.trim())} in the tenant, ${IMPORT_AGAIN}`;
+    }
+    if (seen.has(key)) return `the setting ${tsString(key)} is set more than once. Fix: keep one in the tenant, ${IMPORT_AGAIN}`;
+    seen.add(key);
+  }
+  return undefined;
+}

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { appAssignmentsProp, namedProps, newConstructCode, optionalProp, tsString, type Prop } from '../codegen';
 import type { GraphEntity, KindDescriptor } from '../descriptor';
+import { graphProtocol } from '../graph-protocol';
+import { IMPORT_AGAIN } from './import-again';
 import { appAssignments, MOBILE_APP_PERMISSIONS, MOBILE_APPS } from './app-assignments';
 import { BundleIdSchema } from './sso-extension-policy';
 import { isOfType } from './target-only-assignments';
@@ -42,7 +45,7 @@ export const webClip: KindDescriptor<WebClipSpec> = {
   kind: 'webClip',
   title: 'web clip',
   specSchema: WebClipSpecSchema,
-  graph: { ...MOBILE_APPS, odataType: ODATA_TYPE, listTypes: [ODATA_TYPE] },
+  graph: graphProtocol({ ...MOBILE_APPS, odataType: ODATA_TYPE, listTypes: [ODATA_TYPE] }),
   replaceOn: [],
   isBuiltIn: () => false,
   dependsOn: [],
@@ -77,4 +80,25 @@ export const webClip: KindDescriptor<WebClipSpec> = {
     });
   },
   ...appAssignments<WebClipSpec>(() => null),
+  code: {
+    className: () => 'WebClip',
+    referenced: () => false,
+    problem: (o) =>
+      o.assignments.some((a) => a.settings !== undefined) ? `an assignment carries app settings, which a web clip cannot declare. Fix: remove them in the tenant, ${IMPORT_AGAIN}` : undefined,
+    declare: (o, ctx) =>
+      newConstructCode(
+        o,
+        ctx,
+        'WebClip',
+        [
+          ...namedProps(o),
+          ['appUrl', tsString(o.spec.appUrl)],
+          ...optionalProp('publisher', o.spec.publisher),
+          ...FLAGS.map((flag): Prop => [flag, String(o.spec[flag])]),
+          ...optionalProp('targetApplicationBundleIdentifier', o.spec.targetApplicationBundleIdentifier),
+          appAssignmentsProp(o, ctx.groups),
+        ],
+        [],
+      ),
+  },
 };

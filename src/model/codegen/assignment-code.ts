@@ -1,4 +1,5 @@
-import type { Assignment, AssignmentTarget } from '../../model';
+import type { Assignment } from '../assignment';
+import type { AssignmentTarget } from '../assignment-target';
 import { tsString, tsValue } from './ts-literal';
 
 /** How generated code names the groups that assignments target. */

@@ -1,0 +1,4 @@
+export * from './ts-literal';
+export * from './props-literal';
+export * from './assignment-code';
+export * from './construct-code';
