@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PlanSchema, type ApplyResult, type Plan } from '../engine';
+import { PlanSchema, type ApplyResult, type DriftReport, type Plan } from '../engine';
 import { EnrollkitError, ValidationError } from '../model';
 import { VERSION } from './version';
 
@@ -30,6 +30,30 @@ const ApplyReportSchema = z.strictObject({
   reconciled: z.array(ReconciledSchema).describe('objects a lost answer made twice, and the extras deleted'),
 });
 
+const AssignmentsSchema = z.array(z.unknown());
+
+const DriftReportSchema = z.strictObject({
+  stack: z.string(),
+  edited: z
+    .array(
+      z.strictObject({
+        kind: z.string(),
+        logicalId: z.string(),
+        path: z.string().optional(),
+        displayName: z.string(),
+        id: z.string(),
+        fields: z.array(z.strictObject({ field: z.string(), before: z.unknown().optional(), after: z.unknown().optional() })).describe('before: as the code states it; after: as the tenant has it'),
+        assignments: z.strictObject({ added: AssignmentsSchema, removed: AssignmentsSchema }),
+        codeChangedToo: z.boolean(),
+      }),
+    )
+    .describe('owned objects whose state no longer matches what apply recorded in their marker'),
+  untracked: z.array(z.string()).describe('logical IDs of owned objects with no record of what apply wrote'),
+  newcomers: z
+    .array(z.strictObject({ priorityClass: z.string(), displayName: z.string(), id: z.string(), rank: z.number().int().min(1), above: z.string() }))
+    .describe("objects no stack owns ranked above the stack's objects"),
+});
+
 const ErrorSchema = z.strictObject({
   code: z.string().describe('a stable code: EK_VALIDATION, EK_BACKEND, EK_APPLY, EK_USAGE, EK_STALE_PLAN, or EK_INTERNAL'),
   message: z.string(),
@@ -48,6 +72,7 @@ export const OutputSchema = z
     ok: z.boolean().describe('false when the command failed (exit code 1)'),
     plans: z.array(PlanSchema).describe('one plan per stack, sorted by stack name'),
     applies: z.array(ApplyReportSchema).optional().describe('apply: what each stack apply did, step by step'),
+    drift: z.array(DriftReportSchema).optional().describe('drift: what changed in the tenant outside the code, per stack'),
     error: ErrorSchema.optional().describe('why the command failed, when it failed with an error'),
   })
   .meta({ id: 'Output', title: 'enrollkit JSON output' });
@@ -80,9 +105,9 @@ export function applyReport(stack: string, result: ApplyResult): ApplyReport {
   };
 }
 
-/** The JSON output of a command that ran to its end. */
-export function outputDocument(command: string, ok: boolean, plans: readonly Plan[], extra: Pick<Output, 'applies'> = {}): Output {
-  return { format: OUTPUT_FORMAT, command, version: VERSION, ok, plans: plans as Output['plans'], ...extra };
+/** The JSON output of a command that ran to its end (the engine's readonly results, as the schema types them). */
+export function outputDocument(command: string, ok: boolean, plans: readonly Plan[], extra: { applies?: readonly ApplyReport[]; drift?: readonly DriftReport[] } = {}): Output {
+  return { format: OUTPUT_FORMAT, command, version: VERSION, ok, plans: plans as Output['plans'], ...(extra as Pick<Output, 'applies' | 'drift'>) };
 }
 
 /** The JSON output of a command that failed with an error: code, message, and each validation issue. */

@@ -19,5 +19,7 @@ export * from './step-request';
 export * from './plan-schema';
 export * from './resolve-unknown-writes';
 export * from './reconcile-duplicates';
+export * from './applied-digest';
+export * from './drift';
 export * from './stack-lock';
 export * from './priority-placement';

@@ -16,6 +16,7 @@ import {
   type Resource,
 } from '../model';
 import type { ActualGroup, ActualObject, ActualState } from './actual-state';
+import { desiredDigest } from './applied-digest';
 import { assignmentKey, diffAssignments, diffValues, type FieldChange } from './diff';
 import { fingerprintParts } from './fingerprint';
 import {
@@ -218,7 +219,7 @@ class PlanBuilder {
     return {
       ...d.toGraph(resource.spec),
       displayName: resource.displayName,
-      description: withMarker(resource.description, { stack: this.manifest.stack, logicalId: resource.logicalId }),
+      description: withMarker(resource.description, { stack: this.manifest.stack, logicalId: resource.logicalId, digest: desiredDigest(resource) }),
     };
   }
 
@@ -406,7 +407,9 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
     return;
   }
   let objectStep: string | undefined;
-  if (fields.length > 0 || action === 'adopt') {
+  const assignmentsChange = change.add.length > 0 || change.remove.length > 0;
+  // An owned object's marker records a digest of its assignments too: rewrite it when they change.
+  if (fields.length > 0 || action === 'adopt' || (assignmentsChange && !resource.reference)) {
     objectStep = b.add({
       id: `update:${resource.logicalId}`,
       title: `${action === 'adopt' ? 'adopt' : 'update'} ${d.title} '${resource.displayName}'`,
@@ -418,7 +421,6 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
     });
     if (action !== 'adopt') action = 'update';
   }
-  const assignmentsChange = change.add.length > 0 || change.remove.length > 0;
   if (assignmentsChange) {
     const toDisplay = (a: Assignment): Assignment =>
       'group' in a.target ? { ...a, target: { ...a.target, group: b.resolver.name(a.target.group) } } : a;

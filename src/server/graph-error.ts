@@ -19,6 +19,8 @@ export interface GraphErrorOptions {
    * JSON document (`_version: 3`) into `error.message`.
    */
   readonly intune?: boolean;
+  /** The message is repeated in `innerError.message`, as Intune does for model validation failures. */
+  readonly innerMessage?: boolean;
 }
 
 /** An error answered in Microsoft Graph's shape: `{"error":{"code","message","innerError"}}`. */
@@ -31,6 +33,8 @@ export class GraphError extends Error {
   readonly headers: Readonly<Record<string, string>>;
   /** Whether `error.message` is rendered the way Intune does. */
   readonly intune: boolean;
+  /** Whether `innerError.message` repeats the message. */
+  readonly innerMessage: boolean;
 
   constructor(status: number, code: string, message: string, options: GraphErrorOptions = {}) {
     super(message);
@@ -39,6 +43,7 @@ export class GraphError extends Error {
     this.code = code;
     this.headers = options.headers ?? {};
     this.intune = options.intune ?? false;
+    this.innerMessage = options.innerMessage ?? false;
   }
 
   /** The JSON body Graph sends for this error. */
@@ -51,6 +56,7 @@ export class GraphError extends Error {
           date: context.date.toISOString().slice(0, 19),
           'request-id': context.requestId,
           'client-request-id': context.clientRequestId,
+          ...(this.innerMessage ? { message: this.message } : {}),
         },
       },
     };
@@ -72,6 +78,15 @@ function intuneMessage(message: string, context: ErrorContext): string {
 /** 400 `BadRequest` from the Graph gateway (request syntax, OData payload). */
 export function badRequest(message: string): GraphError {
   return new GraphError(400, 'BadRequest', message);
+}
+
+/**
+ * 400 `ModelValidationFailure`: Intune's answer to a body its model refuses (an unknown property,
+ * enum member, `@odata.type` or a value of the wrong type, at any depth), the message repeated in
+ * `innerError.message`.
+ */
+export function modelValidationFailure(message: string): GraphError {
+  return new GraphError(400, 'ModelValidationFailure', message, { innerMessage: true });
 }
 
 /** 400 `BadRequest` from an Intune service (a rule of the service was broken). */

@@ -170,7 +170,7 @@ describe('makePlan', () => {
     const adopted = makePlan(manifest([a]), tenant, { ...options, adopt: true });
     expect(adopted.changes[0]).toMatchObject({ action: 'adopt', id: 'p1' });
     expect(adopted.steps).toHaveLength(1);
-    expect((adopted.steps[0]!.body as { description: string }).description).toContain('[enrollkit stack=contoso id=A]');
+    expect((adopted.steps[0]!.body as { description: string }).description).toMatch(/\[enrollkit stack=contoso id=A digest=[0-9a-f]{16}\]$/);
   });
 
   it('blocks apply when a referenced group does not exist', () => {

@@ -236,7 +236,7 @@ describe('convergence of less common changes', () => {
     expect((await replan(changed)).steps).toEqual([]);
   });
 
-  it("replaces a profile's assignment when only its filter changes, removing before adding", async () => {
+  it("replaces a profile's assignment when only its filter changes, removing before adding, and records the new digest in its marker", async () => {
     const manifest = example('web-based-enrollment');
     await apply(manifest);
     const filter = { id: '11111111-2222-3333-4444-555555555555', mode: 'include' as const };
@@ -247,7 +247,8 @@ describe('convergence of less common changes', () => {
       ),
     };
     const plan = await replan(changed);
-    const [remove, add] = plan.steps;
+    const [record, remove, add] = plan.steps;
+    expect(record!.operation).toBe('update');
     expect(remove!.operation).toBe('unassign');
     expect(add!.dependsOn).toContain(remove!.id);
     expect((await applyPlan(tenant.backend, plan)).ok).toBe(true);

@@ -79,8 +79,9 @@ describe('priorities', () => {
   it('lets the tenant default be updated but not replaced by a new all-platform restriction', async () => {
     const { call, tenant } = harness();
     const id = `${tenant.tenantId}_DefaultPlatformRestrictions`;
+    const { '@odata.context': _context, id: _id, priority: _priority, ...whole } = (await call('GET', `${RESTRICTIONS}/${id}`)).body;
     const patched = await call('PATCH', `${RESTRICTIONS}/${id}`, {
-      body: { '@odata.type': '#microsoft.graph.deviceEnrollmentPlatformRestrictionsConfiguration', iosRestriction: { platformBlocked: false, personalDeviceEnrollmentBlocked: true } },
+      body: { ...whole, iosRestriction: { platformBlocked: false, personalDeviceEnrollmentBlocked: true } },
     });
     expect(patched.status).toBe(204);
     expect((await call('GET', `${RESTRICTIONS}/${id}`)).body.iosRestriction.personalDeviceEnrollmentBlocked).toBe(true);

@@ -134,7 +134,8 @@ describe('POST /_enrollkit/simulate', () => {
 
     const restrictions = `${CONFIGURATIONS}/${credentials.tenantId}_DefaultPlatformRestrictions`;
     const blocked = { platformBlocked: false, personalDeviceEnrollmentBlocked: true, osMinimumVersion: null, osMaximumVersion: null, blockedManufacturers: [], blockedSkus: [] };
-    expect((await call('PATCH', restrictions, { body: { '@odata.type': '#microsoft.graph.deviceEnrollmentPlatformRestrictionsConfiguration', iosRestriction: blocked } })).status).toBe(204);
+    const { '@odata.context': _context, ...whole } = (await call('GET', restrictions)).body;
+    expect((await call('PATCH', restrictions, { body: { ...whole, iosRestriction: blocked } })).status).toBe(204);
     const refused = await lee(iphone('17.2'));
     expect(refused.body.outcome).toBe('blocked');
     expect(refused.body.platformRestriction).toMatchObject({ tenantDefault: true, passed: false, reasons: ['personally owned devices are blocked'] });

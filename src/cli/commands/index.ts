@@ -2,6 +2,7 @@ import type { CommandFactory } from '../program';
 import { applyCommand } from './apply';
 import { destroyCommand } from './destroy';
 import { discoveryCommand } from './discovery';
+import { driftCommand } from './drift';
 import { importCommand } from './import';
 import { lintCommand } from './lint';
 import { planCommand } from './plan';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly CommandFactory[] = [
   planCommand,
   applyCommand,
   destroyCommand,
+  driftCommand,
   unlockCommand,
   importCommand,
   lintCommand,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { badRequest, GraphError, intuneBadRequest, intuneUnchangedPatch } from '../graph-error';
+import { badRequest, GraphError, intuneBadRequest, intuneUnchangedPatch, modelValidationFailure } from '../graph-error';
 import type { IntuneCollection } from '../intune-collections';
 import { applyQuery, project } from '../odata/apply-query';
 import { contextUrl } from '../odata/context-url';
@@ -99,7 +99,7 @@ export function mountAssignmentRoutes(
 
   app.patch('/:id/assignments/:assignmentId', async (c) => {
     const body = await readJsonBody(c);
-    const sent = typeNameOf(body);
+    const sent = typeNameOf(body, modelValidationFailure);
     if (sent !== undefined && sent !== type.name) throw badRequest(`The type of an assignment cannot be changed to 'microsoft.graph.${sent}'.`);
     const properties = parseProperties(type, body, 'update');
     store.transaction(() => {

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Hono } from 'hono';
-import { badRequest, intuneBadRequest, intuneNotFound, intuneUnchangedPatch } from '../graph-error';
+import { badRequest, intuneBadRequest, intuneNotFound, intuneUnchangedPatch, modelValidationFailure } from '../graph-error';
 import type { IntuneCollection } from '../intune-collections';
 import { applyQuery, checkSelect, equalityOn, project, type QueryTarget } from '../odata/apply-query';
 import { contextUrl } from '../odata/context-url';
@@ -114,7 +114,7 @@ export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): 
 
   app.post('/', async (c) => {
     const body = await readJsonBody(c);
-    const requested = typeNameOf(body);
+    const requested = typeNameOf(body, modelValidationFailure);
     if (requested !== undefined && collection.types.some((type) => type.name === requested) && !collection.creatable.some((type) => type.name === requested)) {
       throw intuneBadRequest(`Objects of type 'microsoft.graph.${requested}' cannot be created; the tenant has its default one, which can be updated.`);
     }
@@ -150,12 +150,22 @@ export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): 
     const body = await readJsonBody(c);
     store.transaction(() => {
       const entity = load(c, c.req.param('id'));
-      const sent = typeNameOf(body);
+      const sent = typeNameOf(body, modelValidationFailure);
       if (sent !== undefined && sent !== entity.type) {
         throw badRequest(`The type of an object cannot be changed: '${entity.id}' is a 'microsoft.graph.${entity.type}', not a 'microsoft.graph.${sent}'.`);
       }
       const type = typeOf(entity.type);
       refuseAdminOnlyWrite(c.get('grant'), type.name);
+      // The live service cannot tell which derived type a PATCH without `@odata.type` is for (msgraph-beta-sdk-dotnet#699).
+      if (sent === undefined && type.ancestors.length > 0) {
+        throw modelValidationFailure(`Cannot create an abstract class. Send '@odata.type': '#microsoft.graph.${type.name}' with the PATCH of '${entity.id}'.`);
+      }
+      const missing = type.patchRequired.filter((name) => !(name in body));
+      if (missing.length > 0) {
+        throw modelValidationFailure(
+          `A PATCH of a 'microsoft.graph.${type.name}' must send the whole object; missing: ${missing.join(', ')}. Read the object and send it back with the changes.`,
+        );
+      }
       const properties = parseProperties(type, body, 'update');
       for (const name of type.immutable) {
         if (name in properties && JSON.stringify(properties[name]) !== JSON.stringify(entity.data[name])) {
@@ -191,6 +201,8 @@ export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): 
         const entity = load(c, c.req.param('id'));
         if (isTenantDefault(entity)) throw intuneBadRequest('The priority of a default enrollment configuration cannot be changed.');
         if (priority < rules.first) throw intuneBadRequest(`Priority must be ${rules.first} or greater; got ${priority}.`);
+        // The live service answers a move to the current priority with an error (Microsoft365DSC#4295).
+        if (entity.priority === priority) throw intuneBadRequest(`The priority of '${entity.id}' is already ${priority}; send setPriority only to change it.`);
         movePriority(store, { ...entity, data: { ...entity.data, lastModifiedDateTime: graphTimestamp(ctx.clock()) } }, priority, rules);
       });
       return noContent(c);

@@ -46,7 +46,11 @@ export const deviceEnrollmentPlatformRestrictionConfiguration = entityType({
   immutable: ['platformType'],
 });
 
-/** `deviceEnrollmentPlatformRestrictionsConfiguration`: the all-platform restriction (the tenant default). */
+/**
+ * `deviceEnrollmentPlatformRestrictionsConfiguration`: the all-platform restriction (the tenant
+ * default). A PATCH must send the whole object: the live service refused one with only
+ * `iosRestriction` (microsoft-graph-docs#18255, #18268).
+ */
 export const deviceEnrollmentPlatformRestrictionsConfiguration = entityType({
   name: 'deviceEnrollmentPlatformRestrictionsConfiguration',
   ancestors,
@@ -66,6 +70,7 @@ export const deviceEnrollmentPlatformRestrictionsConfiguration = entityType({
   },
   required: ['displayName'],
   readOnly,
+  patchWhole: true,
 });
 
 /** `deviceEnrollmentLimitConfiguration`: devices per user. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Fields, initialValues, shapeOf } from './fields';
+import { type Fields, initialValues, shapeOf, strictType } from './fields';
 
 /** Everything the server knows about one Graph entity type (or assignment type). */
 export interface EntityType {
@@ -21,6 +21,8 @@ export interface EntityType {
   readonly writeOnly: readonly string[];
   /** Properties returned when the request has no `$select` (all when absent). */
   readonly defaultSelect?: readonly string[];
+  /** Properties a PATCH must carry: the service refuses a partial object of this type. */
+  readonly patchRequired: readonly string[];
   /** Every property with its value for a new object. */
   initial(): Record<string, unknown>;
 }
@@ -45,6 +47,8 @@ export interface EntityTypeDefinition {
   readonly defaultSelect?: readonly string[];
   /** Extra properties accepted on input and not stored, e.g. `members@odata.bind`. */
   readonly inputOnly?: Readonly<Record<string, z.ZodType>>;
+  /** A PATCH must send every writable property (the whole object); partial bodies are refused. */
+  readonly patchWhole?: boolean;
 }
 
 /** Server-managed properties common to every entity. */
@@ -58,11 +62,12 @@ export function entityType(definition: EntityTypeDefinition): EntityType {
     name: definition.name,
     ancestors: definition.ancestors ?? [],
     fields: definition.fields,
-    schema: z.strictObject({ ...writable, ...(definition.inputOnly ?? {}) }) as z.ZodType<Record<string, unknown>>,
+    schema: strictType(definition.name, { ...writable, ...(definition.inputOnly ?? {}) }) as z.ZodType<Record<string, unknown>>,
     required: definition.required ?? [],
     readOnly,
     immutable: definition.immutable ?? [],
     writeOnly: definition.writeOnly ?? [],
+    patchRequired: definition.patchWhole ? Object.keys(writable) : [],
     initial: () => initialValues(definition.fields),
   };
   return definition.defaultSelect ? { ...result, defaultSelect: definition.defaultSelect } : result;

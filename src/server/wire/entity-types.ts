@@ -37,6 +37,11 @@ const ABSTRACT_TYPES = new Set(
   [...ENTITY_TYPES.values()].flatMap((type) => type.ancestors).concat(['deviceAndAppManagementAssignmentTarget', 'directoryObject']),
 );
 
+/** Whether a type name (without namespace) is an abstract base type of the modelled types. */
+export function isAbstractType(name: string): boolean {
+  return ABSTRACT_TYPES.has(name);
+}
+
 /** Whether a type name (without namespace) is one the server knows, concrete or abstract. */
 export function isKnownType(name: string): boolean {
   return ENTITY_TYPES.has(name) || ABSTRACT_TYPES.has(name);

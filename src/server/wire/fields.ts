@@ -11,6 +11,16 @@ export interface Field {
 /** A Graph type's properties, in wire order. */
 export type Fields = Readonly<Record<string, Field>>;
 
+/** Intune's words for a property its model does not declare on a type. */
+export function unknownPropertyMessage(property: string, typeName: string): string {
+  return `The property '${property}' does not exist on type 'microsoft.management.services.api.${typeName}'. Make sure to only use property names that are defined by the type.`;
+}
+
+/** A strict object schema whose unknown-property issue names the type, in Intune's words. */
+export function strictType<T extends z.core.$ZodLooseShape>(typeName: string, shape: T) {
+  return z.strictObject(shape, { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownPropertyMessage(issue.keys[0] ?? '', typeName) : undefined) });
+}
+
 /** The `#microsoft.graph.X` form of a type name. */
 export function odataType(name: string): string {
   return `#microsoft.graph.${name}`;
@@ -60,16 +70,19 @@ export function initialValues(fields: Fields): Record<string, unknown> {
  * not emitted; properties left out get their initial values.
  */
 export function complexType(name: string, fields: Fields): z.ZodType<Record<string, unknown>> {
-  return z
-    .strictObject({ '@odata.type': z.literal(odataType(name)).optional(), ...shapeOf(fields) })
-    .transform(({ '@odata.type': _type, ...value }) => ({ ...initialValues(fields), ...value }));
+  return strictType(name, { '@odata.type': z.literal(odataType(name)).optional(), ...shapeOf(fields) }).transform(({ '@odata.type': _type, ...value }) => ({
+    ...initialValues(fields),
+    ...value,
+  }));
 }
 
 /** A derived complex type: carries `@odata.type` on input and output. */
 export function derivedType(name: string, fields: Fields) {
-  return z
-    .strictObject({ '@odata.type': z.literal(odataType(name)), ...shapeOf(fields) })
-    .transform(({ '@odata.type': type, ...value }) => ({ '@odata.type': type, ...initialValues(fields), ...value }));
+  return strictType(name, { '@odata.type': z.literal(odataType(name)), ...shapeOf(fields) }).transform(({ '@odata.type': type, ...value }) => ({
+    '@odata.type': type,
+    ...initialValues(fields),
+    ...value,
+  }));
 }
 
 /** One of several derived complex types, chosen by `@odata.type`. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { badRequest } from '../graph-error';
-import { isKnownType } from './entity-types';
+import { badRequest, type GraphError, modelValidationFailure } from '../graph-error';
+import { isAbstractType, isKnownType } from './entity-types';
 import type { EntityType } from './entity-type';
+import { unknownPropertyMessage } from './fields';
 
 const NAMESPACE = /^#?microsoft\.graph\./;
 
@@ -16,13 +17,14 @@ export function normalizeODataTypes(value: unknown): unknown {
   return result;
 }
 
-/** The type named by a body's `@odata.type`, without namespace; `undefined` when absent. */
-export function typeNameOf(body: Record<string, unknown>): string | undefined {
+/**
+ * The type named by a body's `@odata.type`, without namespace; `undefined` when absent. A name
+ * outside `microsoft.graph` is refused with `fail` (Intune routes answer `ModelValidationFailure`).
+ */
+export function typeNameOf(body: Record<string, unknown>, fail: (message: string) => GraphError = badRequest): string | undefined {
   const raw = body['@odata.type'];
   if (raw === undefined) return undefined;
-  if (typeof raw !== 'string' || !NAMESPACE.test(raw)) {
-    throw badRequest(`A type named '${String(raw)}' could not be resolved by the model. When a model is available, each type name must resolve to a valid type.`);
-  }
+  if (typeof raw !== 'string' || !NAMESPACE.test(raw)) throw fail(unresolvedType(String(raw)));
   return raw.replace(NAMESPACE, '');
 }
 
@@ -31,7 +33,7 @@ export function typeNameOf(body: Record<string, unknown>): string | undefined {
  * `@odata.type`, or the only candidate when the body names none.
  */
 export function resolveEntityType(body: Record<string, unknown>, candidates: readonly EntityType[], entitySet: string, baseType: string): EntityType {
-  const name = typeNameOf(body);
+  const name = typeNameOf(body, modelValidationFailure);
   if (name === undefined) {
     if (candidates.length === 1 && candidates[0]) return candidates[0];
     throw badRequest(
@@ -43,7 +45,7 @@ export function resolveEntityType(body: Record<string, unknown>, candidates: rea
   if (isKnownType(name)) {
     throw badRequest(`The type 'microsoft.graph.${name}' is not compatible with '${entitySet}': expected 'microsoft.graph.${baseType}' or a type derived from it.`);
   }
-  throw badRequest(`A type named 'microsoft.graph.${name}' could not be resolved by the model. When a model is available, each type name must resolve to a valid type.`);
+  throw modelValidationFailure(unresolvedType(`microsoft.graph.${name}`));
 }
 
 function isAnnotation(key: string): boolean {
@@ -72,6 +74,11 @@ const EDM: Record<string, string> = {
   object: 'a complex value',
 };
 
+function literal(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** A zod issue in the words of Entra ID's directory (and of the server's own admin surface). */
 function describeIssue(issue: z.core.$ZodIssue, typeName: string, input: unknown): string {
   const property = pathText(issue.path);
   const value = at(input, issue.path);
@@ -99,6 +106,38 @@ function describeIssue(issue: z.core.$ZodIssue, typeName: string, input: unknown
   }
 }
 
+/** A zod issue in Intune's words (reference errata 3): the model's messages, at any depth. */
+function describeIntuneIssue(issue: z.core.$ZodIssue, typeName: string, input: unknown): string {
+  const value = at(input, issue.path);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.message.startsWith("The property '") ? issue.message : unknownPropertyMessage(issue.keys[0] ?? '', typeName);
+    case 'invalid_type':
+      if (value === undefined) return `The property '${pathText(issue.path)}' is required.`;
+      return `Cannot convert the literal '${literal(value)}' to the expected type '${EDM[issue.expected] ?? issue.expected}'.`;
+    case 'invalid_value':
+      if (issue.path.at(-1) === '@odata.type') return unresolvedType(literal(value));
+      return `Requested value '${literal(value)}' was not found.`;
+    case 'invalid_union': {
+      const name = literal(value).replace(NAMESPACE, '');
+      if (value === undefined || isAbstractType(name)) return 'Cannot create an abstract class.';
+      if (isKnownType(name)) return `The type 'microsoft.graph.${name}' is not compatible with the property '${pathText(issue.path.slice(0, -1))}'.`;
+      return unresolvedType(literal(value));
+    }
+    default:
+      return describeIssue(issue, typeName, input);
+  }
+}
+
+function unresolvedType(name: string): string {
+  return `A type named '${name.replace(/^#/, '')}' could not be resolved by the model. When a model is available, each type name must resolve to a valid type.`;
+}
+
+/** Whether a type is Entra ID's (directory objects), whose errors are worded by the directory, not Intune. */
+function isDirectoryType(type: EntityType): boolean {
+  return type.ancestors.includes('directoryObject');
+}
+
 /**
  * Validates a request body against a type and returns its writable properties: annotations,
  * `@odata.type` and read-only properties are dropped (Graph ignores them), unknown properties,
@@ -111,13 +150,15 @@ export function parseProperties(type: EntityType, body: Record<string, unknown>,
     input[key] = value;
   }
   const parsed = type.schema.safeParse(input);
+  const fail = isDirectoryType(type) ? badRequest : modelValidationFailure;
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw badRequest(issue ? describeIssue(issue, type.name, input) : 'Invalid request body.');
+    if (!issue) throw fail('Invalid request body.');
+    throw fail(isDirectoryType(type) ? describeIssue(issue, type.name, input) : describeIntuneIssue(issue, type.name, input));
   }
   if (mode === 'create') {
     for (const name of type.required) {
-      if (parsed.data[name] === undefined || parsed.data[name] === null) throw badRequest(`The property '${name}' is required on type 'microsoft.graph.${type.name}'.`);
+      if (parsed.data[name] === undefined || parsed.data[name] === null) throw fail(`The property '${name}' is required on type 'microsoft.graph.${type.name}'.`);
     }
   }
   return parsed.data;

@@ -1,0 +1,35 @@
+import { Command, Option } from 'commander';
+import { detectDrift, hasDrift, planStack, type DriftReport, type Plan } from '../../engine';
+import { addBackendOptions, backendFlags } from '../backend-options';
+import { ExitCode } from '../exit-codes';
+import { outputDocument, printJson } from '../json-output';
+import { loadManifests } from '../load-manifests';
+import { openBackend } from '../open-backend';
+import type { CommandFactory } from '../program';
+import { renderDriftText } from '../render/drift-text';
+
+/** `enrollkit drift`: what changed in the tenant outside the code; exits 2 when something did. */
+export const driftCommand: CommandFactory = (io, exit) =>
+  addBackendOptions(new Command('drift'))
+    .description('report changes made in the tenant outside the code (exit 2 when there are any, 0 when none)')
+    .option('--stack <name>', 'check only this stack')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (options: Record<string, unknown>) => {
+      const manifests = await loadManifests(io, typeof options.stack === 'string' ? { stack: options.stack } : {});
+      const backend = await openBackend(io, backendFlags(options));
+      try {
+        const plans: Plan[] = [];
+        const reports: DriftReport[] = [];
+        for (const manifest of manifests) {
+          const { plan, state } = await planStack(backend, manifest);
+          plans.push(plan);
+          reports.push(detectDrift(manifest, state));
+        }
+        const drifted = reports.some(hasDrift);
+        if (options.format === 'json') io.stdout(printJson(outputDocument('drift', true, plans, { drift: reports })));
+        else io.stdout(reports.map((r, i) => renderDriftText(r, plans[i]!)).join('\n'));
+        if (drifted) exit.code = ExitCode.Changes;
+      } finally {
+        await backend.close();
+      }
+    });

@@ -1,0 +1,116 @@
+import { descriptorOf, priorityRank, type Assignment, type KindName, type Manifest, type Resource } from '../model';
+import type { ActualObject, ActualState } from './actual-state';
+import { actualDigest, assignmentsByName, declaredAssignments, desiredDigest } from './applied-digest';
+import { assignmentKey, diffValues, type FieldChange } from './diff';
+
+/** An owned object changed in the tenant since apply wrote it. */
+export interface EditedObject {
+  /** The kind. */
+  readonly kind: KindName;
+  /** Logical ID. */
+  readonly logicalId: string;
+  /** Construct path, when the stack still declares the object. */
+  readonly path?: string;
+  /** Display name in the tenant. */
+  readonly displayName: string;
+  /** Graph ID. */
+  readonly id: string;
+  /** Properties that differ: `before` as the code states it, `after` as the tenant has it now. */
+  readonly fields: readonly FieldChange[];
+  /** Assignments added and removed in the tenant (groups by display name). */
+  readonly assignments: { readonly added: readonly Assignment[]; readonly removed: readonly Assignment[] };
+  /** True when the code changed the object too since apply: the differences mix both. */
+  readonly codeChangedToo: boolean;
+}
+
+/** An object no stack owns (no marker: made by hand) that ranks above the stack's objects in a priority class. */
+export interface Newcomer {
+  /** The priority class. */
+  readonly priorityClass: string;
+  /** Display name. */
+  readonly displayName: string;
+  /** Graph ID. */
+  readonly id: string;
+  /** Its rank now (1 the highest). */
+  readonly rank: number;
+  /** The stack's object it ranks above. */
+  readonly above: string;
+}
+
+/** What changed in the tenant outside the code, for one stack. */
+export interface DriftReport {
+  /** The stack. */
+  readonly stack: string;
+  /** Owned objects edited in the tenant (properties or assignments). */
+  readonly edited: readonly EditedObject[];
+  /** Owned objects whose marker has no digest (written before digests were recorded): not checked. */
+  readonly untracked: readonly string[];
+  /** Objects no stack owns placed above the stack's objects in a priority class. */
+  readonly newcomers: readonly Newcomer[];
+}
+
+/** True when the report has drift (what `enrollkit drift` exits 2 for). */
+export function hasDrift(report: DriftReport): boolean {
+  return report.edited.length > 0 || report.newcomers.length > 0;
+}
+
+function editedObject(o: ActualObject, resource: Resource | undefined, state: ActualState): EditedObject {
+  const base = { kind: o.kind, logicalId: o.marker!.logicalId, displayName: o.displayName, id: o.id };
+  const tenant = assignmentsByName(o, state.groupNames);
+  if (!resource) {
+    return { ...base, fields: [], assignments: { added: [], removed: [] }, codeChangedToo: true };
+  }
+  const d = descriptorOf(resource.kind);
+  const fields = [
+    ...diffValues(resource.displayName, o.displayName, 'displayName'),
+    ...diffValues(resource.description, o.description, 'description'),
+    ...diffValues(d.normalize(resource.spec), o.spec),
+  ];
+  const declared = declaredAssignments(resource);
+  const declaredKeys = new Set(declared.map(assignmentKey));
+  const tenantKeys = new Set(tenant.map(assignmentKey));
+  return {
+    ...base,
+    path: resource.path,
+    fields,
+    assignments: { added: tenant.filter((a) => !declaredKeys.has(assignmentKey(a))), removed: declared.filter((a) => !tenantKeys.has(assignmentKey(a))) },
+    codeChangedToo: desiredDigest(resource) !== o.marker!.digest,
+  };
+}
+
+function newcomers(manifest: Manifest, state: ActualState): Newcomer[] {
+  const found: Newcomer[] = [];
+  const classes = new Set(manifest.resources.map((r) => descriptorOf(r.kind).priorityClass).filter((c): c is string => c !== undefined));
+  for (const cls of classes) {
+    const members = state.objects
+      .filter((o) => descriptorOf(o.kind).priorityClass === cls && !o.builtIn && o.priority !== undefined)
+      .sort((a, b) => a.priority! - b.priority!);
+    const ours = (o: ActualObject) => o.marker?.stack === manifest.stack;
+    members.forEach((o, i) => {
+      const above = members.slice(i + 1).find(ours);
+      if (o.marker || !above) return;
+      found.push({ priorityClass: cls, displayName: o.displayName, id: o.id, rank: priorityRank(descriptorOf(o.kind), o.priority!), above: above.displayName });
+    });
+  }
+  return found;
+}
+
+/**
+ * What changed in the tenant outside the code: owned objects whose state no longer matches the
+ * digest apply recorded in their marker (with the properties and assignments that differ from the
+ * code), and objects no stack owns placed above the stack's objects in a priority class. A change made
+ * only in the code is not drift: the recorded digest still matches the tenant.
+ */
+export function detectDrift(manifest: Manifest, state: ActualState): DriftReport {
+  const declared = new Map(manifest.resources.filter((r) => !r.reference).map((r) => [r.logicalId, r]));
+  const owned = state.objects.filter((o) => o.marker?.stack === manifest.stack && !o.builtIn);
+  const edited = owned
+    .filter((o) => o.marker!.digest !== undefined && o.marker!.digest !== actualDigest(o, state.groupNames))
+    .map((o) => editedObject(o, declared.get(o.marker!.logicalId), state));
+  return {
+    stack: manifest.stack,
+    edited,
+    untracked: owned.filter((o) => o.marker!.digest === undefined).map((o) => o.marker!.logicalId),
+    newcomers: newcomers(manifest, state),
+  };
+}
