@@ -20,6 +20,7 @@ const sdkOwners = [
   { sdk: '@microsoft/microsoft-graph-client', regex: '^@microsoft/microsoft-graph-client(/.*)?$', owners: ['backends/graph'] },
   { sdk: '@azure/identity', regex: '^@azure/identity(/.*)?$', owners: ['backends/graph'] },
   { sdk: 'undici', regex: '^undici(/.*)?$', owners: ['backends/graph'] },
+  { sdk: '@octokit/core', regex: '^@octokit/.+$', owners: ['cli'] },
   { sdk: 'hono', regex: '^(hono|hono/.+|@hono/.+)$', owners: ['server'] },
   { sdk: 'better-sqlite3', regex: '^better-sqlite3$', owners: ['server'] },
   { sdk: 'constructs', regex: '^constructs$', owners: ['constructs', 'cdktf', 'cli'] },

@@ -14,7 +14,7 @@ import { staticToken } from '../../src/backends/graph/token-source';
 import { applyPlan, planStack } from '../../src/engine';
 import { descriptorOf, type Manifest } from '../../src/model';
 import { startServer } from '../reference-server-process';
-import { syntheticStack } from '../synthetic-stack';
+import { syntheticStack } from '../../test/_helpers/synthetic-stack';
 
 const SIZE = Number(process.argv[2] ?? 1000);
 

@@ -14,7 +14,7 @@ import { staticToken } from '../../src/backends/graph/token-source';
 import { applyPlan, planStack, type ActualState } from '../../src/engine';
 import { DESCRIPTORS, type KindDescriptor, type Manifest } from '../../src/model';
 import { startServer, type Server } from '../reference-server-process';
-import { syntheticStack } from '../synthetic-stack';
+import { syntheticStack } from '../../test/_helpers/synthetic-stack';
 
 const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
 /** What one reader cost: round trips, requests, wall time, the client's CPU time and peak memory. */

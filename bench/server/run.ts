@@ -8,8 +8,8 @@
  *
  * Run: npx tsx bench/server/run.ts [secondsPerCase] (default 5)
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Table from 'cli-table3';
@@ -29,16 +29,37 @@ const SSO = JSON.stringify({
   },
 });
 
+const TICKS_PER_SECOND = Number(execSync('getconf CLK_TCK').toString().trim());
+
+/** CPU seconds a process has used so far (Linux, from /proc). */
+function cpuSeconds(pid: number | undefined): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // Fields 14 and 15 of stat(5), utime and stime; the split starts at field 3.
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
 /** What autocannon reports (its `--json` output, the fields used here). */
 interface Load {
-  readonly requests: { readonly average: number };
+  readonly requests: { readonly average: number; readonly total: number };
   readonly latency: { readonly p50: number; readonly p99: number };
   readonly throughput: { readonly average: number };
   readonly non2xx: number;
   readonly errors: number;
 }
 
-/** Loads a server with autocannon, in its own process, for SECONDS. */
+/** A load's figures and the server's CPU time per request during it. */
+interface Measured extends Load {
+  readonly cpuMicros: number;
+}
+
+/** Loads a server with autocannon, in its own process, for SECONDS; measures the server's CPU time meanwhile. */
+async function measure(server: Server, path: string, connections: number, body?: string): Promise<Measured> {
+  const before = cpuSeconds(server.child.pid);
+  const result = await load(server, path, connections, body);
+  const cpu = cpuSeconds(server.child.pid) - before;
+  return { ...result, cpuMicros: (cpu * 1e6) / Math.max(result.requests.total, 1) };
+}
+
 function load(server: Server, path: string, connections: number, body?: string): Promise<Load> {
   const args = [AUTOCANNON, '--json', '-c', String(connections), '-d', String(SECONDS), '-H', `Authorization=Bearer ${server.token}`];
   if (body) args.push('-m', 'POST', '-H', 'Content-Type=application/json', '-b', body);
@@ -75,7 +96,7 @@ async function main(): Promise<void> {
     }
     const table = new Table({
       style: { head: [], border: [] },
-      head: ['operation', 'concurrency', 'server', 'req/s', 'p50 ms', 'p99 ms', 'bytes/response', 'non-2xx', 'vs plain Hono'],
+      head: ['operation', 'concurrency', 'server', 'req/s', 'p50 ms', 'p99 ms', 'server CPU µs/request', 'bytes/response', 'non-2xx', 'req/s vs plain Hono', 'CPU/request vs plain Hono'],
     });
     const cases: [string, string, string | undefined][] = [
       ['list 100 apps (GET)', APPS, undefined],
@@ -83,9 +104,9 @@ async function main(): Promise<void> {
     ];
     for (const [name, path, body] of cases) {
       for (const connections of CONCURRENCY) {
-        const results = new Map<string, Load>();
-        for (const [label, server] of servers) results.set(label, await load(server, path, connections, body));
-        const plain = results.get('plain Hono + better-sqlite3')!.requests.average;
+        const results = new Map<string, Measured>();
+        for (const [label, server] of servers) results.set(label, await measure(server, path, connections, body));
+        const plain = results.get('plain Hono + better-sqlite3')!;
         for (const [label, r] of results) {
           table.push([
             name,
@@ -94,9 +115,11 @@ async function main(): Promise<void> {
             r.requests.average.toFixed(0),
             r.latency.p50.toFixed(1),
             r.latency.p99.toFixed(1),
+            r.cpuMicros.toFixed(0),
             (r.throughput.average / Math.max(r.requests.average, 1)).toFixed(0),
             r.non2xx + r.errors,
-            `${(r.requests.average / plain).toFixed(2)}x`,
+            `${(r.requests.average / plain.requests.average).toFixed(2)}x`,
+            `${(r.cpuMicros / plain.cpuMicros).toFixed(2)}x`,
           ]);
         }
       }

@@ -20,7 +20,8 @@ const BACKENDS = ['embedded', 'reference', 'graph'] as const;
 /**
  * Opens the backend the flags and environment select: `--backend` or `ENROLLKIT_BACKEND`;
  * `reference` takes `--url`/`ENROLLKIT_URL` and `--token`/`ENROLLKIT_TOKEN`; `graph` takes the
- * `AZURE_*` credentials and `--cloud`; `embedded` (the default) needs nothing. Graph and reference
+ * `AZURE_*` credentials and `--cloud`, and paces requests within Intune's documented limits;
+ * `embedded` (the default) needs nothing. Graph and reference
  * requests go through `HTTPS_PROXY`/`HTTP_PROXY` except for hosts in `NO_PROXY`, as sign-in does.
  */
 export async function openBackend(io: CliIo, flags: BackendFlags, retry?: RetryPolicy): Promise<Backend> {
@@ -45,10 +46,11 @@ export async function openBackend(io: CliIo, flags: BackendFlags, retry?: RetryP
     const cloud = flags.cloud ?? io.env.ENROLLKIT_CLOUD ?? 'public';
     if (!isCloudName(cloud)) throw new UsageError(`unknown cloud '${cloud}'; use public, usgov or china.`);
     // @azure/identity loads only for the graph backend.
-    const [{ GraphBackend }, { azureTokenSource, credentialFromEnv }, { proxySettingsFromEnv }] = await Promise.all([
+    const [{ GraphBackend }, { azureTokenSource, credentialFromEnv }, { proxySettingsFromEnv }, { INTUNE_LIMITS }] = await Promise.all([
       import('../backends/graph/graph-backend.js'),
       import('../backends/graph/azure-credential.js'),
       import('../backends/graph/proxy-fetch.js'),
+      import('../backends/graph/request-pacer.js'),
     ]);
     const { kind, credential } = credentialFromEnv(io.env, cloud);
     return new GraphBackend({
@@ -56,6 +58,7 @@ export async function openBackend(io: CliIo, flags: BackendFlags, retry?: RetryP
       tokens: azureTokenSource(credential, cloud),
       description: `graph ${cloud} (${kind})`,
       proxy: proxySettingsFromEnv(io.env),
+      limits: INTUNE_LIMITS,
       ...retryOption,
     });
   }

@@ -44,6 +44,10 @@ export async function runApply(io: CliIo, backend: Backend, plan: Plan, options:
       io.stderr(`  [${event.done}/${event.total}] ${plan.stack}: sending ${event.steps} write${event.steps === 1 ? '' : 's'} (${seconds(Date.now() - started)} elapsed${throttled})\n`);
       return;
     }
+    if (event.type === 'waiting') {
+      io.stderr(`  ${plan.stack}: waiting ${seconds(event.wait.waitMs)} to stay within ${event.wait.limit}\n`);
+      return;
+    }
     if (event.type === 'reconciled') {
       const d = event.duplicate;
       const outcome = d.error ? `could not delete all of them: ${d.error}` : `kept ${d.kept}, deleted ${d.deleted.join(', ')}`;

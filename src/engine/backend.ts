@@ -35,6 +35,27 @@ export interface BackendCounters {
   readonly retries: number;
 }
 
+/** A wait before sending, to stay within the service's documented request limits. */
+export interface PacingWait {
+  /** How long the backend waits, in milliseconds. */
+  readonly waitMs: number;
+  /** Which limit it waits for, e.g. `Intune writes: 100 per 20 s per app`. */
+  readonly limit: string;
+}
+
+/** How a send goes out. */
+export interface SendOptions {
+  /**
+   * Send the requests in their order, each once the one before succeeded (a `$batch` chained by
+   * `dependsOn`, 20 at a time): a request after one that failed is answered 424 without being run.
+   * The requests must share one API version.
+   * @default false: the requests are independent and go out in parallel batches
+   */
+  readonly sequential?: boolean;
+  /** Told when the backend holds requests back to stay within the service's request limits. */
+  readonly onWait?: (wait: PacingWait) => void;
+}
+
 /**
  * The port through which the engine reaches a tenant. The embedded reference server, a running
  * reference server and real Microsoft Graph differ only in base URL and credentials.
@@ -48,7 +69,7 @@ export interface Backend {
    * backend that cannot be reached at all throws a `BackendError`. A POST is never sent twice
    * when its outcome is unknown: its response says `unknownOutcome` instead.
    */
-  send(requests: readonly GraphRequest[]): Promise<GraphResponse[]>;
+  send(requests: readonly GraphRequest[], options?: SendOptions): Promise<GraphResponse[]>;
   /** What the credentials may do. */
   identity(): Promise<BackendIdentity>;
   /** What has been sent so far. */

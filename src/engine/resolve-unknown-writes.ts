@@ -1,5 +1,5 @@
 import { parseMarker, type OwnershipMarker } from '../model';
-import type { Backend, GraphRequest, GraphResponse } from './backend';
+import type { Backend, GraphRequest, GraphResponse, SendOptions } from './backend';
 import { canonicalJson } from './canonical-json';
 import { isSuccess } from './graph-errors';
 import { filterLiteral } from './read-state';
@@ -118,13 +118,14 @@ export interface WaveAnswers {
 }
 
 /**
- * Sends a wave of writes. A write whose answer is lost is resolved with {@link resolveUnknownWrites}
- * and sent again only when the tenant shows it did not happen; after a few lost answers in a row,
- * or when the tenant cannot tell, it fails without being sent again.
+ * Sends a wave of writes (in parallel, or in order with `sequential`). A write whose answer is
+ * lost is resolved with {@link resolveUnknownWrites} and sent again only when the tenant shows it
+ * did not happen (in order again, for a sequence); after a few lost answers in a row, or when the
+ * tenant cannot tell, it fails without being sent again.
  */
-export async function sendWrites(backend: Backend, writes: readonly SentWrite[]): Promise<WaveAnswers> {
+export async function sendWrites(backend: Backend, writes: readonly SentWrite[], options: SendOptions = {}): Promise<WaveAnswers> {
   const requests = writes.map((w) => w.request);
-  const responses = [...(await backend.send(requests))];
+  const responses = [...(await backend.send(requests, options))];
   const lost = new Map<number, string>();
   let unknown = responses.flatMap((r, i) => (r.unknownOutcome ? [i] : []));
   for (let round = 1; unknown.length > 0; round += 1) {
@@ -145,11 +146,19 @@ export async function sendWrites(backend: Backend, writes: readonly SentWrite[])
         resend.push(i);
       }
     });
-    const again = resend.length > 0 ? await backend.send(resend.map((i) => requests[i]!)) : [];
+    const again = resend.length > 0 ? await backend.send(resend.map((i) => requests[i]!), options) : [];
     resend.forEach((i, j) => {
       responses[i] = again[j]!;
     });
     unknown = resend.filter((i) => responses[i]!.unknownOutcome);
+  }
+  // In a sequence, what followed a lost answer was answered 424 without running; once everything
+  // before it is known to have happened, it goes out again.
+  const stalled = options.sequential ? responses.findIndex((r) => !isSuccess(r)) : -1;
+  if (stalled > 0 && responses[stalled]!.status === 424) {
+    const rest = await sendWrites(backend, writes.slice(stalled), options);
+    rest.responses.forEach((response, j) => (responses[stalled + j] = response));
+    rest.lost.forEach((how, j) => lost.set(stalled + j, how));
   }
   return { responses, lost };
 }

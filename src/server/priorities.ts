@@ -3,7 +3,11 @@ import type { EntityRecord, Store } from './store';
 
 /** Whether an object is one of the tenant's default restrictions (`<tenantId>_Default…`, priority 0, fixed). */
 export function isTenantDefault(entity: Pick<EntityRecord, 'id' | 'tenantId'>): boolean {
-  return entity.id.startsWith(`${entity.tenantId}_Default`);
+  return entity.id.startsWith(defaultIdPrefix(entity.tenantId));
+}
+
+function defaultIdPrefix(tenantId: string): string {
+  return `${tenantId}_Default`;
 }
 
 function sequence(store: Store, tenantId: string, collection: string, name: string): EntityRecord[] {
@@ -18,7 +22,7 @@ function renumber(store: Store, ordered: readonly EntityRecord[], first: number)
 
 /** The priority a new object of a sequence gets: the next one after the last. */
 export function nextPriority(store: Store, tenantId: string, collection: string, rules: PriorityRules, sequenceName: string): number {
-  return rules.first + sequence(store, tenantId, collection, sequenceName).length;
+  return rules.first + store.countByPriority(tenantId, collection, sequenceName, defaultIdPrefix(tenantId));
 }
 
 /**

@@ -66,7 +66,12 @@ export const GRAPH_JSON = 'application/json;odata.metadata=minimal;odata.streami
 
 /** A JSON response with Graph's content type. */
 export function graphJson(c: ServerContextOf, body: unknown, status: 200 | 201 = 200): Response {
-  return c.body(JSON.stringify(body), status, { 'Content-Type': GRAPH_JSON });
+  return graphJsonText(c, JSON.stringify(body), status);
+}
+
+/** A response of JSON text already serialised, with Graph's content type. */
+export function graphJsonText(c: ServerContextOf, json: string, status: 200 | 201 = 200): Response {
+  return c.body(json, status, { 'Content-Type': GRAPH_JSON });
 }
 
 /** A `204 No Content` response. */

@@ -49,6 +49,14 @@ export interface AssignmentRecord {
   readonly data: Record<string, unknown>;
 }
 
+/** Which objects of a collection to read: those with a display name or lookup key (case-insensitive), or all. */
+export interface EntityFilter {
+  /** Display name. */
+  readonly displayName?: string;
+  /** Lookup key, e.g. a user's `userPrincipalName`. */
+  readonly lookupKey?: string;
+}
+
 interface EntityRow {
   tenant_id: string;
   collection: string;
@@ -90,6 +98,8 @@ CREATE TABLE IF NOT EXISTS entities (
 );
 CREATE INDEX IF NOT EXISTS entities_by_display_name ON entities (tenant_id, collection, display_name);
 CREATE INDEX IF NOT EXISTS entities_by_lookup_key ON entities (tenant_id, collection, lookup_key);
+CREATE INDEX IF NOT EXISTS entities_in_order ON entities (tenant_id, collection, seq);
+CREATE INDEX IF NOT EXISTS entities_by_priority ON entities (tenant_id, collection, priority_class, priority);
 CREATE TABLE IF NOT EXISTS assignments (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   tenant_id TEXT NOT NULL,
@@ -110,16 +120,45 @@ CREATE INDEX IF NOT EXISTS members_by_member ON members (tenant_id, member_id);
 
 const ENTITY_COLUMNS = 'tenant_id, collection, id, type, json, priority_class, priority, lookup_key';
 
+/** Wire properties from their stored JSON; the priority column is the truth (renumbering a sequence updates only the column). */
+function wireData(json: string, priority: number | null): Record<string, unknown> {
+  const data = JSON.parse(json) as Record<string, unknown>;
+  if (priority !== null) data['priority'] = priority;
+  return data;
+}
+
+/**
+ * A stored object whose wire properties stay JSON text until they are read: a list can filter
+ * on the type and answer with the stored text without parsing every object.
+ */
+export class StoredEntity {
+  private parsed: Record<string, unknown> | undefined;
+
+  constructor(
+    /** Graph `id`. */
+    readonly id: string,
+    /** Graph type name without namespace. */
+    readonly type: string,
+    /** Priority column, `null` for objects without priority. */
+    readonly priority: number | null,
+    /** The wire properties as stored (its `priority` may be stale: the column wins). */
+    readonly json: string,
+  ) {}
+
+  /** The wire properties, parsed on first use. */
+  get data(): Record<string, unknown> {
+    this.parsed ??= wireData(this.json, this.priority);
+    return this.parsed;
+  }
+}
+
 function toEntity(row: EntityRow): EntityRecord {
-  const data = JSON.parse(row.json) as Record<string, unknown>;
-  // The priority column is the truth: renumbering a sequence updates only the column.
-  if (row.priority !== null) data['priority'] = row.priority;
   return {
     tenantId: row.tenant_id,
     collection: row.collection,
     id: row.id,
     type: row.type,
-    data,
+    data: wireData(row.json, row.priority),
     priorityClass: row.priority_class,
     priority: row.priority,
     lookupKey: row.lookup_key,
@@ -266,9 +305,8 @@ export class Store {
     this.statement('UPDATE tenants SET apns = ? WHERE id = ?').run(apns === null ? null : JSON.stringify(apns), tenantId);
   }
 
-  /** Objects of a collection in creation order, optionally only those with a display name or lookup key (case-insensitive). */
-  listEntities(tenantId: string, collection: string, where: { displayName?: string; lookupKey?: string } = {}): EntityRecord[] {
-    let sql = `SELECT ${ENTITY_COLUMNS} FROM entities WHERE tenant_id = ? AND collection = ?`;
+  private entityQuery(columns: string, tenantId: string, collection: string, where: EntityFilter): { sql: string; params: unknown[] } {
+    let sql = `SELECT ${columns} FROM entities WHERE tenant_id = ? AND collection = ?`;
     const params: unknown[] = [tenantId, collection];
     if (where.displayName !== undefined) {
       sql += ' AND display_name = ?';
@@ -278,15 +316,50 @@ export class Store {
       sql += ' AND lookup_key = ?';
       params.push(where.lookupKey);
     }
+    return { sql, params };
+  }
+
+  /** Objects of a collection in creation order, optionally only those with a display name or lookup key (case-insensitive). */
+  listEntities(tenantId: string, collection: string, where: EntityFilter = {}): EntityRecord[] {
+    const { sql, params } = this.entityQuery(ENTITY_COLUMNS, tenantId, collection, where);
     return (this.statement(`${sql} ORDER BY seq`).all(...params) as EntityRow[]).map(toEntity);
+  }
+
+  /**
+   * Objects of a collection in creation order as stored, unparsed (see {@link StoredEntity}):
+   * all of them, or `limit` from `offset`.
+   */
+  listStoredEntities(tenantId: string, collection: string, where: EntityFilter = {}, range?: { offset: number; limit: number }): StoredEntity[] {
+    const { sql, params } = this.entityQuery('id, type, priority, json', tenantId, collection, where);
+    const rows = (range ? this.statement(`${sql} ORDER BY seq LIMIT ? OFFSET ?`).all(...params, range.limit, range.offset) : this.statement(`${sql} ORDER BY seq`).all(...params)) as Pick<
+      EntityRow,
+      'id' | 'type' | 'priority' | 'json'
+    >[];
+    return rows.map((row) => new StoredEntity(row.id, row.type, row.priority, row.json));
+  }
+
+  /** How many objects of a collection match (see {@link listEntities}). */
+  countEntities(tenantId: string, collection: string, where: EntityFilter = {}): number {
+    const { sql, params } = this.entityQuery('COUNT(*) AS n', tenantId, collection, where);
+    return (this.statement(sql).get(...params) as { n: number }).n;
   }
 
   /** Objects of one priority sequence, by priority. */
   listByPriority(tenantId: string, collection: string, priorityClass: string): EntityRecord[] {
-    const rows = this.db
-      .prepare(`SELECT ${ENTITY_COLUMNS} FROM entities WHERE tenant_id = ? AND collection = ? AND priority_class = ? ORDER BY priority, seq`)
-      .all(tenantId, collection, priorityClass) as EntityRow[];
+    const rows = this.statement(`SELECT ${ENTITY_COLUMNS} FROM entities WHERE tenant_id = ? AND collection = ? AND priority_class = ? ORDER BY priority, seq`).all(
+      tenantId,
+      collection,
+      priorityClass,
+    ) as EntityRow[];
     return rows.map(toEntity);
+  }
+
+  /** How many objects of one priority sequence have an id that does not start with `excludedIdPrefix`. */
+  countByPriority(tenantId: string, collection: string, priorityClass: string, excludedIdPrefix: string): number {
+    const row = this.statement(
+      'SELECT COUNT(*) AS n FROM entities WHERE tenant_id = ? AND collection = ? AND priority_class = ? AND substr(id, 1, ?) <> ?',
+    ).get(tenantId, collection, priorityClass, excludedIdPrefix.length, excludedIdPrefix) as { n: number };
+    return row.n;
   }
 
   /** One object by id. */
@@ -299,27 +372,25 @@ export class Store {
 
   /** Inserts or replaces an object. */
   putEntity(entity: EntityRecord): void {
-    this.db
-      .prepare(
-        `INSERT INTO entities (tenant_id, collection, id, type, display_name, lookup_key, priority_class, priority, created, modified, json)
-         VALUES (@tenantId, @collection, @id, @type, @displayName, @lookupKey, @priorityClass, @priority, @created, @modified, @json)
-         ON CONFLICT (tenant_id, collection, id) DO UPDATE SET
-           type = excluded.type, display_name = excluded.display_name, lookup_key = excluded.lookup_key,
-           priority_class = excluded.priority_class, priority = excluded.priority, modified = excluded.modified, json = excluded.json`,
-      )
-      .run({
-        tenantId: entity.tenantId,
-        collection: entity.collection,
-        id: entity.id,
-        type: entity.type,
-        displayName: textOrNull(entity.data['displayName']),
-        lookupKey: entity.lookupKey,
-        priorityClass: entity.priorityClass,
-        priority: entity.priority,
-        created: textOrNull(entity.data['createdDateTime']),
-        modified: textOrNull(entity.data['lastModifiedDateTime']),
-        json: JSON.stringify(entity.data),
-      });
+    this.statement(
+      `INSERT INTO entities (tenant_id, collection, id, type, display_name, lookup_key, priority_class, priority, created, modified, json)
+       VALUES (@tenantId, @collection, @id, @type, @displayName, @lookupKey, @priorityClass, @priority, @created, @modified, @json)
+       ON CONFLICT (tenant_id, collection, id) DO UPDATE SET
+         type = excluded.type, display_name = excluded.display_name, lookup_key = excluded.lookup_key,
+         priority_class = excluded.priority_class, priority = excluded.priority, modified = excluded.modified, json = excluded.json`,
+    ).run({
+      tenantId: entity.tenantId,
+      collection: entity.collection,
+      id: entity.id,
+      type: entity.type,
+      displayName: textOrNull(entity.data['displayName']),
+      lookupKey: entity.lookupKey,
+      priorityClass: entity.priorityClass,
+      priority: entity.priority,
+      created: textOrNull(entity.data['createdDateTime']),
+      modified: textOrNull(entity.data['lastModifiedDateTime']),
+      json: JSON.stringify(entity.data),
+    });
   }
 
   /** Deletes an object with its assignments and memberships. */
@@ -331,17 +402,20 @@ export class Store {
 
   /** Assignments of one object, in creation order. */
   listAssignments(tenantId: string, collection: string, parentId: string): AssignmentRecord[] {
-    const rows = this.db
-      .prepare('SELECT tenant_id, collection, parent_id, id, json FROM assignments WHERE tenant_id = ? AND collection = ? AND parent_id = ? ORDER BY seq')
-      .all(tenantId, collection, parentId) as AssignmentRow[];
+    const rows = this.statement('SELECT tenant_id, collection, parent_id, id, json FROM assignments WHERE tenant_id = ? AND collection = ? AND parent_id = ? ORDER BY seq').all(
+      tenantId,
+      collection,
+      parentId,
+    ) as AssignmentRow[];
     return rows.map(toAssignment);
   }
 
   /** Assignments of every object of a collection, grouped by object id. */
   assignmentsByParent(tenantId: string, collection: string): Map<string, AssignmentRecord[]> {
-    const rows = this.db
-      .prepare('SELECT tenant_id, collection, parent_id, id, json FROM assignments WHERE tenant_id = ? AND collection = ? ORDER BY seq')
-      .all(tenantId, collection) as AssignmentRow[];
+    const rows = this.statement('SELECT tenant_id, collection, parent_id, id, json FROM assignments WHERE tenant_id = ? AND collection = ? ORDER BY seq').all(
+      tenantId,
+      collection,
+    ) as AssignmentRow[];
     const byParent = new Map<string, AssignmentRecord[]>();
     for (const row of rows) {
       const list = byParent.get(row.parent_id) ?? [];
@@ -351,14 +425,26 @@ export class Store {
     return byParent;
   }
 
+  /** The stored JSON of the assignments of the given objects, by object id, in creation order. */
+  assignmentJsonOf(tenantId: string, collection: string, parentIds: readonly string[]): Map<string, string[]> {
+    const rows = this.statement(
+      'SELECT parent_id, json FROM assignments WHERE tenant_id = ? AND collection = ? AND parent_id IN (SELECT value FROM json_each(?)) ORDER BY seq',
+    ).all(tenantId, collection, JSON.stringify(parentIds)) as Pick<AssignmentRow, 'parent_id' | 'json'>[];
+    const byParent = new Map<string, string[]>();
+    for (const row of rows) {
+      const list = byParent.get(row.parent_id);
+      if (list) list.push(row.json);
+      else byParent.set(row.parent_id, [row.json]);
+    }
+    return byParent;
+  }
+
   /** Inserts or replaces an assignment. */
   putAssignment(assignment: AssignmentRecord): void {
-    this.db
-      .prepare(
-        `INSERT INTO assignments (tenant_id, collection, parent_id, id, json) VALUES (?, ?, ?, ?, ?)
+    this.statement(
+      `INSERT INTO assignments (tenant_id, collection, parent_id, id, json) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (tenant_id, collection, parent_id, id) DO UPDATE SET json = excluded.json`,
-      )
-      .run(assignment.tenantId, assignment.collection, assignment.parentId, assignment.id, JSON.stringify(assignment.data));
+    ).run(assignment.tenantId, assignment.collection, assignment.parentId, assignment.id, JSON.stringify(assignment.data));
   }
 
   /** Deletes one assignment, or all of an object's assignments when `id` is omitted. */

@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GraphBackend, retryDelayMs, staticToken, type RetryPolicy } from '../../src/backends/graph';
+import { GraphBackend, retryDelayMs, staticToken, type RequestLimit, type RetryPolicy } from '../../src/backends/graph';
+import type { PacingWait } from '../../src/engine';
+import { startReferenceServer } from '../../src/server';
 import { BackendError } from '../../src/model';
 import { startReferenceTenant, TEST_RETRY, type ReferenceTenant } from '../_helpers/reference-tenant';
 
@@ -67,6 +69,47 @@ describe('GraphBackend against the reference server', () => {
     expect(single).toMatchObject({ status: 503, requestId: expect.any(String) });
     const batched = await backend.send([get, get]);
     expect(batched.map((r) => r.status)).toEqual([503, 503]);
+  });
+
+  it('sends a sequence as one $batch chained by dependsOn, and answers 424 after a failure without running the rest', async () => {
+    const clip = (name: string, appUrl = 'https://example.com/') => ({
+      method: 'POST' as const,
+      version: 'beta' as const,
+      path: '/deviceAppManagement/mobileApps',
+      body: { '@odata.type': '#microsoft.graph.iosiPadOSWebClip', displayName: name, appUrl },
+    });
+    const ok = await tenant.backend.send([clip('First'), clip('Second'), clip('Third')], { sequential: true });
+    expect(ok.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(tenant.backend.counters()).toMatchObject({ roundTrips: 1, requests: 3 });
+    const broken = await tenant.backend.send([clip('Fourth'), { ...clip('Fifth'), body: { '@odata.type': '#microsoft.graph.notAType' } }, clip('Sixth')], { sequential: true });
+    expect(broken.map((r) => r.status)).toEqual([201, 400, 424]);
+    const names = await tenant.backend.send([{ method: 'GET', version: 'beta', path: '/deviceAppManagement/mobileApps?$select=displayName' }]);
+    expect(((names[0]!.body as { value: { displayName: string }[] }).value).map((a) => a.displayName)).not.toContain('Sixth');
+  });
+
+  it('holds writes back to stay within request limits, so a throttling server never answers 429', async () => {
+    const limits = { windowMs: 1000, tenantWrites: 100, tenantAll: 100, tokenWrites: 5, tokenAll: 100 };
+    const server = await startReferenceServer({ data: ':memory:', throttle: limits });
+    try {
+      const pace: RequestLimit[] = [{ name: 'test writes: 5 per second', requests: 5, windowMs: 1000, counts: (r) => r.method !== 'GET' }];
+      const backend = new GraphBackend({ baseUrl: server.url, tokens: staticToken(server.token), description: 't', retry: TEST_RETRY, limits: pace });
+      const waits: PacingWait[] = [];
+      const write = (i: number) => ({
+        method: 'POST' as const,
+        version: 'beta' as const,
+        path: '/deviceAppManagement/mobileApps',
+        body: { '@odata.type': '#microsoft.graph.iosiPadOSWebClip', displayName: `Clip ${i}`, appUrl: 'https://example.com/' },
+      });
+      for (let round = 0; round < 3; round++) {
+        const responses = await backend.send([0, 1, 2, 3].map((i) => write(round * 4 + i)), { onWait: (wait) => waits.push(wait) });
+        expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+      }
+      expect(backend.counters().retries).toBe(0);
+      expect(waits.length).toBeGreaterThanOrEqual(2);
+      expect(waits.every((w) => w.limit === 'test writes: 5 per second' && w.waitMs > 0 && w.waitMs <= 1000)).toBe(true);
+    } finally {
+      await server.close();
+    }
   });
 
   it('reads app-only permissions from a JWT and knows nothing of an opaque token', async () => {

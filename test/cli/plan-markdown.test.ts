@@ -2,7 +2,7 @@ import { makePlan, type ActualState } from '../../src/engine';
 import { GITHUB_COMMENT_LIMIT, renderPlanMarkdown } from '../../src/cli/render/plan-markdown';
 import { INTUNE_DEFAULTS } from '../../src/model';
 import { lint } from '../../src/rules';
-import { syntheticStack } from '../../bench/synthetic-stack';
+import { syntheticStack } from '../_helpers/synthetic-stack';
 
 const EMPTY_TENANT: ActualState = {
   objects: [],

@@ -1,6 +1,7 @@
-import type { Backend, BackendCounters, BackendIdentity, GraphRequest, GraphResponse } from '../../engine';
+import type { Backend, BackendCounters, BackendIdentity, GraphRequest, GraphResponse, PacingWait, SendOptions } from '../../engine';
 import { GraphTransport } from './graph-transport';
 import { NO_PROXY, type ProxySettings } from './proxy-fetch';
+import { RequestPacer, type RequestLimit } from './request-pacer';
 import { DEFAULT_RETRY, isSendOnce, OUTCOME_UNKNOWN, RETRY_STATUSES, retryDelayMs, sleep, THROTTLED, type RetryPolicy } from './retry-policy';
 import { tokenClaims, type TokenSource } from './token-source';
 
@@ -25,6 +26,11 @@ export interface GraphBackendOptions {
    * @default - none
    */
   readonly proxy?: ProxySettings;
+  /**
+   * Request limits to stay within, e.g. {@link INTUNE_LIMITS} for real Graph.
+   * @default - none (the reference server)
+   */
+  readonly limits?: readonly RequestLimit[];
   /** Called by `close()`, e.g. to stop an in-process server. */
   readonly onClose?: () => Promise<void>;
 }
@@ -38,13 +44,16 @@ interface BatchItem {
 
 /**
  * A backend that speaks Microsoft Graph: real Graph, or the reference server. Requests go out in
- * `$batch` envelopes of 20, four envelopes at a time; requests throttled inside a batch are sent
- * again after `Retry-After` or a jittered backoff.
+ * `$batch` envelopes of 20, four envelopes at a time (a sequential send: one envelope at a time,
+ * chained by `dependsOn`); with request limits, one envelope at a time, each held back until it
+ * fits them. Requests throttled inside a batch are sent again after `Retry-After` or a jittered
+ * backoff.
  */
 export class GraphBackend implements Backend {
   readonly description: string;
   private readonly transport: GraphTransport;
   private readonly retry: RetryPolicy;
+  private readonly pacer: RequestPacer | undefined;
   private requests = 0;
   private batchRetries = 0;
 
@@ -52,11 +61,13 @@ export class GraphBackend implements Backend {
     this.description = options.description;
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.transport = new GraphTransport({ baseUrl: options.baseUrl, tokens: options.tokens, retry: this.retry, proxy: options.proxy ?? NO_PROXY });
+    this.pacer = options.limits ? new RequestPacer(options.limits) : undefined;
   }
 
-  async send(requests: readonly GraphRequest[]): Promise<GraphResponse[]> {
+  async send(requests: readonly GraphRequest[], options: SendOptions = {}): Promise<GraphResponse[]> {
     this.requests += requests.length;
-    if (requests.length === 1) return [await this.transport.send(requests[0]!, isSendOnce(requests[0]!))];
+    if (options.sequential) return this.sendSequence(requests, options.onWait);
+    if (requests.length === 1) return [await this.sendOne(requests[0]!, options.onWait)];
     const responses: GraphResponse[] = new Array<GraphResponse>(requests.length);
     const chunks: number[][] = [];
     for (const version of ['beta', 'v1.0'] as const) {
@@ -67,7 +78,7 @@ export class GraphBackend implements Backend {
     const worker = async () => {
       while (next < chunks.length) {
         const chunk = chunks[next++]!;
-        const answers = await this.sendBatch(chunk.map((i) => requests[i]!));
+        const answers = await this.sendBatch(chunk.map((i) => requests[i]!), false, options.onWait);
         chunk.forEach((requestIndex, j) => {
           responses[requestIndex] = answers[j]!;
         });
@@ -77,7 +88,36 @@ export class GraphBackend implements Backend {
     return responses;
   }
 
-  private async sendBatch(requests: readonly GraphRequest[]): Promise<GraphResponse[]> {
+  private sendOne(request: GraphRequest, onWait?: (wait: PacingWait) => void): Promise<GraphResponse> {
+    const send = () => this.transport.send(request, isSendOnce(request));
+    return this.pacer ? this.pacer.paced([request], send, onWait) : send();
+  }
+
+  /** Sends requests in order, 20 to a `$batch` chained by `dependsOn`; once one fails, the rest are answered 424 unsent. */
+  private async sendSequence(requests: readonly GraphRequest[], onWait?: (wait: PacingWait) => void): Promise<GraphResponse[]> {
+    const responses: GraphResponse[] = [];
+    for (let start = 0; start < requests.length; start += BATCH_LIMIT) {
+      const chunk = requests.slice(start, start + BATCH_LIMIT);
+      const previous = responses.at(-1);
+      if (previous && (previous.status < 200 || previous.status >= 300)) {
+        responses.push(...chunk.map(() => failedDependency()));
+        continue;
+      }
+      responses.push(...(chunk.length === 1 ? [await this.sendOne(chunk[0]!, onWait)] : await this.sendBatch(chunk, true, onWait)));
+    }
+    return responses;
+  }
+
+  /**
+   * One `$batch` of at most 20 requests of one version, parallel or chained by `dependsOn`.
+   * Throttled requests are sent again (in a chain, with everything after them).
+   */
+  private sendBatch(requests: readonly GraphRequest[], sequential: boolean, onWait?: (wait: PacingWait) => void): Promise<GraphResponse[]> {
+    const send = () => this.sendBatchNow(requests, sequential);
+    return this.pacer ? this.pacer.paced(requests, send, onWait) : send();
+  }
+
+  private async sendBatchNow(requests: readonly GraphRequest[], sequential: boolean): Promise<GraphResponse[]> {
     const results: (GraphResponse | undefined)[] = requests.map(() => undefined);
     let pending = requests.map((_, i) => i);
     for (let attempt = 0; pending.length > 0; attempt += 1) {
@@ -88,13 +128,14 @@ export class GraphBackend implements Backend {
         version,
         path: '/$batch',
         body: {
-          requests: pending.map((i) => {
+          requests: pending.map((i, j) => {
             const r = requests[i]!;
             return {
               id: String(i),
               method: r.method,
               url: r.path,
               ...(r.body !== undefined ? { headers: { 'Content-Type': 'application/json' }, body: r.body } : {}),
+              ...(sequential && j > 0 ? { dependsOn: [String(pending[j - 1])] } : {}),
             };
           }),
         },
@@ -122,7 +163,8 @@ export class GraphBackend implements Backend {
           ...(once && OUTCOME_UNKNOWN.has(item.status) ? { unknownOutcome: true } : {}),
         };
       }
-      pending = retry;
+      // In a chain, what follows a throttled request was answered 424 without running: it goes again too.
+      pending = sequential && retry.length > 0 ? pending.filter((i) => i >= Math.min(...retry)) : retry;
       if (retry.length > 0) {
         this.batchRetries += retry.length;
         await sleep(retryDelayMs(this.retry, attempt + 1, retryAfter));
@@ -150,4 +192,8 @@ export class GraphBackend implements Backend {
     await this.transport.close();
     await this.options.onClose?.();
   }
+}
+
+function failedDependency(): GraphResponse {
+  return { status: 424, body: { error: { code: 'FailedDependency', message: 'not sent: a request before it in the sequence failed' } } };
 }

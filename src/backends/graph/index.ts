@@ -4,3 +4,4 @@ export * from './azure-credential';
 export * from './graph-transport';
 export * from './graph-backend';
 export * from './proxy-fetch';
+export * from './request-pacer';

@@ -3,6 +3,7 @@ import { applyCommand } from './apply';
 import { destroyCommand } from './destroy';
 import { discoveryCommand } from './discovery';
 import { driftCommand } from './drift';
+import { githubCommand } from './github';
 import { importCommand } from './import';
 import { lintCommand } from './lint';
 import { planCommand } from './plan';
@@ -19,6 +20,7 @@ export const COMMANDS: readonly CommandFactory[] = [
   applyCommand,
   destroyCommand,
   driftCommand,
+  githubCommand,
   unlockCommand,
   importCommand,
   lintCommand,

@@ -49,8 +49,8 @@ function sorter(keys: readonly OrderKey[]) {
   };
 }
 
-/** Applies `$filter` and `$orderby` (after checking the properties they name) and checks `$select`. */
-export function applyQuery<T extends FilterSubject>(items: readonly T[], options: QueryOptions, target: QueryTarget): T[] {
+/** Throws a 400 naming the first property of `$select`, `$filter` or `$orderby` the collection does not have. */
+export function checkQuery(options: QueryOptions, target: QueryTarget): void {
   checkSelect(options.select, target);
   for (const name of options.filter ? filterProperties(options.filter) : []) {
     if (!target.properties.has(name)) unknownProperty(name, target);
@@ -59,6 +59,11 @@ export function applyQuery<T extends FilterSubject>(items: readonly T[], options
     const first = key.path[0] ?? '';
     if (!target.properties.has(first)) unknownProperty(first, target);
   }
+}
+
+/** Applies `$filter` and `$orderby` (after checking the properties they name) and checks `$select`. */
+export function applyQuery<T extends FilterSubject>(items: readonly T[], options: QueryOptions, target: QueryTarget): T[] {
+  checkQuery(options, target);
   const { filter } = options;
   const matched = filter ? items.filter((item) => matchesFilter(filter, item)) : [...items];
   return options.orderBy ? matched.sort(sorter(options.orderBy)) : matched;

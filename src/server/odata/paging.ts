@@ -11,23 +11,27 @@ export interface Page<T> {
   readonly nextLink?: string;
 }
 
-/**
- * Cuts one page out of a full result: `$top` (or the default page size) items from the offset of
- * `$skiptoken` (or `$skip`), with an absolute `@odata.nextLink` carrying the original query and an
- * opaque `$skiptoken` when more remain.
- */
-export function pageOf<T>(items: readonly T[], options: QueryOptions, defaultPageSize: number, url: URL): Page<T> {
-  const size = Math.min(options.top ?? defaultPageSize, Math.max(defaultPageSize, MAX_TOP));
-  const start = options.offset ?? options.skip ?? 0;
-  const end = start + size;
-  const page = items.slice(start, end);
-  if (end >= items.length) return { items: page };
+/** Where a page starts and how many objects it holds: `$top` (or the default page size) from the offset of `$skiptoken` (or `$skip`). */
+export function pageBounds(options: QueryOptions, defaultPageSize: number): { start: number; size: number } {
+  return { start: options.offset ?? options.skip ?? 0, size: Math.min(options.top ?? defaultPageSize, Math.max(defaultPageSize, MAX_TOP)) };
+}
+
+/** The absolute `@odata.nextLink` of the page starting at `end`: the original query with an opaque `$skiptoken`. */
+export function nextPageLink(url: URL, end: number): string {
   const next = new URL(url);
   for (const key of [...next.searchParams.keys()]) {
     if (/^\$?(skiptoken|skip)$/i.test(key)) next.searchParams.delete(key);
   }
   next.searchParams.set('$skiptoken', encodeSkipToken(end));
-  return { items: page, nextLink: `${next.origin}${next.pathname}?${queryString(next.searchParams)}` };
+  return `${next.origin}${next.pathname}?${queryString(next.searchParams)}`;
+}
+
+/** Cuts one page (see {@link pageBounds}) out of a full result, with a {@link nextPageLink} when more remain. */
+export function pageOf<T>(items: readonly T[], options: QueryOptions, defaultPageSize: number, url: URL): Page<T> {
+  const { start, size } = pageBounds(options, defaultPageSize);
+  const end = start + size;
+  const page = items.slice(start, end);
+  return end >= items.length ? { items: page } : { items: page, nextLink: nextPageLink(url, end) };
 }
 
 /** A query string with literal `$` in option names, as Graph writes its links. */

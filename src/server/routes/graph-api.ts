@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import type { IncomingMessage } from 'node:http';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { GraphError, intuneNotFound } from '../graph-error';
 import { INTUNE_COLLECTIONS } from '../intune-collections';
@@ -14,14 +15,24 @@ import { directoryRoutes } from './directory-routes';
 import { intuneRoutes } from './intune-routes';
 import { managedDeviceRoutes } from './managed-device-routes';
 
-/** The limit of request bodies, as a Graph 413. */
-export function limitBody(ctx: ServerContext) {
-  return bodyLimit({
-    maxSize: ctx.bodyLimitBytes,
-    onError: () => {
-      throw new GraphError(413, 'RequestEntityTooLarge', `The request body exceeds the limit of ${ctx.bodyLimitBytes} bytes.`);
-    },
-  });
+/**
+ * The limit of request bodies, as a Graph 413. Over HTTP a declared `Content-Length` is checked
+ * without touching the body (Node's parser never reads past it) and a request with neither length
+ * nor chunked encoding has none; a chunked body, or one handed over in-process, is counted as it
+ * streams in, which needs the full web `Request`.
+ */
+export function limitBody(ctx: ServerContext): MiddlewareHandler<ServerEnv> {
+  const tooLarge = () => {
+    throw new GraphError(413, 'RequestEntityTooLarge', `The request body exceeds the limit of ${ctx.bodyLimitBytes} bytes.`);
+  };
+  const streamed = bodyLimit({ maxSize: ctx.bodyLimitBytes, onError: tooLarge });
+  return async (c, next) => {
+    const overHttp = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming !== undefined;
+    const length = c.req.header('content-length');
+    if (!overHttp || c.req.header('transfer-encoding') !== undefined) return streamed(c, next);
+    if (length !== undefined && Number(length) > ctx.bodyLimitBytes) tooLarge();
+    await next();
+  };
 }
 
 /** One API version (`/beta` or `/v1.0`): authentication, faults, throttling, then every resource. */

@@ -2,15 +2,15 @@ import { isDeepStrictEqual } from 'node:util';
 import { Hono } from 'hono';
 import { badRequest, intuneBadRequest, intuneNotFound, intuneUnchangedPatch, modelValidationFailure } from '../graph-error';
 import type { IntuneCollection } from '../intune-collections';
-import { applyQuery, checkSelect, equalityOn, project, type QueryTarget } from '../odata/apply-query';
+import { applyQuery, checkQuery, checkSelect, equalityOn, project, type QueryTarget } from '../odata/apply-query';
 import { contextUrl } from '../odata/context-url';
-import { pageOf } from '../odata/paging';
+import { nextPageLink, pageBounds, pageOf } from '../odata/paging';
 import { type ApiVersion, type QueryOptions, readQueryOptions } from '../odata/query-options';
 import { refuseAdminOnlyWrite } from '../middleware/authorize';
 import { closeGap, isTenantDefault, movePriority, nextPriority } from '../priorities';
 import { readJsonBody } from '../request-body';
-import { graphJson, noContent, type ServerContext, type ServerContextOf, type ServerEnv } from '../server-context';
-import type { AssignmentRecord, EntityRecord } from '../store';
+import { graphJson, graphJsonText, noContent, type ServerContext, type ServerContextOf, type ServerEnv } from '../server-context';
+import type { AssignmentRecord, EntityRecord, StoredEntity } from '../store';
 import { graphTimestamp } from '../timestamps';
 import { applyProperties, type EntityType } from '../wire/entity-type';
 import { parseActionBody, parseProperties, resolveEntityType, setPriorityBody, typeNameOf } from '../wire/parse-body';
@@ -41,11 +41,11 @@ function expansionOf(options: QueryOptions, collection: IntuneCollection): Expan
 
 /** An Intune object as Graph returns it: `@odata.type` first, then its properties, then expanded assignments. */
 export function renderIntuneEntity(
-  entity: EntityRecord,
+  entity: Pick<EntityRecord, 'id' | 'type' | 'data'>,
   collection: IntuneCollection,
   version: ApiVersion,
   select?: readonly string[],
-  assignments?: { readonly records: readonly AssignmentRecord[]; readonly select?: readonly string[] },
+  assignments?: { readonly records: readonly Pick<AssignmentRecord, 'data'>[]; readonly select?: readonly string[] },
 ): Record<string, unknown> {
   const result: Record<string, unknown> = { '@odata.type': `#microsoft.graph.${entity.type}`, ...project(entity.data, select) };
   if (assignments) {
@@ -53,6 +53,28 @@ export function renderIntuneEntity(
     result['assignments'] = assignments.records.map((record) => project(record.data, assignments.select));
   }
   return result;
+}
+
+/**
+ * {@link renderIntuneEntity} as JSON text. Objects without `$select` and priority are answered
+ * with their stored text, unparsed; the JSON is the same.
+ */
+function renderStoredEntity(
+  entity: StoredEntity,
+  collection: IntuneCollection,
+  version: ApiVersion,
+  select?: readonly string[],
+  assignments?: { readonly json: readonly string[]; readonly select?: readonly string[] },
+): string {
+  if (select || entity.priority !== null || assignments?.select) {
+    const records = assignments?.json.map((json) => ({ data: JSON.parse(json) as Record<string, unknown> }));
+    return JSON.stringify(renderIntuneEntity(entity, collection, version, select, assignments && records ? { records, ...assignments } : undefined));
+  }
+  const properties = entity.json.length > 2 ? `,${entity.json.slice(1, -1)}` : '';
+  const expanded = assignments
+    ? `,"assignments@odata.context":${JSON.stringify(contextUrl(version, `${collection.path}('${entity.id}')/assignments`))},"assignments":[${assignments.json.join(',')}]`
+    : '';
+  return `{"@odata.type":${JSON.stringify(`#microsoft.graph.${entity.type}`)}${properties}${expanded}}`;
 }
 
 /** Routes of one Intune collection: list, get, create, update, delete, `setPriority`, assignments and `assign`. */
@@ -82,21 +104,36 @@ export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): 
 
   app.get('/', (c) => {
     const version = c.get('version');
+    const tenantId = c.get('tenantId');
     const url = new URL(c.req.url);
     const options = readQueryOptions(url, version);
     const expansion = expansionOf(options, collection);
     const displayName = equalityOn(options, 'displayName');
-    const records = applyQuery(store.listEntities(c.get('tenantId'), collection.name, displayName === undefined ? {} : { displayName }), options, target);
-    const page = pageOf(records, options, ctx.pageSizes.intune, url);
-    const byParent = expansion ? store.assignmentsByParent(c.get('tenantId'), collection.name) : undefined;
-    return graphJson(c, {
+    const where = displayName === undefined ? {} : { displayName };
+    let page: { items: readonly StoredEntity[]; nextLink?: string };
+    let count: number | undefined;
+    if ((options.filter === undefined || displayName !== undefined) && options.orderBy === undefined) {
+      // Filtered by the display name index at most: SQLite reads only the page (and one more, to know if another follows).
+      checkQuery(options, target);
+      const { start, size } = pageBounds(options, ctx.pageSizes.intune);
+      const rows = store.listStoredEntities(tenantId, collection.name, where, { offset: start, limit: size + 1 });
+      page = rows.length > size ? { items: rows.slice(0, size), nextLink: nextPageLink(url, start + size) } : { items: rows };
+      if (options.count) count = store.countEntities(tenantId, collection.name, where);
+    } else {
+      const records = applyQuery(store.listStoredEntities(tenantId, collection.name, where), options, target);
+      page = pageOf(records, options, ctx.pageSizes.intune, url);
+      count = records.length;
+    }
+    const byParent = expansion ? store.assignmentJsonOf(tenantId, collection.name, page.items.map((entity) => entity.id)) : undefined;
+    const head = {
       '@odata.context': contextUrl(version, collection.path, { ...(options.select ? { select: options.select } : {}), expand: expansion ? ['assignments'] : [] }),
-      ...(options.count && options.offset === undefined ? { '@odata.count': records.length } : {}),
+      ...(options.count && options.offset === undefined ? { '@odata.count': count } : {}),
       ...(page.nextLink ? { '@odata.nextLink': page.nextLink } : {}),
-      value: page.items.map((entity) =>
-        renderIntuneEntity(entity, collection, version, options.select, byParent && expansion ? { records: byParent.get(entity.id) ?? [], ...expansion } : undefined),
-      ),
-    });
+    };
+    const value = page.items.map((entity) =>
+      renderStoredEntity(entity, collection, version, options.select, byParent && expansion ? { json: byParent.get(entity.id) ?? [], ...expansion } : undefined),
+    );
+    return graphJsonText(c, `${JSON.stringify(head).slice(0, -1)},"value":[${value.join(',')}]}`);
   });
 
   app.get('/:id', (c) => {

@@ -1,6 +1,7 @@
 import { assignmentTarget } from './assignment-target';
-import { derivedType, f, oneOf } from './fields';
+import { derivedType, f } from './fields';
 import { entityType } from './entity-type';
+import { complexField } from './graph-model';
 
 const target = f.of(assignmentTarget, null);
 const source = { source: f.enum(['direct', 'policySets'], 'direct'), sourceId: f.string() };
@@ -36,15 +37,15 @@ const appSettings = {
   preventManagedAppBackup: f.boolean(),
 };
 
-const mobileAppAssignmentSettings = oneOf([
-  derivedType('iosStoreAppAssignmentSettings', appSettings),
-  derivedType('iosVppAppAssignmentSettings', {
-    ...appSettings,
-    useDeviceLicensing: f.boolean(false, false),
-    preventAutoAppUpdate: f.boolean(),
-  }),
-  derivedType('iosLobAppAssignmentSettings', appSettings),
-]);
+/**
+ * `mobileAppAssignmentSettings`: every derived type of the metadata (the DDM ones included), the
+ * classic iOS ones with the defaults Intune returns.
+ */
+const mobileAppAssignmentSettings = complexField('mobileAppAssignmentSettings', {
+  iosStoreAppAssignmentSettings: derivedType('iosStoreAppAssignmentSettings', appSettings),
+  iosVppAppAssignmentSettings: derivedType('iosVppAppAssignmentSettings', { ...appSettings, useDeviceLicensing: f.boolean(false, false), preventAutoAppUpdate: f.boolean() }),
+  iosLobAppAssignmentSettings: derivedType('iosLobAppAssignmentSettings', appSettings),
+});
 
 /** `mobileAppAssignment`. */
 export const mobileAppAssignment = entityType({
@@ -53,7 +54,7 @@ export const mobileAppAssignment = entityType({
     id: f.string(),
     intent: f.enum(['available', 'required', 'uninstall', 'availableWithoutEnrollment'], 'available', false),
     target,
-    settings: f.of(mobileAppAssignmentSettings.nullable(), null),
+    settings: mobileAppAssignmentSettings,
     ...source,
   },
   required: ['intent', 'target'],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { derivedType, f, type Fields, oneOf } from './fields';
 import { entityType } from './entity-type';
+import { complexField, complexListField } from './graph-model';
 
 const keyTypedValuePair = oneOf([
   derivedType('keyStringValuePair', { key: f.string(), value: f.string() }),
@@ -39,36 +40,25 @@ const kerberos: Fields = {
   signInHelpText: f.string(),
 };
 
-const iosExtensions = [
-  derivedType('iosAzureAdSingleSignOnExtension', {
-    bundleIdAccessControlList: f.strings(),
-    configurations,
-    enableSharedDeviceMode: f.boolean(false, false),
-  }),
-  derivedType('iosRedirectSingleSignOnExtension', redirect),
-  derivedType('iosCredentialSingleSignOnExtension', credential),
-  derivedType('iosKerberosSingleSignOnExtension', kerberos),
-] as const;
+const IOS_EXTENSIONS: Readonly<Record<string, Fields>> = {
+  iosAzureAdSingleSignOnExtension: { bundleIdAccessControlList: f.strings(), configurations, enableSharedDeviceMode: f.boolean(false, false) },
+  iosRedirectSingleSignOnExtension: redirect,
+  iosCredentialSingleSignOnExtension: credential,
+  iosKerberosSingleSignOnExtension: kerberos,
+};
+const iosExtensionSchemas = Object.fromEntries(Object.entries(IOS_EXTENSIONS).map(([name, fields]) => [name, derivedType(name, fields)]));
 
 /** `iosSingleSignOnExtension` and its derived types. */
-export const iosSingleSignOnExtension = oneOf(iosExtensions);
-
-/** `singleSignOnExtension` (deprecated property type): the iOS types plus the platform-neutral legacy ones. */
-export const singleSignOnExtension = oneOf([
-  ...iosExtensions,
-  derivedType('redirectSingleSignOnExtension', redirect),
-  derivedType('credentialSingleSignOnExtension', credential),
-  derivedType('kerberosSingleSignOnExtension', kerberos),
-]);
+export const iosSingleSignOnExtension = oneOf(Object.values(iosExtensionSchemas) as [ReturnType<typeof derivedType>, ...ReturnType<typeof derivedType>[]]);
 
 const base: Fields = {
   id: f.string(),
   lastModifiedDateTime: f.string(),
   roleScopeTagIds: f.strings(['0']),
   supportsScopeTags: f.boolean(true, false),
-  deviceManagementApplicabilityRuleOsEdition: f.opaque(),
-  deviceManagementApplicabilityRuleOsVersion: f.opaque(),
-  deviceManagementApplicabilityRuleDeviceMode: f.opaque(),
+  deviceManagementApplicabilityRuleOsEdition: complexField('deviceManagementApplicabilityRuleOsEdition'),
+  deviceManagementApplicabilityRuleOsVersion: complexField('deviceManagementApplicabilityRuleOsVersion'),
+  deviceManagementApplicabilityRuleDeviceMode: complexField('deviceManagementApplicabilityRuleDeviceMode'),
   createdDateTime: f.string(),
   description: f.string(),
   displayName: f.string(),
@@ -81,20 +71,20 @@ export const iosDeviceFeaturesConfiguration = entityType({
   ancestors: ['appleDeviceFeaturesConfigurationBase', 'deviceConfiguration'],
   fields: {
     ...base,
-    airPrintDestinations: f.opaqueList(),
+    airPrintDestinations: complexListField('airPrintDestination'),
     assetTagTemplate: f.string(),
-    contentFilterSettings: f.opaque(),
+    contentFilterSettings: complexField('iosWebContentFilterBase'),
     lockScreenFootnote: f.string(),
-    homeScreenDockIcons: f.opaqueList(),
-    homeScreenPages: f.opaqueList(),
+    homeScreenDockIcons: complexListField('iosHomeScreenItem'),
+    homeScreenPages: complexListField('iosHomeScreenPage'),
     homeScreenGridWidth: f.int32(),
     homeScreenGridHeight: f.int32(),
-    notificationSettings: f.opaqueList(),
-    singleSignOnSettings: f.opaque(),
+    notificationSettings: complexListField('iosNotificationSettings'),
+    singleSignOnSettings: complexField('iosSingleSignOnSettings'),
     wallpaperDisplayLocation: f.enum(['notConfigured', 'lockScreen', 'homeScreen', 'lockAndHomeScreens'], 'notConfigured', false),
-    wallpaperImage: f.opaque(),
+    wallpaperImage: complexField('mimeContent'),
     iosSingleSignOnExtension: f.of(iosSingleSignOnExtension.nullable(), null),
-    singleSignOnExtension: f.of(singleSignOnExtension.nullable(), null),
+    singleSignOnExtension: complexField('singleSignOnExtension', iosExtensionSchemas),
   },
   required: ['displayName'],
   readOnly: ['version', 'supportsScopeTags'],

@@ -49,8 +49,6 @@ export const f = {
   }),
   /** Any other schema (complex values, collections of them); made optional here. */
   of: (schema: z.ZodType, initial: unknown): Field => ({ schema: schema.optional(), initial }),
-  /** A complex value this server stores as sent, without checking its inner properties. */
-  opaque: (): Field => ({ schema: z.looseObject({}).nullable().optional(), initial: null }),
   /** A collection of complex values this server stores as sent. */
   opaqueList: (): Field => ({ schema: z.array(z.looseObject({})).nullable().optional(), initial: [] }),
 };

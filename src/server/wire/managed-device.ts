@@ -1,13 +1,16 @@
 import { f } from './fields';
 import { entityType } from './entity-type';
+import { declaredEntityFields } from './graph-model';
 
 /**
- * The `managedDevice` entity (the properties a simulated iOS/iPadOS enrollment sets). Devices come
+ * The `managedDevice` entity: every property the metadata declares (null or empty where a simulated
+ * iOS/iPadOS enrollment sets nothing), those an enrollment sets with their values. Devices come
  * from enrollment, never from a create request.
  */
 export const managedDevice = entityType({
   name: 'managedDevice',
   fields: {
+    ...declaredEntityFields('managedDevice'),
     id: f.string(),
     userId: f.string(),
     deviceName: f.string(),

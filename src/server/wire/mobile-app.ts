@@ -1,12 +1,13 @@
 import { complexType, f, type Fields } from './fields';
 import { entityType } from './entity-type';
+import { complexField, complexListField, enumMembers } from './graph-model';
 
 const base: Fields = {
   id: f.string(),
   displayName: f.string(),
   description: f.string(),
   publisher: f.string(),
-  largeIcon: f.opaque(),
+  largeIcon: complexField('mimeContent'),
   createdDateTime: f.string(),
   lastModifiedDateTime: f.string(),
   isFeatured: f.boolean(false, false),
@@ -16,7 +17,7 @@ const base: Fields = {
   developer: f.string(),
   notes: f.string(),
   uploadState: f.int32(1, false),
-  publishingState: f.string('published'),
+  publishingState: f.enum(enumMembers('mobileAppPublishingState'), 'published'),
   isAssigned: f.boolean(false, false),
   roleScopeTagIds: f.strings(),
   dependentAppCount: f.int32(0, false),
@@ -28,6 +29,8 @@ const ancestors = ['mobileApp'];
 
 const iosDeviceType = complexType('iosDeviceType', { iPad: f.boolean(false, false), iPhoneAndIPod: f.boolean(false, false) });
 const applicableDeviceType = f.of(iosDeviceType, { iPad: false, iPhoneAndIPod: false });
+/** Whether Intune delivers the app over MDM or declarative device management (reference errata 4). */
+const appleDeviceAppDeliveryProtocolType = f.enum(enumMembers('appleDeviceDeliveryProtocol'), 'default');
 
 const IOS_VERSIONS = ['v8_0', 'v9_0', 'v10_0', 'v11_0', 'v12_0', 'v13_0', 'v14_0', 'v15_0', 'v16_0', 'v17_0', 'v18_0', 'v26_0'];
 const iosMinimumOperatingSystem = complexType(
@@ -50,6 +53,7 @@ export const iosStoreApp = entityType({
     ...base,
     bundleId: f.string(),
     appStoreUrl: f.string(),
+    appleDeviceAppDeliveryProtocolType,
     applicableDeviceType,
     minimumSupportedOperatingSystem: f.of(iosMinimumOperatingSystem, Object.fromEntries(IOS_VERSIONS.map((v) => [v, false]))),
   },
@@ -67,6 +71,7 @@ export const iosVppApp = entityType({
     totalLicenseCount: f.int32(0, false),
     releaseDateTime: f.string(),
     appStoreUrl: f.string(),
+    appleDeviceAppDeliveryProtocolType,
     licensingType: f.of(vppLicensingType.nullable(), null),
     applicableDeviceType,
     vppTokenOrganizationName: f.string(),
@@ -75,7 +80,7 @@ export const iosVppApp = entityType({
     bundleId: f.string(),
     vppTokenId: f.string(),
     vppTokenDisplayName: f.string(),
-    revokeLicenseActionResults: f.opaqueList(),
+    revokeLicenseActionResults: complexListField('iosVppAppRevokeLicensesActionResult'),
   },
   required: ['displayName'],
   readOnly: [...readOnly, 'revokeLicenseActionResults'],

@@ -1,5 +1,5 @@
-/** A synthetic stack for the benchmarks: every managed kind, ten groups, one assignment per object. */
-import { MANIFEST_VERSION, type Manifest, type Resource } from '../src/model';
+/** A synthetic stack for large plans and applies: every managed kind, ten groups, one assignment per object. */
+import { MANIFEST_VERSION, type Manifest, type Resource } from '../../src/model';
 
 const GROUPS = 10;
 
