@@ -3,7 +3,10 @@
  * (its own process, on loopback) and prints, beside the minimum read a plain client sends for the
  * same tenant (every collection with its assignments, the group look-ups and the APNs certificate in
  * one `$batch`, then the further pages), the round trips, requests, wall time, client CPU per object
- * and the client's peak memory. Run: npx tsx bench/plan/run.ts [sizes...]
+ * and the client's peak memory. A second table puts the time to work out the plan's impact (whose
+ * enrollment changes, member counts included) beside the plan's own time, for the first plan (every
+ * object created) and for a plan that reverses the profiles' priorities (target: at most 10%).
+ * Run: npx tsx bench/plan/run.ts [sizes...]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +14,7 @@ import { join } from 'node:path';
 import Table from 'cli-table3';
 import { GraphBackend } from '../../src/backends/graph';
 import { staticToken } from '../../src/backends/graph/token-source';
-import { applyPlan, planStack, type ActualState } from '../../src/engine';
+import { applyPlan, planImpactOf, planStack, withMemberCounts, type ActualState, type Backend, type Plan, type PlanImpact } from '../../src/engine';
 import { DESCRIPTORS, type KindDescriptor, type Manifest } from '../../src/model';
 import { startServer, type Server } from '../reference-server-process';
 import { syntheticStack } from '../../test/_helpers/synthetic-stack';
@@ -72,7 +75,80 @@ async function minimumRead(server: Server, manifest: Manifest): Promise<{ roundT
   return { roundTrips, requests };
 }
 
+/** Runs `run` and returns what it sent through the backend. */
+async function counted(backend: Backend, run: () => Promise<void>): Promise<{ roundTrips: number; requests: number }> {
+  const before = backend.counters();
+  await run();
+  const after = backend.counters();
+  return { roundTrips: after.roundTrips - before.roundTrips, requests: after.requests - before.requests };
+}
+
+/** The same stack with the enrollment type profiles' priorities reversed. */
+function reversedProfiles(manifest: Manifest): Manifest {
+  const count = manifest.resources.filter((r) => r.kind === 'enrollmentTypeProfile').length;
+  return { ...manifest, resources: manifest.resources.map((r) => (r.kind === 'enrollmentTypeProfile' ? { ...r, priority: count + 1 - r.priority! } : r)) };
+}
+
+/** Runs of each plan the impact figures take the median of (the machine's load varies). */
+const IMPACT_RUNS = 5;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** A plan made without its impact, and the impact worked out on its own: medians of both costs. */
+interface PlanAndImpact {
+  readonly plan: Plan;
+  readonly impact: PlanImpact;
+  readonly planWallMs: number;
+  readonly planCpuMs: number;
+  readonly impactWallMs: number;
+  readonly impactCpuMs: number;
+}
+
+/** Plans without the impact, then works the impact out (member counts included), a few times over. */
+async function planThenImpact(backend: Backend, manifest: Manifest): Promise<PlanAndImpact> {
+  const plans: Cost[] = [];
+  const impacts: Cost[] = [];
+  let planned: Awaited<ReturnType<typeof planStack>> | undefined;
+  let impact: PlanImpact | undefined;
+  for (let run = 0; run < IMPACT_RUNS; run += 1) {
+    plans.push(await measure(() => counted(backend, async () => void (planned = await planStack(backend, manifest, { impact: false })))));
+    const { plan, state } = planned!;
+    impacts.push(await measure(() => counted(backend, async () => void (impact = await withMemberCounts(planImpactOf(manifest, state, plan), backend, plan, state)))));
+  }
+  return {
+    plan: planned!.plan,
+    impact: impact!,
+    planWallMs: median(plans.map((c) => c.wallMs)),
+    planCpuMs: median(plans.map((c) => c.cpuMs)),
+    impactWallMs: median(impacts.map((c) => c.wallMs)),
+    impactCpuMs: median(impacts.map((c) => c.cpuMs)),
+  };
+}
+
 async function main(): Promise<void> {
+  const impactTable = new Table({
+    style: { head: [], border: [] },
+    head: ['objects', 'plan', 'writes', 'plan wall ms', 'impact wall ms', 'wall: impact / plan', 'plan CPU ms', 'impact CPU ms', 'CPU: impact / plan', 'audiences', 'affected', 'differences'],
+  });
+  const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)}%`;
+  const impactRow = (size: number, what: string, r: PlanAndImpact) =>
+    impactTable.push([
+      size,
+      what,
+      r.plan.steps.length,
+      r.planWallMs.toFixed(0),
+      r.impactWallMs.toFixed(0),
+      percent(r.impactWallMs, r.planWallMs),
+      r.planCpuMs.toFixed(0),
+      r.impactCpuMs.toFixed(0),
+      percent(r.impactCpuMs, r.planCpuMs),
+      r.impact.audiences,
+      r.impact.affected.length,
+      r.impact.affected.reduce((n, a) => n + a.changes.length, 0),
+    ]);
   const table = new Table({
     style: { head: [], border: [] },
     head: ['objects', 'reader', 'round trips', 'requests', 'wall ms', 'client CPU ms', 'CPU µs/object', 'client peak RSS MB', 'CPU vs minimum'],
@@ -84,7 +160,9 @@ async function main(): Promise<void> {
     const backend = new GraphBackend({ baseUrl: server.url, tokens: staticToken(server.token), description: 'bench' });
     try {
       const manifest = syntheticStack(size);
-      const applied = await applyPlan(backend, (await planStack(backend, manifest)).plan);
+      const first = await planThenImpact(backend, manifest);
+      impactRow(size, 'first (creates all)', first);
+      const applied = await applyPlan(backend, first.plan);
       if (!applied.ok) throw new Error(`setup apply failed: ${applied.results.find((r) => r.status !== 'done')?.error}`);
       const base = await measure(() => minimumRead(server, manifest));
       let state: ActualState | undefined;
@@ -111,13 +189,14 @@ async function main(): Promise<void> {
         ratio,
       ];
       table.push(row('minimum read (plain client)', base, '1x'), row('enrollkit plan', ours, `${(ours.cpuMs / base.cpuMs).toFixed(1)}x`));
+      impactRow(size, 'profile priorities reversed', await planThenImpact(backend, reversedProfiles(manifest)));
     } finally {
       await backend.close();
       server.child.kill('SIGTERM');
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  process.stdout.write(`${table.toString()}\n`);
+  process.stdout.write(`${table.toString()}\n\nImpact (whose enrollment changes) beside the plan's own time, medians of ${IMPACT_RUNS} runs (target: impact <= 10% of the plan)\n${impactTable.toString()}\n`);
   const [at1000, largest] = [perObject.get(1000), Math.max(...perObject.keys())];
   if (at1000 !== undefined && largest > 1000) {
     process.stdout.write(`plan CPU per object at ${largest} objects / at 1000 objects: ${(perObject.get(largest)! / at1000).toFixed(2)}x (linear is 1x)\n`);

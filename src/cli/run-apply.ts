@@ -6,11 +6,12 @@ import { NO_COLOUR, TERMINAL_COLOUR } from './render/plan-text';
 
 /**
  * Asks for confirmation unless `autoApprove`; without a terminal to ask on, refuses and says how
- * to approve. Returns false when the user declined.
+ * to approve (`alternative`: another way than `--auto-approve`, when the command has one).
+ * Returns false when the user declined.
  */
-export async function confirm(io: CliIo, what: string, autoApprove: boolean): Promise<boolean> {
+export async function confirm(io: CliIo, what: string, autoApprove: boolean, alternative?: string): Promise<boolean> {
   if (autoApprove) return true;
-  if (!io.prompt) throw new UsageError(`${what} needs --auto-approve when no terminal can confirm it (or review with 'enrollkit plan --out plan.json' and apply that file).`);
+  if (!io.prompt) throw new UsageError(`${what} needs --auto-approve when no terminal can confirm it${alternative ? ` (${alternative})` : ''}.`);
   const answer = await io.prompt(`Do you want to ${what}? Only 'yes' will be accepted: `);
   if (answer.trim() === 'yes') return true;
   io.stderr('Cancelled: nothing was changed.\n');

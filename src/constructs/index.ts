@@ -19,3 +19,4 @@ export * from './vpp-app';
 export * from './web-clip';
 export * from './manifest-files';
 export * from './synthesize-manifests';
+export * from './ade-enrollment-profile';

@@ -24,10 +24,22 @@ export interface ActualObject {
   readonly unmanagedAssignments: readonly Record<string, unknown>[];
   /** Priority, for prioritised kinds. */
   readonly priority?: number;
+  /** The parent object's Graph ID, for kinds nested under one (an ADE profile's token). */
+  readonly parentId?: string;
   /** A tenant default (never changed, moved or deleted). */
   readonly builtIn: boolean;
   /** Hash of everything above: a saved plan is stale when it changes. */
   readonly fingerprint: string;
+}
+
+/** A tenant object a kind names by name (an ADE token, a VPP token). */
+export interface NamedObject {
+  /** Graph ID. */
+  readonly id: string;
+  /** Its name. */
+  readonly name: string;
+  /** The entity as listed. */
+  readonly entity: Record<string, unknown>;
 }
 
 /** An Entra group found in the tenant. */
@@ -60,6 +72,8 @@ export interface ActualState {
   readonly groupNames: ReadonlyMap<string, string>;
   /** The APNs certificate: null when the tenant has none, absent when it could not be read. */
   readonly pushCertificate?: PushCertificate | null;
+  /** The objects kinds name by name, by lookup key; a lookup that could not be read is absent. */
+  readonly named?: ReadonlyMap<string, readonly NamedObject[]>;
   /** The tenant's default restrictions (the priority-0 "All users and all devices" objects). */
   readonly tenantDefaults: TenantDefaults;
 }

@@ -12,6 +12,13 @@ interface Digested {
   readonly assignments: readonly Assignment[];
 }
 
+/** The spec without the fields actions set (the default profile, devices), which no PATCH rewrites the marker for. */
+function digestedSpec(kind: Resource['kind'], spec: unknown): unknown {
+  const fields = descriptorOf(kind).actions?.fields ?? [];
+  if (fields.length === 0 || typeof spec !== 'object' || spec === null) return spec;
+  return Object.fromEntries(Object.entries(spec).filter(([key]) => !fields.includes(key)));
+}
+
 function digestOf(object: Digested): string {
   return fingerprintOf({ ...object, assignments: object.assignments.map(assignmentKey).sort() });
 }
@@ -26,7 +33,7 @@ export function declaredAssignments(resource: Resource): Assignment[] {
 
 /** The digest of a declared object as apply writes it; recorded in its ownership marker. */
 export function desiredDigest(resource: Resource): string {
-  const spec = descriptorOf(resource.kind).normalize(resource.spec);
+  const spec = digestedSpec(resource.kind, descriptorOf(resource.kind).normalize(resource.spec));
   return digestOf({ displayName: resource.displayName, description: resource.description, spec, assignments: declaredAssignments(resource) });
 }
 
@@ -37,5 +44,5 @@ export function assignmentsByName(object: ActualObject, groupNames: ReadonlyMap<
 
 /** The digest of an object as the tenant holds it now, comparable with {@link desiredDigest}. */
 export function actualDigest(object: ActualObject, groupNames: ReadonlyMap<string, string>): string {
-  return digestOf({ displayName: object.displayName, description: object.description, spec: object.spec, assignments: assignmentsByName(object, groupNames) });
+  return digestOf({ displayName: object.displayName, description: object.description, spec: digestedSpec(object.kind, object.spec), assignments: assignmentsByName(object, groupNames) });
 }

@@ -6,7 +6,7 @@ export type { GraphRequest } from '../model';
 export interface GraphResponse {
   /** HTTP status. */
   readonly status: number;
-  /** Parsed JSON body (undefined when empty). */
+  /** Parsed JSON body (undefined when empty); a plain-text answer such as a `$count` as its number or text. */
   readonly body: unknown;
   /** Graph's `request-id`, when it sent one. */
   readonly requestId?: string;

@@ -23,3 +23,5 @@ export * from './applied-digest';
 export * from './drift';
 export * from './stack-lock';
 export * from './priority-placement';
+export * from './read-nested';
+export * from './impact';

@@ -12,6 +12,7 @@ import {
   type GroupResolver,
   type KindDescriptor,
   type Manifest,
+  type NameDirectory,
   type ObjectRef,
   type Resource,
 } from '../model';
@@ -32,6 +33,7 @@ import {
 } from './plan-types';
 import { KEEP_PLACE, placeOwned } from './priority-placement';
 import { priorityMoves } from './priority-moves';
+import { nameDirectoryOf } from './read-nested';
 import { stepRef } from './step-request';
 
 /** Choices that shape a plan. */
@@ -81,11 +83,76 @@ class PlanBuilder {
   constructor(
     readonly manifest: Manifest,
     readonly state: ActualState,
-  ) {}
+  ) {
+    this.names = nameDirectoryOf(state.named ?? new Map());
+  }
+
+  /** IDs of the objects kinds name by name (tokens), from the state read. */
+  readonly names: NameDirectory;
+  /** The parent of each object a create step makes, for the steps that write it later. */
+  private readonly parents = new Map<string, ObjectRef>();
 
   add(step: Step): string {
-    this.steps.push(step);
+    const parent = step.parent ?? this.parentOfStep(step);
+    this.steps.push(parent ? { ...step, parent } : step);
     return step.id;
+  }
+
+  /** The parent of the object a step writes, for kinds nested under one. */
+  private parentOfStep(step: Step): ObjectRef | undefined {
+    if (step.kind === 'group' || !descriptorOf(step.kind).parent || !step.object) return undefined;
+    if ('step' in step.object) return this.parents.get(step.object.step);
+    const objectId = step.object.id;
+    const parentId = this.state.objects.find((o) => o.id === objectId)?.parentId;
+    return parentId ? { id: parentId } : undefined;
+  }
+
+  /**
+   * The parent a declared object of a nested kind goes under (the ADE token its spec names), or
+   * the blocker that says it is not in the tenant; undefined for kinds that are not nested.
+   */
+  parentOf(d: KindDescriptor, resource: Resource): ObjectRef | Blocker | undefined {
+    const lookup = d.parent ? d.lookups?.[d.parent.lookup] : undefined;
+    if (!d.parent || !lookup) return undefined;
+    const name = String((resource.spec as Record<string, unknown>)[lookup.field] ?? '');
+    const id = this.names.id(d.parent.lookup, name);
+    if (id) return { id };
+    const read = this.state.named?.has(d.parent.lookup) === true;
+    return {
+      code: 'parent-missing',
+      path: resource.path,
+      message: read ? `the tenant has no ${lookup.title} named '${name}'` : `the ${lookup.title}s of the tenant could not be read, so '${name}' cannot be found`,
+      fix: read ? `add the ${lookup.title} in Intune (Devices > Enrollment > Apple), or name one the tenant has (${(this.state.named?.get(d.parent.lookup) ?? []).map((o) => `'${o.name}'`).join(', ') || 'none'})` : 'grant the credentials read access to enrollment settings (DeviceManagementServiceConfig.Read.All), then plan again',
+    };
+  }
+
+  /** Blockers for names the spec gives of tenant objects (a VPP token) that the tenant does not have. */
+  missingNames(d: KindDescriptor, resource: Resource): Blocker[] {
+    return Object.entries(d.lookups ?? {})
+      .filter(([key]) => key !== d.parent?.lookup)
+      .flatMap(([key, lookup]) => {
+        const name = (resource.spec as Record<string, unknown>)[lookup.field];
+        if (typeof name !== 'string' || this.names.id(key, name) !== undefined || this.state.named?.has(key) !== true) return [];
+        const known = (this.state.named.get(key) ?? []).map((o) => `'${o.name}'`).join(', ') || 'none';
+        return [{ code: 'name-missing', path: resource.path, message: `the tenant has no ${lookup.title} named '${name}'`, fix: `name one the tenant has (${known}), or add it in Intune` }];
+      });
+  }
+
+  /** The action steps that bring an object's action-owned state (default, devices) to the desired one. */
+  actionSteps(d: KindDescriptor, resource: Resource, object: ObjectRef, after: readonly string[], actual?: ActualObject): string[] {
+    const planned = d.actions?.plan(d.normalize(resource.spec), actual ? actual.spec : undefined) ?? [];
+    return planned.map((a, i) =>
+      this.add({
+        id: `${a.operation === 'assign' ? 'assign' : `action:${a.action ?? ''}`}:${resource.logicalId}:${i}`,
+        title: `${d.title} '${resource.displayName}': ${a.title}`,
+        kind: resource.kind,
+        operation: a.operation,
+        object,
+        ...(a.action ? { action: a.action } : {}),
+        ...(a.body !== undefined ? { body: a.body } : {}),
+        dependsOn: [...after],
+      }),
+    );
   }
 
   /** Resolves group display names to IDs, or to the step that creates the group. */
@@ -217,7 +284,7 @@ class PlanBuilder {
 
   writeBody(d: KindDescriptor, resource: Resource): Record<string, unknown> {
     return {
-      ...d.toGraph(resource.spec),
+      ...d.toGraph(resource.spec, this.names),
       displayName: resource.displayName,
       description: withMarker(resource.description, { stack: this.manifest.stack, logicalId: resource.logicalId, digest: desiredDigest(resource) }),
     };
@@ -226,11 +293,14 @@ class PlanBuilder {
   createStep(d: KindDescriptor, resource: Resource, after: string[]): string {
     const id = `create:${resource.logicalId}`;
     const previous = d.priorityClass ? this.created.get(d.priorityClass)?.at(-1) : undefined;
+    const parent = this.parentOf(d, resource);
+    if (parent && !isBlocker(parent)) this.parents.set(id, parent);
     this.add({
       id,
       title: `create ${d.title} '${resource.displayName}'`,
       kind: resource.kind,
       operation: 'create',
+      ...(parent && !isBlocker(parent) ? { parent } : {}),
       body: this.writeBody(d, resource),
       dependsOn: [...after, ...(previous ? [`create:${previous}`] : [])],
     });
@@ -319,7 +389,7 @@ function findReferenced(b: PlanBuilder, d: KindDescriptor, resource: Resource & 
 }
 
 /** True for a blocker found instead of an object. */
-function isBlocker(x: ActualObject | Blocker | undefined): x is Blocker {
+function isBlocker<T extends object>(x: T | Blocker | undefined): x is Blocker {
   return x !== undefined && 'fix' in x;
 }
 
@@ -350,11 +420,15 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
   const counterpart = findCounterpart(b, d, resource, owned);
   const base = { kind: resource.kind, logicalId: resource.logicalId, path: resource.path, displayName: resource.displayName, referenced: !!resource.reference };
   const noAssignments = { add: [], remove: [] };
-  if (isBlocker(counterpart)) {
-    conflict(b, base, counterpart);
+  const parentBlocker = b.parentOf(d, resource);
+  const nameBlockers = b.missingNames(d, resource);
+  const blocker = isBlocker(counterpart) ? counterpart : isBlocker(parentBlocker) ? parentBlocker : nameBlockers[0];
+  if (blocker || isBlocker(counterpart)) {
+    b.blockers.push(...nameBlockers.slice(blocker === nameBlockers[0] ? 1 : 0));
+    conflict(b, base, blocker ?? (counterpart as Blocker));
     return;
   }
-  let actual = counterpart;
+  let actual: ActualObject | undefined = counterpart;
   let action: ResourceChange['action'] = 'unchanged';
   if (!actual) {
     const collision = collisionOf(b, resource);
@@ -379,6 +453,7 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
     const createId = b.createStep(d, resource, []);
     const fields = diffValues({}, desiredSpec);
     b.assignmentSteps(d, resource, { object: { step: createId }, objectStep: createId, spec: resource.spec }, { add: resource.assignments, remove: [] }, []);
+    b.actionSteps(d, resource, { step: createId }, [createId]);
     b.changes.push({ ...base, action: 'create', fields, assignments: { add: resource.assignments, remove: [] } });
     return;
   }
@@ -388,7 +463,7 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
     : [
         ...diffValues(actual.displayName, resource.displayName, 'displayName'),
         ...diffValues(actual.description, resource.description, 'description'),
-        ...diffValues(actual.spec, desiredSpec),
+        ...diffValues(actual.spec, desiredSpec).filter((f) => !(d.actions?.fields ?? []).includes(f.field.split('.')[0]!)),
       ];
   const spec = resource.reference ? actual.spec : resource.spec;
   const desired = canonicalAssignments(d, { ...resource, spec } as Resource, b.resolver);
@@ -403,6 +478,7 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
     b.replaced.add(actual.id);
     const createId = b.createStep(d, resource, [deleted]);
     b.assignmentSteps(d, resource, { object: { step: createId }, objectStep: createId, spec: resource.spec }, { add: resource.assignments, remove: [] }, []);
+    b.actionSteps(d, resource, { step: createId }, [createId]);
     b.changes.push({ ...base, id: actual.id, action: 'replace', fields, replaceFields, assignments: { add: resource.assignments, remove: [] } });
     return;
   }
@@ -421,6 +497,9 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
     });
     if (action !== 'adopt') action = 'update';
   }
+  const actionIds = b.actionSteps(d, resource, { id: actual.id }, objectStep ? [objectStep] : [], actual);
+  if (actionIds.length > 0 && action === 'unchanged') action = 'update';
+  const actions = actionIds.length > 0 ? { actions: b.steps.filter((s) => actionIds.includes(s.id)).map((s) => s.title) } : {};
   if (assignmentsChange) {
     const toDisplay = (a: Assignment): Assignment =>
       'group' in a.target ? { ...a, target: { ...a.target, group: b.resolver.name(a.target.group) } } : a;
@@ -428,10 +507,10 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
     const add = change.add.map((a) => declaredByKey.get(JSON.stringify(a))!);
     b.assignmentSteps(d, resource, { object: { id: actual.id }, ...(objectStep ? { objectStep } : {}), actual, spec }, { add, remove: change.remove }, keep);
     if (action === 'unchanged') action = 'update';
-    b.changes.push({ ...base, id: actual.id, action, fields, assignments: { add, remove: change.remove.map((i) => toDisplay(actual.assignments[i]!)) } });
+    b.changes.push({ ...base, id: actual.id, action, fields, ...actions, assignments: { add, remove: change.remove.map((i) => toDisplay(actual.assignments[i]!)) } });
     return;
   }
-  b.changes.push({ ...base, id: actual.id, action, fields, assignments: noAssignments });
+  b.changes.push({ ...base, id: actual.id, action, fields, ...actions, assignments: noAssignments });
 }
 
 function planPriorities(b: PlanBuilder, desiredOwned: Map<string, Resource[]>, deleted: Set<string>, adopted: Map<string, string>): void {

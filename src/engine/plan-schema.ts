@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AssignmentSchema, KIND_NAMES } from '../model';
+import { PlanImpactSchema } from './impact/impact-schema';
 import { PLAN_FORMAT } from './plan-types';
 
 const KindSchema = z.enum(KIND_NAMES);
@@ -20,6 +21,7 @@ const ResourceChangeSchema = z.strictObject({
   referenced: z.boolean().describe('true for an object referenced, not owned'),
   fields: z.array(FieldChangeSchema),
   replaceFields: z.array(z.string()).optional().describe('for replace: the changed fields Graph cannot change in place'),
+  actions: z.array(z.string()).optional().describe('actions called on the object beyond its properties (make it the default, assign devices)'),
   assignments: z.strictObject({ add: z.array(AssignmentSchema), remove: z.array(AssignmentSchema) }),
   reason: z.string().optional(),
 });
@@ -111,5 +113,6 @@ export const PlanSchema = z
       move: z.number().int(),
       groups: z.number().int(),
     }),
+    impact: PlanImpactSchema.optional().describe('whose enrollment the plan changes, and how; absent with plan --no-impact'),
   })
   .meta({ id: 'Plan', title: 'The plan of one stack' });

@@ -2,6 +2,7 @@ import type { Manifest } from '../model';
 import { lint, type Finding } from '../rules';
 import type { ActualState } from './actual-state';
 import type { Backend } from './backend';
+import { planImpactOf, withMemberCounts } from './impact';
 import { makePlan } from './make-plan';
 import type { Plan, PlanFinding, PlanMode } from './plan-types';
 import { missingPermissions, refusedWrites } from './preflight';
@@ -14,6 +15,11 @@ export interface PlanStackOptions {
   readonly adopt?: boolean;
   /** `destroy` plans the deletion of everything the stack owns; `normal` when absent. */
   readonly mode?: PlanMode;
+  /**
+   * Work out whose enrollment the plan changes (`plan.impact`), with member counts.
+   * @default true
+   */
+  readonly impact?: boolean;
 }
 
 function toPlanFinding(f: Finding): PlanFinding {
@@ -29,7 +35,8 @@ function toPlanFinding(f: Finding): PlanFinding {
 
 /**
  * Reads the tenant, checks the rules on the desired state with what the tenant holds, runs the
- * pre-flight checks (permissions, writes the service refuses to the credentials) and plans. Returns the state read too, for saved plans.
+ * pre-flight checks (permissions, writes the service refuses to the credentials) and plans, with
+ * whose enrollment it changes. Returns the state read too, for saved plans.
  */
 export async function planStack(backend: Backend, manifest: Manifest, options: PlanStackOptions = {}): Promise<{ plan: Plan; state: ActualState }> {
   const [state, identity] = await Promise.all([readState(backend, groupNamesOf(manifest)), backend.identity()]);
@@ -42,5 +49,7 @@ export async function planStack(backend: Backend, manifest: Manifest, options: P
   });
   const missing = [...missingPermissions(draft, identity), ...refusedWrites(draft)];
   const plan = missing.length ? { ...draft, blockers: [...draft.blockers, ...missing] } : draft;
-  return { plan, state };
+  if (options.impact === false) return { plan, state };
+  const impact = await withMemberCounts(planImpactOf(manifest, state, plan), backend, plan, state);
+  return { plan: { ...plan, impact }, state };
 }

@@ -1,5 +1,6 @@
 import type { Assignment, Blocker, KindName, KindWrite } from '../model';
 import type { FieldChange } from './diff';
+import type { PlanImpact } from './impact/plan-impact';
 
 /** The version of the plan JSON format (docs/plan-format.md). */
 export const PLAN_FORMAT = 'enrollkit.plan/v2';
@@ -30,6 +31,8 @@ export interface ResourceChange {
   readonly fields: readonly FieldChange[];
   /** For `replace`: the changed fields Graph cannot change in place, which force the delete and create. */
   readonly replaceFields?: readonly string[];
+  /** Actions the plan calls on the object beyond its properties (make it the default, assign devices). */
+  readonly actions?: readonly string[];
   /** Assignments added and removed (targets name groups by display name). */
   readonly assignments: { readonly add: readonly Assignment[]; readonly remove: readonly Assignment[] };
   /** Why the object cannot be planned (`conflict`): the blocker's message and fix. */
@@ -158,6 +161,8 @@ export interface Plan {
   readonly fingerprint: Readonly<Record<string, string>>;
   /** Counts. */
   readonly summary: PlanSummary;
+  /** Whose enrollment the plan changes, and how; absent when the plan was made without it (`--no-impact`). */
+  readonly impact?: PlanImpact;
 }
 
 /** True when the plan changes anything. */

@@ -10,11 +10,13 @@ import {
   type GraphEntity,
   type KindDescriptor,
   type Manifest,
+  type NameDirectory,
 } from '../model';
 import type { ActualGroup, ActualObject, ActualState } from './actual-state';
 import type { Backend, GraphRequest } from './backend';
 import { fingerprintOf } from './canonical-json';
 import { isSuccess, responseError } from './graph-errors';
+import { nameDirectoryOf, readNamedObjects, readNestedObjects } from './read-nested';
 
 type Json = Record<string, unknown>;
 
@@ -60,7 +62,7 @@ export function groupNamesOf(manifest: Manifest): string[] {
   return [...names].sort();
 }
 
-function toObject(kind: KindDescriptor, entity: GraphEntity, rawAssignments: Json[]): ActualObject {
+function toObject(kind: KindDescriptor, entity: GraphEntity, rawAssignments: Json[], names: NameDirectory, parentId?: string): ActualObject {
   const { text, marker } = parseMarker(typeof entity.description === 'string' ? entity.description : '');
   const read: { assignment: Assignment; id: string }[] = [];
   const unmanagedAssignments: Json[] = [];
@@ -76,11 +78,12 @@ function toObject(kind: KindDescriptor, entity: GraphEntity, rawAssignments: Jso
     odataType: String(entity['@odata.type'] ?? kind.graph.odataType),
     displayName: String(entity.displayName ?? ''),
     description: text,
-    spec: kind.fromGraph(entity),
+    spec: kind.fromGraph(entity, names),
     assignments,
     assignmentIds: read.map((r) => r.id),
     unmanagedAssignments,
     ...(kind.priorityClass && typeof entity.priority === 'number' ? { priority: entity.priority } : {}),
+    ...(parentId ? { parentId } : {}),
     builtIn: kind.isBuiltIn(entity),
     ...(marker ? { marker } : {}),
   };
@@ -93,7 +96,7 @@ function toObject(kind: KindDescriptor, entity: GraphEntity, rawAssignments: Jso
  * `$expand=assignments` and one batch of group look-ups, then pages and missing pieces.
  */
 export async function readState(backend: Backend, groupNamesToFind: readonly string[]): Promise<ActualState> {
-  const collections = collectionReads(DESCRIPTORS);
+  const collections = collectionReads(DESCRIPTORS.filter((d) => !d.parent));
   const names = [...new Set(groupNamesToFind)].sort();
   const groupRequests: GraphRequest[] = names.map((name) => ({
     method: 'GET',
@@ -101,11 +104,14 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
     path: `/groups?$filter=displayName eq ${filterLiteral(name)}&$select=id,displayName,description,createdDateTime,groupTypes,membershipRule`,
   }));
   const certRequest: GraphRequest = { method: 'GET', version: 'beta', path: '/deviceManagement/applePushNotificationCertificate' };
-  const [lists, groupLists, certResponse] = await Promise.all([
+  const [lists, groupLists, certResponse, named] = await Promise.all([
     getAllPages(backend, collections.map((c) => c.request)),
     getAllPages(backend, groupRequests),
     backend.send([certRequest]).then((r) => r[0]!),
+    readNamedObjects(backend),
   ]);
+  const directory = nameDirectoryOf(named);
+  const nested = await readNestedObjects(backend, named);
 
   const matched: { kind: KindDescriptor; entity: GraphEntity }[] = [];
   collections.forEach((c, i) => {
@@ -122,7 +128,10 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
   missing.forEach((m, i) => {
     m.entity.assignments = assignmentLists[i];
   });
-  const objects = matched.map((m) => toObject(m.kind, m.entity, m.entity.assignments as Json[]));
+  const objects = [
+    ...matched.map((m) => toObject(m.kind, m.entity, m.entity.assignments as Json[], directory)),
+    ...nested.map((n) => toObject(n.kind, n.entity, [], directory, n.parentId)),
+  ];
 
   const groupsByName = new Map<string, ActualGroup[]>();
   const groupNames = new Map<string, string>();
@@ -156,6 +165,7 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
     groupsByName,
     groupNames,
     ...(pushCertificate === undefined ? {} : { pushCertificate }),
+    named,
     tenantDefaults: tenantDefaultsOf(lists.flat() as GraphEntity[]),
   };
 }

@@ -1,5 +1,5 @@
-import { descriptorOf, priorityRank, type Manifest, type Resource } from '../model';
-import type { TenantFacts } from '../rules';
+import { ADE_TOKENS, descriptorOf, priorityRank, type AdeProfileSpec, type Manifest, type Resource } from '../model';
+import type { AdeProfileFact, TenantFacts } from '../rules';
 import type { ActualObject, ActualState } from './actual-state';
 import type { BackendIdentity } from './backend';
 
@@ -44,9 +44,23 @@ export function tenantFactsOf(manifest: Pick<Manifest, 'stack' | 'resources'>, s
         }) as Resource,
     );
   const groups = [...state.groupsByName.values()].flat().map((g) => ({ displayName: g.displayName, members: g.members }));
+  const adeProfile = (displayName: string, spec: AdeProfileSpec, path?: string): AdeProfileFact => ({
+    displayName,
+    ...(path ? { path } : {}),
+    userAffinity: spec.userAffinity,
+    authenticateWithCompanyPortal: spec.authentication === 'companyPortal',
+    installCompanyPortalWithVpp: spec.companyPortalVppToken !== undefined,
+  });
+  const adeProfiles = [
+    ...manifest.resources.flatMap((r) => (r.kind === 'adeProfile' ? [adeProfile(r.displayName, r.spec, r.path)] : [])),
+    ...state.objects.filter((o) => o.kind === 'adeProfile' && o.marker?.stack !== manifest.stack).map((o) => adeProfile(o.displayName, o.spec as AdeProfileSpec)),
+  ];
+  const tokens = state.named?.get(ADE_TOKENS);
   return {
     resources,
     groups,
+    adeProfiles,
+    ...(tokens ? { adeTokens: tokens.map((t) => ({ tokenName: t.name, tokenExpirationDateTime: String(t.entity['tokenExpirationDateTime'] ?? '') })) } : {}),
     ...(state.pushCertificate === undefined ? {} : { apnsCertificate: state.pushCertificate }),
     appOnlyCredentials: identity.appOnly,
   };

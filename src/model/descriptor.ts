@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Assignment } from './assignment';
 import type { CodeSource, ConstructCode, ConstructCodeContext } from './codegen';
-import type { GraphProtocol } from './graph-protocol';
+import type { GraphProtocol, GraphRequest, StepOperation } from './graph-protocol';
 import type { KindName } from './kinds/registry';
 
 export type { KindName } from './kinds/registry';
@@ -19,6 +19,64 @@ export interface GroupResolver {
 
 /** A resolver that leaves group IDs and names as they are, for assignments already in Graph's terms. */
 export const GROUP_IDS_AS_GIVEN: GroupResolver = { id: (name) => name, name: (id) => id };
+
+/** Tenant objects a kind names by their name rather than their ID (ADE tokens, VPP tokens): how to list them. */
+export interface NameLookup {
+  /** What they are, for messages (`ADE token`). */
+  readonly title: string;
+  /** The list request. */
+  readonly list: GraphRequest;
+  /** The property that holds the name. */
+  readonly nameField: string;
+  /** The spec field that names such an object. */
+  readonly field: string;
+  /** Keeps the entities of the list that count (an ADE token, not the Apple Configurator pseudo-token). */
+  matches(entity: GraphEntity): boolean;
+}
+
+/** The tenant's named objects, read through the lookups: IDs by name and back. */
+export interface NameDirectory {
+  /** The ID of the object of `lookup` with this name. */
+  id(lookup: string, name: string): string | undefined;
+  /** The name of the object of `lookup` with this ID. */
+  name(lookup: string, id: string): string | undefined;
+}
+
+/** A directory that knows no names, for specs that name no tenant objects. */
+export const NO_NAMES: NameDirectory = { id: () => undefined, name: () => undefined };
+
+/** The parent object a nested kind lives under, named in the spec (an ADE token by name). */
+export interface KindParent {
+  /** The lookup that lists the parents (its `field` names the parent in the spec). */
+  readonly lookup: string;
+  /** A navigation of the parent read with its children, and how its items fold into each child entity. */
+  readonly attach?: {
+    /** The read of the navigation of one parent. */
+    request(parentId: string): GraphRequest;
+    /** The child entity with what it needs of the navigation's items. */
+    apply(entity: GraphEntity, items: readonly GraphEntity[]): GraphEntity;
+  };
+}
+
+/** A write that sets state of an object beyond its properties (make it the default, assign devices). */
+export interface PlannedAction {
+  /** `action` for a Graph action, `assign` for the kind's assignment write (devices by serial number). */
+  readonly operation: Extract<StepOperation, 'action' | 'assign'>;
+  /** The Graph action, for `action`. */
+  readonly action?: string;
+  /** The request body. */
+  readonly body?: unknown;
+  /** What it does, for the plan. */
+  readonly title: string;
+}
+
+/** Spec fields that actions set, and the actions that bring them from the tenant's value to the desired one. */
+export interface KindActions<Spec> {
+  /** Spec fields the actions own: left out of the property diff and of create and update bodies. */
+  readonly fields: readonly string[];
+  /** The actions that turn `actual` (undefined for a new object) into `desired`. */
+  plan(desired: Spec, actual: Spec | undefined): PlannedAction[];
+}
 
 /**
  * Everything the engine needs to know about a kind, said once: schema, Graph mapping,
@@ -53,9 +111,15 @@ export interface KindDescriptor<Spec = unknown> {
   /** The spec in canonical form: collections sorted, defaults filled, so equal specs compare equal. */
   normalize(spec: Spec): Spec;
   /** The create/update body for a spec, without displayName and description. */
-  toGraph(spec: Spec): Record<string, unknown>;
+  toGraph(spec: Spec, names?: NameDirectory): Record<string, unknown>;
   /** The canonical spec of a Graph entity; `normalize(s)` equals `fromGraph(toGraph(s))`. */
-  fromGraph(entity: GraphEntity): Spec;
+  fromGraph(entity: GraphEntity, names?: NameDirectory): Spec;
+  /** Tenant objects the spec names by name, by lookup key. */
+  readonly lookups?: Readonly<Record<string, NameLookup>>;
+  /** For a kind nested under a parent object (its `graph.collection` names `{parent}`). */
+  readonly parent?: KindParent;
+  /** Actions that set state beyond properties. */
+  readonly actions?: KindActions<Spec>;
   /** One assignment on the wire. */
   assignmentToGraph(assignment: Assignment, spec: Spec, groups: GroupResolver): Record<string, unknown>;
   /** One assignment read back; undefined for targets enrollkit does not manage. */

@@ -8,6 +8,8 @@ export interface GraphRequest {
   readonly path: string;
   /** JSON body, for writes. */
   readonly body?: unknown;
+  /** Extra request headers, e.g. `ConsistencyLevel: eventual` for directory counts. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** What one step of a plan does to one object. */

@@ -11,7 +11,7 @@ export const ek008ProfilesTargetUsers: Rule = {
   title: 'Enrollment type profiles should target user groups, not device groups',
   message: "003: \"Assign the enrollment profile to user groups. Don't assign to device groups.\"",
   fix: 'assign the profile to all users or to user groups',
-  sources: ['001', '003'],
+  sources: ['003'],
   check: (context) => {
     const membersOf = knownGroupMembers(context);
     return resourcesOfKind(context.manifest.resources, 'enrollmentTypeProfile')
@@ -19,7 +19,10 @@ export const ek008ProfilesTargetUsers: Rule = {
       .flatMap((profile) => {
         const bad = deviceTargets(profile.assignments, membersOf);
         if (bad.length === 0) return [];
-        return [{ path: profile.path, field: 'assignments', value: bad.map(describeTarget), message: `assigned to ${bad.map(describeTarget).join(', ')}` }];
+        const webBased = enrollmentTypesOf(profile.spec).includes('webDeviceEnrollment')
+          ? '; for web-based device enrollment, 001 (step 8) allows "all devices, or select specific groups", so this is 003\'s advice, not a limit of Intune'
+          : '';
+        return [{ path: profile.path, field: 'assignments', value: bad.map(describeTarget), message: `assigned to ${bad.map(describeTarget).join(', ')}${webBased}` }];
       });
   },
 };

@@ -16,6 +16,9 @@ import { ek015CompanyPortalWebClip } from './ek015-company-portal-web-clip';
 import { ek016Prerequisites } from './ek016-prerequisites';
 import { ek017AdeUserAffinity } from './ek017-ade-user-affinity';
 import { ek018AppOnlyRestrictions } from './ek018-app-only-restrictions';
+import { ek019CompanyPortalVpp } from './ek019-company-portal-vpp';
+import { ek020ModernAuthentication } from './ek020-modern-authentication';
+import { ek021CompanyPortalFromAppStore } from './ek021-company-portal-from-app-store';
 import type { Rule } from './rule';
 
 /** Every rule of domain.md, in ID order. */
@@ -38,6 +41,9 @@ export const RULES: readonly Rule[] = [
   ek016Prerequisites,
   ek017AdeUserAffinity,
   ek018AppOnlyRestrictions,
+  ek019CompanyPortalVpp,
+  ek020ModernAuthentication,
+  ek021CompanyPortalFromAppStore,
 ];
 
 /** The rule with this ID, or undefined. */

@@ -122,7 +122,7 @@ function openStore(file: string): Store {
 
 /** Creates a reference server: a local Microsoft Graph for Intune iOS/iPadOS enrollment configuration. */
 export function createReferenceServer(options: ReferenceServerOptions = {}): ReferenceServer {
-  DESCRIPTORS.forEach(collectionOfKind);
+  DESCRIPTORS.filter((d) => !d.parent).forEach(collectionOfKind);
   const store = openStore(options.data ?? ':memory:');
   const clock = options.clock ?? systemClock;
   const storedAdminToken = store.getSetting(ADMIN_TOKEN_KEY);

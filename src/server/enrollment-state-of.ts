@@ -69,6 +69,6 @@ function tenantDefaults(store: Store, tenantId: string): TenantDefaults {
  */
 export function enrollmentStateOf(store: Store, tenantId: string): EnrollmentState {
   const groups = groupResolver(store, tenantId);
-  const resources = DESCRIPTORS.flatMap((kind) => resourcesOfKind(store, tenantId, kind, groups));
+  const resources = DESCRIPTORS.filter((kind) => !kind.parent).flatMap((kind) => resourcesOfKind(store, tenantId, kind, groups));
   return { resources, defaults: tenantDefaults(store, tenantId) };
 }

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { adeTenantDefaults } from './ade-tenant';
 import { GraphError } from './graph-error';
 import type { Cloud, EntityRecord, Store } from './store';
 import { mintToken, type TokenGrant } from './token-grant';
@@ -134,7 +135,7 @@ export function createTenant(store: Store, clock: Clock, options: CreateTenantOp
     checkDomains(store, domains, tenantId);
     store.insertTenant({ id: tenantId, cloud, domains });
     store.insertToken(tenantId, token);
-    for (const entity of tenantDefaults(tenantId, clock)) store.putEntity(entity);
+    for (const entity of [...tenantDefaults(tenantId, clock), ...adeTenantDefaults(tenantId, clock)]) store.putEntity(entity);
     store.setApns(tenantId, initialApns(clock, `mdm-admin@${domains[0] ?? 'example.com'}`));
   });
   return { tenantId, token, domains, cloud };

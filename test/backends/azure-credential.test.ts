@@ -1,6 +1,6 @@
 import { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential, ManagedIdentityCredential, WorkloadIdentityCredential, ClientAssertionCredential } from '@azure/identity';
-import { credentialFromEnv } from '../../src/backends/graph';
-import { UsageError } from '../../src/model';
+import { azureTokenSource, credentialFromEnv } from '../../src/backends/graph';
+import { BackendError, UsageError } from '../../src/model';
 
 const ids = { AZURE_TENANT_ID: '11111111-1111-1111-1111-111111111111', AZURE_CLIENT_ID: '22222222-2222-2222-2222-222222222222' };
 
@@ -23,5 +23,18 @@ describe('credentialFromEnv', () => {
     expect(attempt).toThrow(UsageError);
     expect(attempt).toThrow(/AZURE_TENANT_ID and AZURE_CLIENT_ID/);
     expect(attempt).not.toThrow(/s3cret/);
+  });
+});
+
+describe('azureTokenSource', () => {
+  it('turns a sign-in endpoint it cannot reach into a BackendError that says the fix, without the secret', async () => {
+    // A loopback port nothing listens on stands for a machine without a network.
+    const credential = new ClientSecretCredential(ids.AZURE_TENANT_ID, ids.AZURE_CLIENT_ID, 's3cret', { authorityHost: 'https://127.0.0.1:9' });
+    const failure = await azureTokenSource(credential, 'public')
+      .token()
+      .then(() => undefined, (error: unknown) => error);
+    expect(failure).toBeInstanceOf(BackendError);
+    expect((failure as Error).message).toMatch(/^could not reach the Microsoft Entra sign-in endpoint https:\/\/login\.microsoftonline\.com for a Graph token \(.+\)\. Fix: check the network connection/);
+    expect((failure as Error).message).not.toContain('s3cret');
   });
 });

@@ -71,6 +71,16 @@ describe('GraphBackend against the reference server', () => {
     expect(batched.map((r) => r.status)).toEqual([503, 503]);
   });
 
+  it('sends request headers alone and in a batch, and reads a text answer in a batch as a direct answer reads it', async () => {
+    const count = { method: 'GET' as const, version: 'v1.0' as const, path: '/users/$count' };
+    const eventual = { ...count, headers: { ConsistencyLevel: 'eventual' } };
+    const [direct] = await tenant.backend.send([eventual]);
+    expect(direct).toMatchObject({ status: 200, body: 0 });
+    const batched = await tenant.backend.send([eventual, count]);
+    expect(batched[0]).toMatchObject({ status: 200, body: 0 });
+    expect(batched[1]).toMatchObject({ status: 400, body: { error: { message: expect.stringMatching(/ConsistencyLevel: eventual/) } } });
+  });
+
   it('sends a sequence as one $batch chained by dependsOn, and answers 424 after a failure without running the rest', async () => {
     const clip = (name: string, appUrl = 'https://example.com/') => ({
       method: 'POST' as const,

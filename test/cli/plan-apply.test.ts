@@ -115,3 +115,20 @@ describe('enrollkit plan and apply on a reference server named by the environmen
     expect(stale.err).toMatch(/the tenant changed since the plan was made \(names:webClip\)/);
   });
 });
+
+describe('enrollkit destroy on the embedded tenant', () => {
+  const dir = exampleCopy('web-based-enrollment');
+
+  it('asks for --auto-approve without a terminal, deletes what the stack owns, and names the groups it created and keeps', async () => {
+    expect((await run(dir, ['apply', '--auto-approve'])).code).toBe(0);
+
+    const refused = await run(dir, ['destroy']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('needs --auto-approve when no terminal can confirm it (the plan above lists every deletion; run enrollkit destroy --auto-approve once it is right)');
+    expect(refused.err).not.toContain('plan --out');
+
+    const destroyed = await run(dir, ['destroy', '--auto-approve']);
+    expect(destroyed.code).toBe(0);
+    expect(destroyed.out).toMatch(/Kept 1 Entra group that stack web-based-enrollment created: 'iOS BYOD users' \([0-9a-f-]+\)\. Destroy never deletes groups/);
+  });
+});

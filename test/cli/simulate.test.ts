@@ -64,9 +64,10 @@ describe('enrollkit simulate', () => {
     expect(out).toContain('Outcome: enrolled');
   });
 
-  it('reports no profile for a user outside the example\'s group', async () => {
-    const { out } = await run(['simulate', '--groups', 'Sales', '--os', '17.2', '--format', 'json'], app);
+  it('reports no profile for a user outside the example\'s group, noting that nothing targets the group named', async () => {
+    const { out, err } = await run(['simulate', '--groups', 'Sales', '--os', '17.2', '--format', 'json'], app);
     expect((JSON.parse(out) as EnrollmentResolution).outcome).toBe('noProfile');
+    expect(err).toContain('Note: no object of the state is assigned to group "Sales". Fix: check the spelling; the groups its objects target are "iOS BYOD users"');
   });
 
   it("reads the tenant, the user's groups and enrolled devices from a reference server", async () => {

@@ -116,6 +116,40 @@ describe('enrollkit synth', () => {
     expect(fs.existsSync(path.join(dir, 'cdktf.out/stacks'))).toBe(false);
   });
 
+  it('fails, with the fix, when the app never calls app.synth()', async () => {
+    const dir = appDir({
+      'cdktf.json': CDKTF_JSON,
+      'main.ts': "import { App, EnrollmentStack } from 'enrollkit';\nnew EnrollmentStack(new App(), 'forgotten');\n",
+    });
+    const { code, err } = await synth(dir);
+    expect(code).toBe(1);
+    expect(err).toContain('wrote no enrollkit manifest');
+    expect(err).toContain('Fix: declare an EnrollmentStack in the app and call app.synth() at its end');
+  });
+
+  it("passes cdktf.json's context to the app, as cdktf does", async () => {
+    const dir = appDir({
+      'cdktf.json': JSON.stringify({ app: 'main.ts', context: { stackName: 'from-context' } }),
+      'main.ts': "import { App, EnrollmentStack, WebClip } from 'enrollkit';\nconst app = new App();\nWebClip.companyPortal(new EnrollmentStack(app, String(app.node.tryGetContext('stackName'))), 'Portal');\napp.synth();\n",
+    });
+    const { code, out } = await synth(dir);
+    expect(code).toBe(0);
+    expect(out).toContain('stacks/from-context/enrollkit.manifest.json');
+  });
+
+  it('reports a type error at file:line:column and exits 1, unless --no-type-check skips the check', async () => {
+    const dir = appDir({
+      'cdktf.json': JSON.stringify({ app: 'main.ts' }),
+      'main.ts': "import { App, EnrollmentStack, WebClip } from 'enrollkit';\nconst app = new App();\nconst name: number = 'portal';\nWebClip.companyPortal(new EnrollmentStack(app, `stack-${name}`), 'Portal');\napp.synth();\n",
+    });
+    const checked = await synth(dir);
+    expect(checked.code).toBe(1);
+    expect(checked.err).toContain("  - main.ts:3:7: TS2322: Type 'string' is not assignable to type 'number'. Fix: correct the type error");
+    const io = recordingIo(dir);
+    expect(await exec(['synth', '--no-type-check'], io, [synthCommand])).toBe(0);
+    expect(io.out()).toContain('stacks/stack-portal/enrollkit.manifest.json');
+  });
+
   it("shows the app's own error output when it fails for another reason", async () => {
     const dir = appDir({ 'cdktf.json': CDKTF_JSON, 'main.ts': "throw new Error('tenant ID missing');\n" });
     const { code, err } = await synth(dir);

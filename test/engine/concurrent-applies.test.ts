@@ -4,16 +4,11 @@ import { staticToken } from '../../src/backends/graph/token-source';
 import { acquireStackLock, applyPlan, breakStackLock, hasChanges, planStack, readStackLocks, withStackLock, type Backend } from '../../src/engine';
 import { StackLockedError, type Manifest } from '../../src/model';
 import { seededRandom } from '../../src/server/seeded-random';
-import { EXAMPLES, exampleManifest } from '../_helpers/example-manifests';
+import { EXAMPLES, synthesizedExamples } from '../_helpers/example-manifests';
 import { startReferenceTenant, TEST_RETRY, type ReferenceTenant } from '../_helpers/reference-tenant';
-import { removeAppDirs } from '../_helpers/synth-app';
 import { census } from '../_helpers/tenant-census';
 
-const manifests = new Map<string, Manifest>();
-beforeAll(async () => {
-  for (const example of EXAMPLES) manifests.set(example, await exampleManifest(example));
-}, 120_000);
-afterAll(removeAppDirs);
+const manifests = synthesizedExamples();
 
 let tenant: ReferenceTenant;
 let other: Backend;

@@ -1,15 +1,10 @@
 import { applyPlan, planStack, reconcileDuplicates, type ApplyResult } from '../../src/engine';
-import { withMarker, type Manifest } from '../../src/model';
-import { EXAMPLES, exampleManifest } from '../_helpers/example-manifests';
+import { withMarker } from '../../src/model';
+import { EXAMPLES, synthesizedExamples } from '../_helpers/example-manifests';
 import { startReferenceTenant, type ReferenceTenant } from '../_helpers/reference-tenant';
-import { removeAppDirs } from '../_helpers/synth-app';
 import { census } from '../_helpers/tenant-census';
 
-const manifests = new Map<string, Manifest>();
-beforeAll(async () => {
-  for (const example of EXAMPLES) manifests.set(example, await exampleManifest(example));
-}, 120_000);
-afterAll(removeAppDirs);
+const manifests = synthesizedExamples();
 
 let tenant: ReferenceTenant;
 beforeEach(async () => {

@@ -1,15 +1,9 @@
 import { applyPlan, planStack, type Plan } from '../../src/engine';
 import { descriptorOf, MANIFEST_VERSION, type Manifest, type Resource } from '../../src/model';
-import { EXAMPLES, exampleManifest } from '../_helpers/example-manifests';
+import { EXAMPLES, synthesizedExamples } from '../_helpers/example-manifests';
 import { startReferenceTenant, type ReferenceTenant } from '../_helpers/reference-tenant';
-import { removeAppDirs } from '../_helpers/synth-app';
 
-const manifests = new Map<string, Manifest>();
-
-beforeAll(async () => {
-  for (const example of EXAMPLES) manifests.set(example, await exampleManifest(example));
-}, 120_000);
-afterAll(removeAppDirs);
+const manifests = synthesizedExamples();
 
 let tenant: ReferenceTenant;
 beforeEach(async () => {

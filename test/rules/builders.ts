@@ -3,6 +3,7 @@ import {
   MANIFEST_VERSION,
   MICROSOFT_AUTHENTICATOR,
   parseManifest,
+  type AdeProfileSpec,
   type Assignment,
   type AssignmentTarget,
   type EnrollmentTypeProfileSpec,
@@ -119,7 +120,28 @@ export function cleanStack(): Resource[] {
     webClip('Company Portal', ['BYOD Users', 'Contractors']),
     platformRestriction('iOS 15+', { osMinimumVersion: '15.0' }, ['BYOD Users'], 1),
     deviceLimit('Three devices', 3, ['BYOD Users'], 1),
-    profile('Web-based BYOD', 'webDeviceEnrollment', ['BYOD Users'], 1, { suppressions: [{ rule: 'EK001', reason: 'iOS 15+ is required by the restriction' }] }),
+    profile('Web-based BYOD', 'webDeviceEnrollment', ['BYOD Users'], 1),
     profile('Contractors', 'accountDrivenUserEnrollment', ['Contractors'], 2, { suppressions: [{ rule: 'EK001', reason: 'contractors use current devices' }] }),
   ];
+}
+
+/** An ADE enrollment profile of the token "Contoso ABM". */
+export function adeProfile(name: string, spec: Partial<AdeProfileSpec> = {}): Resource {
+  return {
+    kind: 'adeProfile',
+    spec: {
+      token: 'Contoso ABM',
+      userAffinity: true,
+      authentication: 'setupAssistantModern',
+      companyPortalSingleAppMode: false,
+      supervised: true,
+      lockedEnrollment: false,
+      awaitFinalConfiguration: true,
+      hiddenPanes: [],
+      isDefault: false,
+      serialNumbers: [],
+      ...spec,
+    },
+    ...base(name, []),
+  };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GroupSpec, Manifest, Resource } from '../../src/model';
 import { RULES, lint, ruleById, type TenantFacts } from '../../src/rules';
-import { authenticator, cleanStack, deviceLimit, group, jitPolicy, manifest, platformRestriction, profile, webClip } from './builders';
+import { adeProfile, authenticator, cleanStack, storeApp, deviceLimit, group, jitPolicy, manifest, platformRestriction, profile, webClip } from './builders';
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 const inDays = (days: number) => new Date(NOW.getTime() + days * 86_400_000).toISOString();
@@ -110,11 +110,26 @@ const CASES: Record<string, { offending: Case; fine: Case; path: string }> = {
     fine: { name: 'a platform restriction with delegated credentials', resources: [platformRestriction('Min', { osMinimumVersion: '16.0' }, ['*'], 1)], facts: { appOnlyCredentials: false } },
     path: 'Stack/Min',
   },
+  EK019: {
+    offending: { name: 'Company Portal authentication without VPP', resources: [adeProfile('Workers', { authentication: 'companyPortal' })] },
+    fine: { name: 'Company Portal authentication with VPP', resources: [adeProfile('Workers', { authentication: 'companyPortal', companyPortalVppToken: 'Contoso VPP' })] },
+    path: 'Stack/Workers',
+  },
+  EK020: {
+    offending: { name: 'Setup Assistant (legacy)', resources: [adeProfile('Workers', { authentication: 'setupAssistantLegacy' })] },
+    fine: { name: 'Setup Assistant with modern authentication', resources: [adeProfile('Workers')] },
+    path: 'Stack/Workers',
+  },
+  EK021: {
+    offending: { name: 'Company Portal from the App Store beside an ADE profile', resources: [adeProfile('Workers'), storeApp('Company Portal', 'com.microsoft.CompanyPortal', ['*'])] },
+    fine: { name: 'Company Portal from the App Store without ADE', resources: [storeApp('Company Portal', 'com.microsoft.CompanyPortal', ['*'])] },
+    path: 'Stack/CompanyPortal',
+  },
 };
 
 describe('rules', () => {
-  it('cover EK001 to EK018, each with a severity, a fix and a source document', () => {
-    expect(RULES.map((r) => r.id)).toEqual(Array.from({ length: 18 }, (_, i) => `EK${String(i + 1).padStart(3, '0')}`));
+  it('cover EK001 to EK021, each with a severity, a fix and a source document', () => {
+    expect(RULES.map((r) => r.id)).toEqual(Array.from({ length: 21 }, (_, i) => `EK${String(i + 1).padStart(3, '0')}`));
     for (const rule of RULES) {
       expect(['error', 'warning', 'info']).toContain(rule.severity);
       expect(rule.fix.length).toBeGreaterThan(10);
@@ -198,14 +213,49 @@ describe('rules', () => {
   });
 });
 
+describe('EK001 and the platform restrictions of the stack', () => {
+  const ek001 = (resources: readonly Resource[]) => ruleById('EK001')?.check({ manifest: manifest(resources), facts: {}, now: NOW }) ?? [];
+
+  it('is not raised for users whose platform restriction requires 15.0 or later', () => {
+    expect(ek001([web(['BYOD Users']), platformRestriction('iOS 16', { osMinimumVersion: '16.0' }, ['BYOD Users'], 1)])).toEqual([]);
+    expect(ek001([adue(['BYOD Users']), platformRestriction('iOS 15', { osMinimumVersion: '15.0' }, ['*'], 1)])).toEqual([]);
+  });
+
+  it('names only the users no such restriction reaches, and its fix points at the restriction the stack has instead of recommending one', () => {
+    const [finding, ...more] = ek001([web(['BYOD Users', 'Contractors']), platformRestriction('iOS 16', { osMinimumVersion: '16.0' }, ['BYOD Users'], 1)]);
+    expect(more).toEqual([]);
+    expect(finding?.message).toBe('the profile uses web-based device enrollment, and no platform restriction requiring iOS/iPadOS 15.0 or later applies to group "Contractors"');
+    expect(finding?.fix).toContain('assign the platform restriction "iOS 16" (which requires it) to group "Contractors"');
+    expect(finding?.fix).not.toContain('require iOS/iPadOS 15.0 with a platform restriction');
+  });
+
+  it('is raised when a restriction of higher priority lets older devices of some of the users in', () => {
+    const resources = [
+      web(['*']),
+      platformRestriction('Contractors: any iOS', {}, ['Contractors'], 1),
+      platformRestriction('iOS 16', { osMinimumVersion: '16.0' }, ['*'], 2),
+    ];
+    expect(ek001(resources).map((v) => v.path)).toEqual(['Stack/Web']);
+    expect(ek001([web(['BYOD Users']), platformRestriction('iOS 14', { osMinimumVersion: '14.0' }, ['BYOD Users'], 1)]).map((v) => v.path)).toEqual(['Stack/Web']);
+  });
+});
+
+describe('EK010 on a user-choice profile', () => {
+  it('says, after 003, which choice leads to which enrollment type', () => {
+    const choice = profile('User choice', 'userChoice', ['BYOD Users'], 1, { userChoice: { personal: 'accountDrivenUserEnrollment', corporate: 'device' } });
+    const [finding, ...more] = ruleById('EK010')?.check({ manifest: manifest([choice]), facts: {}, now: NOW }) ?? [];
+    expect(more).toEqual([]);
+    expect(finding?.field).toBe('spec.userChoice');
+    expect(finding?.message).toContain('(003: "Depending on their selection, Account driven user enrollment or Device enrollment is used")');
+    expect(finding?.message).toContain('personal leads to account-driven user enrollment, corporate to device enrollment with Company Portal');
+  });
+});
+
 describe('lint', () => {
-  it('passes a stack that follows every rule, with the EK001 suppressions kept and shown', () => {
+  it('passes a stack that follows every rule, with the EK001 suppression kept and shown', () => {
     const result = lint(manifest(cleanStack(), [group('BYOD Users'), group('Contractors')]), {}, { now: NOW });
     expect(result.findings.filter((f) => !f.suppressed)).toEqual([]);
-    expect(result.suppressed.map((f) => [f.rule, f.path, f.suppressed?.reason])).toEqual([
-      ['EK001', 'Stack/WebbasedBYOD', 'iOS 15+ is required by the restriction'],
-      ['EK001', 'Stack/Contractors', 'contractors use current devices'],
-    ]);
+    expect(result.suppressed.map((f) => [f.rule, f.path, f.suppressed?.reason])).toEqual([['EK001', 'Stack/Contractors', 'contractors use current devices']]);
     expect(result.blocking).toBe(false);
   });
 
@@ -215,7 +265,7 @@ describe('lint', () => {
       profile('Company Portal', 'device', ['Kiosks'], 1),
       profile('Web', 'webDeviceEnrollment', ['BYOD Users'], 1),
       profile('ADUE', 'accountDrivenUserEnrollment', ['devices'], 3),
-      platformRestriction('Granular', { osMinimumVersion: '17.0.3' }, ['*'], 1),
+      platformRestriction('Granular', { osMinimumVersion: '14.0.3' }, ['*'], 1),
     ];
     const facts: TenantFacts = {
       groups: [{ displayName: 'Kiosks', members: 'devices' }],

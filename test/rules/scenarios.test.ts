@@ -249,6 +249,14 @@ describe('enrollment resolution: the scenario matrix', () => {
 });
 
 describe('resolveEnrollment', () => {
+  it('does not install a required app on an OS below its minimum, and says so', () => {
+    const result = resolveEnrollment({ resources: [...ESSENTIALS, WEB] }, { ...BASE_REQUEST, os: '14.8' });
+    expect(result.requiredApps).toEqual([]);
+    expect(result.warnings.map((w) => w.message)).toContain(
+      '"Microsoft Authenticator" is required for the user but needs iOS/iPadOS 15.0 or later (its minimum OS version), so it does not install on 14.8',
+    );
+  });
+
   it('names the group that matched and why the winner won', () => {
     const result = resolveEnrollment({ resources: [...ESSENTIALS, WEB] }, BASE_REQUEST);
     expect(result.profile).toMatchObject({ name: 'Web-based BYOD', priority: 1, matchedBy: ['group "BYOD Users"'] });

@@ -132,4 +132,21 @@ describe('groups and users', () => {
     const created = await call('POST', '/beta/groups', { body: newGroup('Beta') });
     expect(created.body['@odata.context']).toBe('https://graph.microsoft.com/beta/$metadata#groups/$entity');
   });
+
+  it('counts a group\'s members and all users as text with ConsistencyLevel: eventual, and refuses the count without it', async () => {
+    const { call } = harness();
+    const adele = await call('POST', '/v1.0/users', { body: newUser('adele') });
+    const alex = await call('POST', '/v1.0/users', { body: newUser('alex') });
+    await call('POST', '/v1.0/users', { body: newUser('megan') });
+    const byod = await call('POST', '/v1.0/groups', { body: newGroup('BYOD', { 'members@odata.bind': [adele, alex].map((u) => `https://graph.microsoft.com/v1.0/users/${u.body.id}`) }) });
+    const eventual = { headers: { ConsistencyLevel: 'eventual' } };
+    const members = await call('GET', `/v1.0/groups/${byod.body.id}/members/$count`, eventual);
+    expect(members.status).toBe(200);
+    expect(members.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(members.body).toBe(2);
+    expect((await call('GET', '/v1.0/users/$count', eventual)).body).toBe(3);
+    const refused = await call('GET', `/v1.0/groups/${byod.body.id}/members/$count`);
+    expect(expectGraphError(refused, 400).message).toMatch(/ConsistencyLevel: eventual/);
+    expectGraphError(await call('GET', '/v1.0/groups/00000000-0000-0000-0000-000000000000/members/$count', eventual), 404);
+  });
 });

@@ -81,7 +81,7 @@ export function azureTokenSource(credential: TokenCredential, cloud: CloudName):
   };
 }
 
-const NETWORK_FAILURE = /network_error|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|getaddrinfo|fetch failed|socket hang up/i;
+const NETWORK_FAILURE = /network_error|endpoints_resolution_error|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|getaddrinfo|fetch failed|socket hang up/i;
 
 /** A `BackendError` with the fix when a token request failed for want of a network, else undefined. */
 function networkFailure(error: unknown, cloud: CloudName): BackendError | undefined {

@@ -1,5 +1,5 @@
 import type { Backend, BackendCounters, BackendIdentity, GraphRequest, GraphResponse, PacingWait, SendOptions } from '../../engine';
-import { GraphTransport } from './graph-transport';
+import { GraphTransport, parseBody } from './graph-transport';
 import { NO_PROXY, type ProxySettings } from './proxy-fetch';
 import { RequestPacer, type RequestLimit } from './request-pacer';
 import { DEFAULT_RETRY, isSendOnce, OUTCOME_UNKNOWN, RETRY_STATUSES, retryDelayMs, sleep, THROTTLED, type RetryPolicy } from './retry-policy';
@@ -40,6 +40,12 @@ interface BatchItem {
   readonly status: number;
   readonly headers?: Record<string, string>;
   readonly body?: unknown;
+}
+
+/** A batch item's body as a direct answer would read: `$batch` sends bodies other than JSON base64-encoded. */
+function batchBody(body: unknown, contentType: string | undefined): unknown {
+  if (typeof body !== 'string' || contentType === undefined || /^application\/json/i.test(contentType)) return body;
+  return parseBody(Buffer.from(body, 'base64').toString('utf8'));
 }
 
 /**
@@ -134,7 +140,8 @@ export class GraphBackend implements Backend {
               id: String(i),
               method: r.method,
               url: r.path,
-              ...(r.body !== undefined ? { headers: { 'Content-Type': 'application/json' }, body: r.body } : {}),
+              ...(r.body !== undefined || r.headers ? { headers: { ...(r.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...r.headers } } : {}),
+              ...(r.body !== undefined ? { body: r.body } : {}),
               ...(sequential && j > 0 ? { dependsOn: [String(pending[j - 1])] } : {}),
             };
           }),
@@ -158,7 +165,7 @@ export class GraphBackend implements Backend {
         }
         results[i] = {
           status: item.status,
-          body: item.body,
+          body: batchBody(item.body, headers['content-type']),
           ...(headers['request-id'] ? { requestId: headers['request-id'] } : {}),
           ...(once && OUTCOME_UNKNOWN.has(item.status) ? { unknownOutcome: true } : {}),
         };

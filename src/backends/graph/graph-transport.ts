@@ -132,7 +132,8 @@ class ProxiedHttp implements Middleware {
   }
 }
 
-function parseBody(text: string): unknown {
+/** A response body: JSON parsed, a plain-text answer (such as a `$count`) as its number or text. */
+export function parseBody(text: string): unknown {
   if (!text) return undefined;
   try {
     return JSON.parse(text) as unknown;
@@ -199,6 +200,7 @@ export class GraphTransport {
   async send(request: GraphRequest, sendOnce = false): Promise<GraphResponse> {
     let api = this.client.api(request.path).version(request.version).responseType(ResponseType.RAW);
     if (request.body !== undefined) api = api.header('Content-Type', 'application/json');
+    for (const [name, value] of Object.entries(request.headers ?? {})) api = api.header(name, value);
     if (sendOnce) api = api.middlewareOptions(this.sendOnceOptions);
     const method = { GET: 'get', POST: 'post', PATCH: 'patch', DELETE: 'delete' } as const;
     let raw: Response;

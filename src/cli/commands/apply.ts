@@ -70,7 +70,7 @@ export const applyCommand: CommandFactory = (io, exit) =>
               annotate(io, [plan]);
               say(renderPlans([plan], 'text', io));
               if (!hasChanges(plan) && plan.blockers.length === 0) return;
-              if (plan.blockers.length === 0 && !(await confirm(io, `apply these changes to stack ${plan.stack}`, options.autoApprove === true))) {
+              if (plan.blockers.length === 0 && !(await confirm(io, `apply these changes to stack ${plan.stack}`, options.autoApprove === true, "or review with 'enrollkit plan --out plan.json' and apply that file"))) {
                 exit.code = ExitCode.Error;
                 return;
               }

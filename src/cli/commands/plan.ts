@@ -34,13 +34,14 @@ export const planCommand: CommandFactory = (io, exit) =>
     .option('--out <file>', 'save the plan for `enrollkit apply <file>` (one stack)')
     .option('--adopt', 'take over unowned objects whose display name the stack declares')
     .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none')
+    .option('--no-impact', "skip working out whose enrollment the plan changes")
     .action(async (options: Record<string, unknown>) => {
       const manifests = await loadManifests(io, typeof options.stack === 'string' ? { stack: options.stack } : {});
       if (options.out && manifests.length !== 1) throw new UsageError(`--out saves one stack's plan; name it with --stack (stacks: ${manifests.map((m) => m.stack).join(', ')}).`);
       const backend = await openBackend(io, backendFlags(options));
       try {
         const plans: Plan[] = [];
-        for (const manifest of manifests) plans.push((await planStack(backend, manifest, { adopt: options.adopt === true })).plan);
+        for (const manifest of manifests) plans.push((await planStack(backend, manifest, { adopt: options.adopt === true, impact: options.impact !== false })).plan);
         const blocked = plans.some((p) => p.blockers.length > 0);
         annotate(io, plans);
         io.stdout(options.format === 'json' ? printJson(outputDocument('plan', !blocked, plans)) : renderPlans(plans, options.format === 'markdown' ? 'markdown' : 'text', io));

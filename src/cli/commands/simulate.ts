@@ -42,6 +42,21 @@ async function desiredState(io: CliIo, stack: string | undefined): Promise<Enrol
   return only;
 }
 
+/**
+ * A note for stated groups that nothing in the state targets: a misspelled name otherwise reads as
+ * "no profile applies". Empty when every group is targeted.
+ */
+export function unknownGroupsNote(state: EnrollmentState, memberOf: readonly string[]): string {
+  const targeted = new Map<string, string>();
+  for (const resource of state.resources) {
+    for (const { target } of resource.assignments) if (target.type === 'group' || target.type === 'exclusionGroup') targeted.set(target.group.toLowerCase(), target.group);
+  }
+  const unknown = memberOf.filter((g) => !targeted.has(g.toLowerCase()));
+  if (unknown.length === 0) return '';
+  const known = [...targeted.values()].sort();
+  return `Note: no object of the state is assigned to ${unknown.map((g) => `group "${g}"`).join(', ')}. Fix: check the spelling; the groups its objects target are ${known.length > 0 ? known.map((g) => `"${g}"`).join(', ') : 'none (all users or all devices only)'}\n`;
+}
+
 /** `enrollkit simulate`: the resolution of one enrollment, step by step, against the desired or the actual state. */
 export const simulateCommand: CommandFactory = (io) =>
   addBackendOptions(new Command('simulate'))
@@ -75,6 +90,7 @@ export const simulateCommand: CommandFactory = (io) =>
           ...(enrolledDevices === undefined ? {} : { enrolledDevices }),
         };
         const resolution = resolveEnrollment(state, request);
+        if (options.groups !== undefined) io.stderr(unknownGroupsNote(state, memberOf));
         io.stdout(options.format === 'json' ? `${JSON.stringify(resolution, null, 2)}\n` : formatSimulationText(resolution));
       } finally {
         await source?.close();

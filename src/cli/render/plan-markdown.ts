@@ -1,5 +1,7 @@
 import { descriptorOf, formatBlocker, type KindName } from '../../model';
 import type { Plan, PlanFinding, PriorityOrder, ResourceChange } from '../../engine';
+import { escapeMarkdown } from './escape-markdown';
+import { renderImpactMarkdown } from './impact-markdown';
 import { describeAssignment } from './plan-text';
 
 /** GitHub refuses issue and pull-request comments longer than this many characters. */
@@ -27,30 +29,6 @@ const ICONS: Record<ResourceChange['action'], string> = {
   unchanged: 'unchanged',
   conflict: '⛔ conflict',
 };
-
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  '|': '&#124;',
-  '`': '&#96;',
-  '*': '&#42;',
-  _: '&#95;',
-  '[': '&#91;',
-  ']': '&#93;',
-  '~': '&#126;',
-  '\\': '&#92;',
-  '#': '&#35;',
-};
-
-/**
- * Text from the stack or the tenant made safe for GitHub Markdown, inside tables and HTML alike:
- * `| < > &` and the Markdown marks render as written, and line breaks become spaces.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[&<>"|`*_[\]~\\#]/g, (c) => ENTITIES[c]!).replace(/\r?\n/g, ' ');
-}
 
 function code(text: string): string {
   return `<code>${escapeMarkdown(text)}</code>`;
@@ -117,6 +95,7 @@ function objectDetails(c: ResourceChange): string {
   const details: string[] = [];
   if (c.reason) details.push(`- ${escapeMarkdown(c.reason)}`);
   if (c.replaceFields?.length) details.push(`- replaced because Graph cannot change ${c.replaceFields.map(code).join(', ')} in place`);
+  for (const a of c.actions ?? []) details.push(`- ${escapeMarkdown(a)}`);
   if (c.action !== 'delete') {
     for (const f of c.fields) details.push(`- ${code(f.field)}: ${f.before === undefined ? '' : `${jsonValue(f.before)} → `}${f.after === undefined ? '(unset)' : jsonValue(f.after)}`);
   }
@@ -187,6 +166,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   const out = new BudgetedMarkdown(options.budget ?? DEFAULT_BUDGET);
   out.always(`### enrollkit plan: ${code(plan.stack)}\n\n${summaryLine(plan)}\n\nBackend: ${escapeMarkdown(plan.backend)}\n\n`);
   out.list('> [!CAUTION]\n> Apply is blocked:\n', plan.blockers.map((b) => `> - ${escapeMarkdown(formatBlocker(b))}`), 'blocker', '\n');
+  out.add(renderImpactMarkdown(plan.impact), 'impact table');
   const table = '| severity | rule | construct | message |\n| --- | --- | --- | --- |\n';
   const errors = plan.findings.filter((f) => f.severity === 'error' && !f.suppressed);
   const others = plan.findings.filter((f) => !(f.severity === 'error' && !f.suppressed));

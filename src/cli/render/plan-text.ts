@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import { describeTarget, descriptorOf, formatBlocker, type Assignment } from '../../model';
 import type { Plan, PriorityOrder, ResourceChange } from '../../engine';
+import { renderImpactText } from './impact-text';
 
 type Paint = (text: string) => string;
 
@@ -65,6 +66,7 @@ export function renderPlanText(plan: Plan, paint: Palette = NO_COLOUR): string {
     lines.push(paintIt(`  ${SYMBOLS[c.action]} ${title} '${c.displayName}' (${id}) will be ${c.action === 'adopt' ? 'adopted' : c.action === 'conflict' ? 'left alone' : `${c.action}d`}`));
     if (c.reason) lines.push(paint.remove(`      ${c.reason}`));
     if (c.replaceFields?.length) lines.push(paint.remove(`      replaced because Graph cannot change ${c.replaceFields.join(', ')} in place`));
+    for (const a of c.actions ?? []) lines.push(paint.change(`      ! ${a}`));
     if (c.action !== 'delete') {
       for (const f of c.fields) {
         lines.push(c.action === 'create' ? `      ${f.field}: ${value(f.after)}` : `      ${f.field}: ${value(f.before)} -> ${value(f.after)}`);
@@ -80,6 +82,7 @@ export function renderPlanText(plan: Plan, paint: Palette = NO_COLOUR): string {
     lines.push('', paint.bold('Priority order after apply (1 is the highest)'));
     for (const order of plan.priorityOrders) lines.push(`  ${descriptorOf(order.priorityClass as ResourceChange['kind']).title}: ${describePriorityOrder(order)}`);
   }
+  lines.push(...renderImpactText(plan.impact));
   const findings = plan.findings.filter((f) => f.severity !== 'info' || !f.suppressed);
   if (findings.length > 0) {
     lines.push('', paint.bold('Rules'));

@@ -99,7 +99,7 @@ export function mergeTypeProblems(issues: readonly ValidationIssue[], problems: 
     return { ...issue, source: problem.location };
   });
   const typeIssues = unmatched.map(
-    (p): ValidationIssue => ({ path: p.location, field: p.code, message: p.message, fix: `correct the type error, ${SKIP_TYPE_CHECK}` }),
+    (p): ValidationIssue => ({ path: p.location, field: p.code, message: p.message.replace(/\.$/, ''), fix: `correct the type error, ${SKIP_TYPE_CHECK}` }),
   );
   return [...typeIssues, ...merged];
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { KindDescriptor } from '../descriptor';
+import { adeProfile } from './ade-profile';
 import { deviceLimitRestriction } from './device-limit-restriction';
 import { enrollmentTypeProfile } from './enrollment-type-profile';
 import { iosApp } from './ios-app';
@@ -19,6 +20,7 @@ export const KINDS = {
   platformRestriction,
   deviceLimitRestriction,
   enrollmentTypeProfile,
+  adeProfile,
 } as const;
 
 /** Names of the kinds enrollkit manages. */

@@ -1,4 +1,4 @@
-import { MICROSOFT_AUTHENTICATOR, type EnrollmentType, type Resource } from '../../model';
+import { compareOsVersions, MICROSOFT_AUTHENTICATOR, type EnrollmentType, type Resource } from '../../model';
 import { isCompanyPortalWebClip } from '../company-portal-web-clip';
 import { enablesJit, isJitPolicy } from '../jit';
 import { resourcesOfKind } from '../resources';
@@ -37,17 +37,27 @@ function resolveJit(resources: readonly Resource[], request: EnrollmentRequest, 
   return { jit: { enabled: true, policy: policy.displayName, reason: `"${policy.displayName}" sets device_registration` }, warnings: [] };
 }
 
-function resolveApps(resources: readonly Resource[], request: EnrollmentRequest): RequiredAppStep[] {
+/** The required apps that install on the device, Authenticator first, and a warning for each required one its OS is too old for. */
+function resolveApps(resources: readonly Resource[], request: EnrollmentRequest): { apps: RequiredAppStep[]; warnings: SimulationWarning[] } {
   const apps = resourcesOfKind(resources, 'iosApp').filter((app) =>
     request.device === 'ipad' ? app.spec.applicableDeviceType.iPad : app.spec.applicableDeviceType.iPhoneAndIPod,
   );
-  const steps = apps.flatMap((app) => {
-    const required = app.assignments.filter((a) => a.target.type === 'exclusionGroup' || (a.intent ?? 'required') === 'required');
-    const match = matchUser(required, request.memberOf);
-    return match.applies ? [{ name: app.displayName, bundleId: app.spec.bundleId, path: app.path, matchedBy: match.matchedBy }] : [];
+  const required = apps.filter((app) => {
+    const assignments = app.assignments.filter((a) => a.target.type === 'exclusionGroup' || (a.intent ?? 'required') === 'required');
+    return matchUser(assignments, request.memberOf).applies;
   });
+  const installs = (app: (typeof apps)[number]) => app.spec.minimumOsVersion === undefined || compareOsVersions(request.os, app.spec.minimumOsVersion) >= 0;
+  const steps = required.filter(installs).map((app) => {
+    const assignments = app.assignments.filter((a) => a.target.type === 'exclusionGroup' || (a.intent ?? 'required') === 'required');
+    return { name: app.displayName, bundleId: app.spec.bundleId, path: app.path, matchedBy: matchUser(assignments, request.memberOf).matchedBy };
+  });
+  const warnings = required
+    .filter((app) => !installs(app))
+    .map((app) => ({
+      message: `"${app.displayName}" is required for the user but needs iOS/iPadOS ${app.spec.minimumOsVersion ?? ''} or later (its minimum OS version), so it does not install on ${request.os}`,
+    }));
   const isAuthenticator = (s: RequiredAppStep) => s.bundleId.toLowerCase() === MICROSOFT_AUTHENTICATOR.bundleId;
-  return [...steps.filter(isAuthenticator), ...steps.filter((s) => !isAuthenticator(s))];
+  return { apps: [...steps.filter(isAuthenticator), ...steps.filter((s) => !isAuthenticator(s))], warnings };
 }
 
 function resolveWebClips(resources: readonly Resource[], request: EnrollmentRequest): WebClipStep[] {
@@ -61,7 +71,8 @@ function resolveWebClips(resources: readonly Resource[], request: EnrollmentRequ
 /** Step 4: JIT registration, required apps and web clips for the user, with what is missing. */
 export function resolveAfterEnrollment(resources: readonly Resource[], request: EnrollmentRequest, type: EnrollmentType): AfterEnrollment {
   const { jit, warnings } = resolveJit(resources, request, type);
-  const requiredApps = resolveApps(resources, request);
+  const { apps: requiredApps, warnings: appWarnings } = resolveApps(resources, request);
+  warnings.push(...appWarnings);
   const webClips = resolveWebClips(resources, request);
   const companyPortalClip = resourcesOfKind(resources, 'webClip').some(
     (c) => isCompanyPortalWebClip(c.spec) && webClips.some((w) => w.path === c.path),
@@ -81,7 +92,7 @@ export function resolveAfterEnrollment(resources: readonly Resource[], request: 
     warnings.push(type === 'accountDrivenUserEnrollment' ? { rule: 'EK006', message: `${missing} (004)` } : { message: `${missing} (002)` });
   }
   if (type === 'accountDrivenUserEnrollment') {
-    warnings.push({ message: `if ${MICROSOFT_AUTHENTICATOR.displayName} is on the device before enrollment, sign-in fails ("The Enrollment SSO application has been installed on the device"): uninstall it first (004)` });
+    warnings.push({ message: `wait a few minutes after enrollment for ${MICROSOFT_AUTHENTICATOR.displayName} to install: signing in to a work app without it shows an error (004)` });
   }
   if (!companyPortalClip) {
     warnings.push({ rule: 'EK015', message: 'no Company Portal web clip reaches the user: device status and actions need the browser' });

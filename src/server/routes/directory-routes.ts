@@ -54,6 +54,17 @@ function renderMember(entity: EntityRecord, select: readonly string[] | undefine
   return { '@odata.type': `#microsoft.graph.${entity.type}`, ...project(entity.data, select, TYPES[entity.collection]?.defaultSelect) };
 }
 
+/**
+ * A `$count` segment's answer: the number as `text/plain`. Like Graph, directory counts are an
+ * advanced query: without `ConsistencyLevel: eventual` the request is refused.
+ */
+function countResponse(c: ServerContextOf, count: number): Response {
+  if (c.req.header('consistencylevel')?.toLowerCase() !== 'eventual') {
+    throw badRequest("$count on directory objects needs the request header 'ConsistencyLevel: eventual'.");
+  }
+  return c.body(String(count), 200, { 'Content-Type': 'text/plain;charset=utf-8' });
+}
+
 /** Routes of `/groups` or `/users`: list, get, create, update, delete, plus memberships. */
 export function directoryRoutes(collection: 'groups' | 'users', ctx: ServerContext): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
@@ -94,6 +105,8 @@ export function directoryRoutes(collection: 'groups' | 'users', ctx: ServerConte
       value: page.items.map((entity) => (polymorphic ? renderMember(entity, options.select) : project(entity.data, options.select, type.defaultSelect))),
     });
   };
+
+  app.get('/$count', (c) => countResponse(c, store.listEntities(c.get('tenantId'), collection).length));
 
   app.get('/', (c) => {
     const options = readQueryOptions(new URL(c.req.url), c.get('version'));
@@ -176,6 +189,11 @@ export function directoryRoutes(collection: 'groups' | 'users', ctx: ServerConte
   });
 
   if (collection === 'groups') {
+    app.get('/:id/members/$count', (c) => {
+      const entity = load(c, c.req.param('id'));
+      return countResponse(c, store.memberIds(entity.tenantId, entity.id).length);
+    });
+
     app.get('/:id/members', (c) => {
       const entity = load(c, c.req.param('id'));
       const members = store.memberIds(entity.tenantId, entity.id).flatMap((id) => findDirectoryObject(store, entity.tenantId, id) ?? []);

@@ -13,6 +13,7 @@ import { graphJson, type ServerContext, type ServerEnv } from '../server-context
 import { batchRoute } from './batch-route';
 import { directoryRoutes } from './directory-routes';
 import { intuneRoutes } from './intune-routes';
+import { depOnboardingRoutes, deviceManagementSingleton, vppTokenRoutes } from './dep-onboarding-routes';
 import { managedDeviceRoutes } from './managed-device-routes';
 
 /**
@@ -57,6 +58,9 @@ export function graphApi(version: ApiVersion, ctx: ServerContext): Hono<ServerEn
     });
   });
   api.route('/deviceManagement/managedDevices', managedDeviceRoutes(ctx));
+  api.route('/deviceManagement/depOnboardingSettings', depOnboardingRoutes(ctx));
+  api.get('/deviceManagement', deviceManagementSingleton);
+  api.route('/deviceAppManagement/vppTokens', vppTokenRoutes(ctx));
   api.route('/groups', directoryRoutes('groups', ctx));
   api.route('/users', directoryRoutes('users', ctx));
   return api;

@@ -5,6 +5,7 @@ import {
   deviceEnrollmentPlatformRestrictionConfiguration,
   deviceEnrollmentPlatformRestrictionsConfiguration,
 } from './enrollment-configuration';
+import { depIOSEnrollmentProfile, depOnboardingSetting, enrollmentProfile, importedAppleDeviceIdentity, vppToken } from './dep-enrollment';
 import { appleUserInitiatedEnrollmentProfile } from './enrollment-profile';
 import type { EntityType } from './entity-type';
 import { group } from './group';
@@ -23,6 +24,11 @@ export const ENTITY_TYPES: ReadonlyMap<string, EntityType> = new Map(
     iosVppApp,
     iosiPadOSWebClip,
     webApp,
+    depOnboardingSetting,
+    enrollmentProfile,
+    depIOSEnrollmentProfile,
+    importedAppleDeviceIdentity,
+    vppToken,
     group,
     user,
     appleEnrollmentProfileAssignment,

@@ -1,0 +1,75 @@
+import { DESCRIPTORS, type GraphEntity, type KindDescriptor, type NameDirectory, type NameLookup } from '../model';
+import type { NamedObject } from './actual-state';
+import type { Backend } from './backend';
+import { getAllPages } from './read-state';
+
+/** Every lookup the kinds name, by key (kinds that share one declare it alike). */
+function allLookups(): Map<string, NameLookup> {
+  const lookups = new Map<string, NameLookup>();
+  for (const d of DESCRIPTORS) for (const [key, lookup] of Object.entries(d.lookups ?? {})) lookups.set(key, lookup);
+  return lookups;
+}
+
+/**
+ * The tenant objects kinds name by name (ADE tokens, VPP tokens), by lookup key. A lookup the
+ * backend refuses to list is left out, so what depends on it is reported as unknown, not as missing.
+ */
+export async function readNamedObjects(backend: Backend): Promise<Map<string, NamedObject[]>> {
+  const lookups = [...allLookups()];
+  const lists = await Promise.all(lookups.map(([, lookup]) => getAllPages(backend, [lookup.list]).then((pages) => pages[0]!, () => undefined)));
+  const named = new Map<string, NamedObject[]>();
+  lookups.forEach(([key, lookup], i) => {
+    const items = lists[i];
+    if (!items) return;
+    named.set(
+      key,
+      (items as GraphEntity[]).filter((e) => lookup.matches(e)).map((entity) => ({ id: String(entity.id), name: String(entity[lookup.nameField] ?? ''), entity })),
+    );
+  });
+  return named;
+}
+
+/** IDs by name and back, over the named objects read. */
+export function nameDirectoryOf(named: ReadonlyMap<string, readonly NamedObject[]>): NameDirectory {
+  return {
+    id: (lookup, name) => named.get(lookup)?.find((o) => o.name === name)?.id,
+    name: (lookup, id) => named.get(lookup)?.find((o) => o.id === id)?.name,
+  };
+}
+
+/** One entity of a nested kind, with what read-state folded in: its parent's name and attached navigations. */
+export interface NestedEntity {
+  readonly kind: KindDescriptor;
+  readonly entity: GraphEntity;
+  readonly parentId: string;
+}
+
+/**
+ * Reads the objects of kinds nested under a parent (ADE profiles under their token): per parent,
+ * the collection and the navigation the kind attaches (the token's devices). Each entity carries
+ * its parent's name in the spec field that names it.
+ */
+export async function readNestedObjects(backend: Backend, named: ReadonlyMap<string, readonly NamedObject[]>): Promise<NestedEntity[]> {
+  const reads = DESCRIPTORS.flatMap((kind) => {
+    const parent = kind.parent;
+    const lookup = parent ? kind.lookups?.[parent.lookup] : undefined;
+    if (!parent || !lookup) return [];
+    return (named.get(parent.lookup) ?? []).map((p) => ({ kind, parent: p, field: lookup.field, attach: parent.attach }));
+  });
+  const requests = reads.flatMap((r) => [
+    { method: 'GET' as const, version: r.kind.graph.version ?? 'beta', path: r.kind.graph.collectionPath(r.parent.id) },
+    ...(r.attach ? [r.attach.request(r.parent.id)] : []),
+  ]);
+  const lists = await getAllPages(backend, requests);
+  let next = 0;
+  return reads.flatMap((r) => {
+    const items = lists[next++] as GraphEntity[];
+    const attached = r.attach ? (lists[next++] as GraphEntity[]) : [];
+    return items
+      .filter((e) => r.kind.matches(e))
+      .map((e) => {
+        const withParent = { ...e, [r.field]: r.parent.name };
+        return { kind: r.kind, entity: r.attach ? r.attach.apply(withParent, attached) : withParent, parentId: r.parent.id };
+      });
+  });
+}
