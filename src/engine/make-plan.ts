@@ -161,6 +161,11 @@ class PlanBuilder {
     name: (id) => this.state.groupNames.get(id) ?? id,
   };
 
+  /** True for the ID of a group this stack created (it carries the stack's marker): no other stack targets it. */
+  ownsGroup(id: string): boolean {
+    return this.manifest.groups.some((g) => (this.state.groupsByName.get(g.displayName) ?? []).some((found) => found.id === id && found.marker?.stack === this.manifest.stack));
+  }
+
   /** The ID of the one group with this name in the tenant (destroy plans no groups, yet names them). */
   private onlyGroupNamed(name: string): string | undefined {
     const found = this.state.groupsByName.get(name) ?? [];
@@ -410,9 +415,31 @@ function collisionOf(b: PlanBuilder, resource: Resource): ActualObject | undefin
 }
 
 /**
+ * Deletes an owned object and creates the declared resource in its place: for a field Graph cannot
+ * change in place, or a kind changed under the same logical ID (the old object is deleted as its own kind).
+ */
+function replace(
+  b: PlanBuilder,
+  d: KindDescriptor,
+  resource: Resource,
+  actual: ActualObject,
+  base: Omit<ResourceChange, 'action' | 'fields' | 'assignments'>,
+  fields: readonly FieldChange[],
+  replaceFields: readonly string[],
+): void {
+  const deleted = b.deleteStep(descriptorOf(actual.kind), actual, resource.logicalId);
+  b.replaced.add(actual.id);
+  const createId = b.createStep(d, resource, [deleted]);
+  b.assignmentSteps(d, resource, { object: { step: createId }, objectStep: createId, spec: resource.spec }, { add: resource.assignments, remove: [] }, []);
+  b.actionSteps(d, resource, { step: createId }, [createId]);
+  b.changes.push({ ...base, id: actual.id, action: 'replace', fields, replaceFields, assignments: { add: resource.assignments, remove: [] } });
+}
+
+/**
  * Plans one declared resource. On a referenced object the stack owns only the assignments it
- * declares (`ownedAssignments` overrides them: destroy removes what the stack declared): it adds
- * them and never removes another's.
+ * declares (`ownedAssignments` overrides them: destroy removes what the stack declared) and those to
+ * groups it created: it adds them, removes those of its groups it no longer declares, and never
+ * removes another's.
  */
 function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, ActualObject[]>, adopt: boolean, ownedAssignments?: readonly Assignment[]): void {
   const d = descriptorOf(resource.kind);
@@ -457,6 +484,10 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
     b.changes.push({ ...base, action: 'create', fields, assignments: { add: resource.assignments, remove: [] } });
     return;
   }
+  if (actual.kind !== resource.kind) {
+    replace(b, d, resource, actual, base, [{ field: 'kind', before: actual.kind, after: resource.kind }], ['kind']);
+    return;
+  }
   b.touched.add(actual);
   const fields: FieldChange[] = resource.reference
     ? []
@@ -468,18 +499,14 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
   const spec = resource.reference ? actual.spec : resource.spec;
   const desired = canonicalAssignments(d, { ...resource, spec } as Resource, b.resolver);
   const ours = new Set((ownedAssignments ? canonicalAssignments(d, { ...resource, spec, assignments: ownedAssignments } as Resource, b.resolver) : desired).map(assignmentKey));
-  const managed = actual.assignments.map((a, i) => ({ a, i })).filter(({ a }) => !resource.reference || ours.has(assignmentKey(a)));
-  const keep = actual.assignments.filter((a) => resource.reference && !ours.has(assignmentKey(a)));
+  const isOurs = (a: Assignment): boolean => ours.has(assignmentKey(a)) || ('group' in a.target && b.ownsGroup(a.target.group));
+  const managed = actual.assignments.map((a, i) => ({ a, i })).filter(({ a }) => !resource.reference || isOurs(a));
+  const keep = actual.assignments.filter((a) => resource.reference && !isOurs(a));
   const diff = diffAssignments(desired, managed.map((m) => m.a));
   const change = { add: diff.add, remove: diff.remove.map((i) => managed[i]!.i) };
   const replaceFields = resource.reference || action === 'adopt' ? [] : [...new Set(fields.map((f) => f.field.split('.')[0]!).filter((f) => d.replaceOn.includes(f)))];
   if (replaceFields.length > 0) {
-    const deleted = b.deleteStep(d, actual, resource.logicalId);
-    b.replaced.add(actual.id);
-    const createId = b.createStep(d, resource, [deleted]);
-    b.assignmentSteps(d, resource, { object: { step: createId }, objectStep: createId, spec: resource.spec }, { add: resource.assignments, remove: [] }, []);
-    b.actionSteps(d, resource, { step: createId }, [createId]);
-    b.changes.push({ ...base, id: actual.id, action: 'replace', fields, replaceFields, assignments: { add: resource.assignments, remove: [] } });
+    replace(b, d, resource, actual, base, fields, replaceFields);
     return;
   }
   let objectStep: string | undefined;
@@ -583,10 +610,13 @@ export function makePlan(manifest: Manifest, state: ActualState, options: PlanOp
     if (o.marker?.stack === manifest.stack && !o.builtIn) owned.set(o.marker.logicalId, [...(owned.get(o.marker.logicalId) ?? []), o]);
   }
   const deleted = new Set<string>();
-  const declared = new Set(resources.map((r) => r.logicalId));
-  for (const [logicalId, objects] of owned) {
+  const declaredKinds = new Map(resources.map((r) => [r.logicalId, r.kind]));
+  for (const [logicalId, found] of owned) {
+    // The object of the declared kind is the counterpart; one of another kind is replaced by planResource.
+    const objects = [...found].sort((x, y) => Number(y.kind === declaredKinds.get(logicalId)) - Number(x.kind === declaredKinds.get(logicalId)));
+    owned.set(logicalId, objects);
     objects.forEach((o, i) => {
-      if (declared.has(logicalId) && i === 0) return;
+      if (declaredKinds.has(logicalId) && i === 0) return;
       const d = descriptorOf(o.kind);
       b.deleteStep(d, o, logicalId);
       deleted.add(o.id);

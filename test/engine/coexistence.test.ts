@@ -1,3 +1,4 @@
+import { App, AssignmentTarget, EnrollmentStack, EntraGroup, IosStoreApp, KnownApps } from '../../src';
 import { applyPlan, planStack } from '../../src/engine';
 import type { Manifest, Resource } from '../../src/model';
 import { exampleManifest } from '../_helpers/example-manifests';
@@ -43,8 +44,9 @@ beforeEach(async () => {
 });
 afterEach(() => tenant.close());
 
+/** Calls the reference server: `path` is under `/beta` unless it starts with `/v1.0/`. */
 async function graph(method: string, path: string, body?: unknown): Promise<Json> {
-  const response = await fetch(`${tenant.server.url}/beta${path}`, {
+  const response = await fetch(`${tenant.server.url}${path.startsWith('/v1.0/') ? '' : '/beta'}${path}`, {
     method,
     headers: { authorization: `Bearer ${tenant.server.token}`, 'content-type': 'application/json' },
     ...(body ? { body: JSON.stringify(body) } : {}),
@@ -123,5 +125,55 @@ describe('two stacks and hand-made objects in one tenant', () => {
     const assignments = (await graph('GET', `/deviceAppManagement/mobileApps/${String(app.id)}/assignments`)).value as Json[];
     const declared = [...a.resources, ...b.resources].filter((r) => r.kind === 'iosApp').flatMap((r) => r.assignments);
     expect(assignments).toHaveLength(new Set(declared.map((d) => JSON.stringify(d.target))).size);
+  });
+});
+
+/** A stack that references the tenant's Authenticator and assigns it, required, to a group of its own. */
+function authenticatorStack(name: string, group: string): Manifest {
+  const stack = new EnrollmentStack(new App(), name);
+  const users = new EntraGroup(stack, 'Users', { displayName: group, members: 'users' });
+  IosStoreApp.fromKnownApp(stack, 'Authenticator', KnownApps.MICROSOFT_AUTHENTICATOR).addAssignment({ target: AssignmentTarget.group(users) });
+  return stack.toManifest();
+}
+
+describe('two stacks that reference the same app', () => {
+  it('each add, keep and remove only the assignments they declare (or that target their own groups), beside one made by hand', async () => {
+    const app = await graph('POST', '/deviceAppManagement/mobileApps', {
+      '@odata.type': '#microsoft.graph.iosStoreApp',
+      displayName: 'Microsoft Authenticator',
+      bundleId: AUTHENTICATOR,
+      appStoreUrl: 'https://apps.apple.com/app/id983156458',
+      applicableDeviceType: { iPad: true, iPhoneAndIPod: true },
+    });
+    const assignmentsPath = `/deviceAppManagement/mobileApps/${String(app.id)}/assignments`;
+    await graph('POST', assignmentsPath, { intent: 'available', target: { '@odata.type': '#microsoft.graph.allLicensedUsersAssignmentTarget' } });
+    const targets = async () => {
+      const groups = new Map(((await graph('GET', '/v1.0/groups')).value as Json[]).map((g) => [String(g.id), String(g.displayName)]));
+      return ((await graph('GET', assignmentsPath)).value as Json[])
+        .map((x) => {
+          const target = x.target as Json;
+          return `${String(x.intent)} ${typeof target.groupId === 'string' ? (groups.get(target.groupId) ?? target.groupId) : String(target['@odata.type'])}`;
+        })
+        .sort();
+    };
+    const stackA = authenticatorStack('team-a', 'Team A users');
+    const stackB = authenticatorStack('team-b', 'Team B users');
+
+    await apply(stackA);
+    await apply(stackB);
+    expect(await targets()).toEqual(['available #microsoft.graph.allLicensedUsersAssignmentTarget', 'required Team A users', 'required Team B users']);
+    expect((await planStack(tenant.backend, stackA)).plan.steps).toEqual([]);
+    expect((await planStack(tenant.backend, stackB)).plan.steps).toEqual([]);
+
+    const withoutAssignment = { ...stackA, resources: stackA.resources.map((r) => ({ ...r, assignments: [] })) };
+    await apply(withoutAssignment);
+    expect(await targets()).toEqual(['available #microsoft.graph.allLicensedUsersAssignmentTarget', 'required Team B users']);
+    await apply(stackA);
+
+    const { plan: destroyA } = await planStack(tenant.backend, stackA, { mode: 'destroy' });
+    await applyPlan(tenant.backend, destroyA);
+    expect(await targets()).toEqual(['available #microsoft.graph.allLicensedUsersAssignmentTarget', 'required Team B users']);
+    expect((await planStack(tenant.backend, stackB)).plan.steps).toEqual([]);
+    expect(((await graph('GET', '/deviceAppManagement/mobileApps')).value as Json[]).filter((x) => x.bundleId === AUTHENTICATOR)).toHaveLength(1);
   });
 });
