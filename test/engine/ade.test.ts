@@ -63,7 +63,7 @@ describe('the automated-device-enrollment example', () => {
     expect(first.blockers).toEqual([]);
     const token = await adeToken();
     const account = String((await graph('GET', '/deviceManagement')).json.intuneAccountId);
-    expect(first.steps.filter((s) => s.operation === 'create').map((s) => [s.kind, s.parent?.id])).toEqual([
+    expect(first.steps.filter((s) => s.operation === 'create').map((s) => [s.kind, s.parent && 'id' in s.parent ? s.parent.id : undefined])).toEqual([
       ['group', undefined],
       ['adeProfile', token.id],
       ['adeProfile', token.id],
