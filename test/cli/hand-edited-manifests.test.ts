@@ -6,24 +6,11 @@ import { applyPlan, planStack } from '../../src/engine';
 import type { Manifest } from '../../src/model';
 import { exampleManifest } from '../_helpers/example-manifests';
 import { startReferenceTenant, type ReferenceTenant } from '../_helpers/reference-tenant';
-import { appDir, recordingIo, removeAppDirs } from '../_helpers/synth-app';
+import { manifestApp, recordingIo, removeAppDirs } from '../_helpers/synth-app';
 import { census } from '../_helpers/tenant-census';
 
 type Json = Record<string, unknown>;
 type Mutable = Json & { resources: Json[]; groups: Json[] };
-
-/**
- * An app whose command writes the given manifests, as they are, where synth puts manifests: the
- * way a manifest edited by hand (or by a script) reaches plan and apply.
- */
-function handWrittenApp(manifests: Record<string, unknown>): string {
-  const files = Object.fromEntries(Object.entries(manifests).map(([stack, m], i) => [`m${i}.json`, { stack, text: typeof m === 'string' ? m : JSON.stringify(m, null, 2) }]));
-  const copies = Object.entries(files).map(([file, { stack }]) => `mkdir -p "$CDKTF_OUTDIR/stacks/${stack}" && cp ${file} "$CDKTF_OUTDIR/stacks/${stack}/enrollkit.manifest.json"`);
-  return appDir({
-    'cdktf.json': JSON.stringify({ app: copies.join(' && '), output: 'cdktf.out' }),
-    ...Object.fromEntries(Object.entries(files).map(([file, { text }]) => [file, text])),
-  });
-}
 
 let web: Manifest;
 let restrictions: Manifest;
@@ -292,7 +279,7 @@ describe('manifests edited by hand are checked as synth checks a stack, before a
   });
 
   it.each(EDITS)('refuses %s in plan and apply, naming the manifest, and leaves the tenant as it was', async (_what, edit, problem) => {
-    const dir = handWrittenApp(edit());
+    const dir = manifestApp(edit());
     const env = { ENROLLKIT_BACKEND: 'reference', ENROLLKIT_URL: tenant.server.url, ENROLLKIT_TOKEN: tenant.server.token };
     const before = await census(tenant.server);
     const requestsBefore = (await adminGet('/requests')).total;

@@ -53,7 +53,7 @@ describe('enrollkit import', () => {
 
     const imported = await run(dir, ['import', '--out', 'main.ts']);
     expect(imported).toMatchObject({ code: 0, err: '' });
-    expect(imported.out).toMatch(/^Wrote main\.ts: stack 'imported' with 1 object of reference http/);
+    expect(imported.out.startsWith(`Wrote ${join(dir, 'main.ts')}: stack 'imported' with 1 object of reference http`)).toBe(true);
     expect(imported.out).toContain('  1 enrollment type profile\n  1 Entra group (referenced by display name)');
     expect(imported.out).toMatch(/Not imported \(1\):\n {2}- enrollment type profile 'Nobody' \(id [^)]+\): it has no assignments.*Fix: /);
     expect(imported.out).toContain('"app":"npx tsx main.ts"');
