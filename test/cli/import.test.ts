@@ -73,7 +73,7 @@ describe('enrollkit import', () => {
     const dir = appDir({ 'main.ts': '// mine\n' });
     const refused = await run(dir, ['import', '--out', 'main.ts']);
     expect(refused.code).toBe(1);
-    expect(refused.err).toBe('Error: main.ts exists already. Fix: choose another --out, or add --force to overwrite it\n');
+    expect(refused.err).toBe(`Error: ${join(dir, 'main.ts')} exists already. Fix: choose another --out, or add --force to overwrite it\n`);
     expect(readFileSync(join(dir, 'main.ts'), 'utf8')).toBe('// mine\n');
 
     const forced = await run(dir, ['import', '--out', 'main.ts', '--force', '--stack', 'contoso-ios']);
