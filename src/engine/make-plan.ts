@@ -78,6 +78,8 @@ class PlanBuilder {
   readonly replaced = new Set<string>();
   /** Logical IDs created in each priority class, in creation order (Graph appends them). */
   readonly created = new Map<string, string[]>();
+  /** Objects others own (or nobody does), by kind and display name, built on first use. */
+  private namesakes: Map<string, ActualObject> | undefined;
 
   constructor(
     readonly manifest: Manifest,
@@ -298,10 +300,30 @@ class PlanBuilder {
       dependsOn: [...after, ...(previous ? [`create:${previous}`] : [])],
     });
     if (d.priorityClass) {
-      this.classSteps.set(d.priorityClass, [...(this.classSteps.get(d.priorityClass) ?? []), id]);
-      this.created.set(d.priorityClass, [...(this.created.get(d.priorityClass) ?? []), resource.logicalId]);
+      this.classStep(d.priorityClass, id);
+      const created = this.created.get(d.priorityClass);
+      if (created) created.push(resource.logicalId);
+      else this.created.set(d.priorityClass, [resource.logicalId]);
     }
     return id;
+  }
+
+  private classStep(priorityClass: string, id: string): void {
+    const steps = this.classSteps.get(priorityClass);
+    if (steps) steps.push(id);
+    else this.classSteps.set(priorityClass, [id]);
+  }
+
+  /** A tenant object of the resource's kind and display name that another stack or nobody owns. */
+  collision(resource: Resource): ActualObject | undefined {
+    if (!this.namesakes) {
+      this.namesakes = new Map();
+      for (const o of this.state.objects) {
+        const key = `${o.kind}\n${o.displayName}`;
+        if (!o.builtIn && o.marker?.stack !== this.manifest.stack && !this.namesakes.has(key)) this.namesakes.set(key, o);
+      }
+    }
+    return this.namesakes.get(`${resource.kind}\n${resource.displayName}`);
   }
 
   deleteStep(d: KindDescriptor, actual: ActualObject, logicalId: string): string {
@@ -314,7 +336,7 @@ class PlanBuilder {
       object: { id: actual.id },
       dependsOn: [],
     });
-    if (d.priorityClass) this.classSteps.set(d.priorityClass, [...(this.classSteps.get(d.priorityClass) ?? []), id]);
+    if (d.priorityClass) this.classStep(d.priorityClass, id);
     return id;
   }
 }
@@ -396,12 +418,6 @@ function findCounterpart(b: PlanBuilder, d: KindDescriptor, resource: Resource, 
   return owned.get(resource.logicalId)?.[0];
 }
 
-function collisionOf(b: PlanBuilder, resource: Resource): ActualObject | undefined {
-  return b.state.objects.find(
-    (o) => o.kind === resource.kind && !o.builtIn && o.displayName === resource.displayName && o.marker?.stack !== b.manifest.stack,
-  );
-}
-
 /**
  * Plans one declared resource. `managedIntents` overrides the intents whose assignments a
  * referenced resource manages (destroy plans the removal of what the stack declared).
@@ -423,7 +439,7 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
   let actual: ActualObject | undefined = counterpart;
   let action: ResourceChange['action'] = 'unchanged';
   if (!actual) {
-    const collision = collisionOf(b, resource);
+    const collision = b.collision(resource);
     if (collision && (collision.marker || !adopt)) {
       const blocker: Blocker = collision.marker
         ? { code: 'name-owned', path: resource.path, message: `'${resource.displayName}' already exists and belongs to stack '${collision.marker.stack}'`, fix: 'rename one of them' }
@@ -516,7 +532,8 @@ function planPriorities(b: PlanBuilder, desiredOwned: Map<string, Resource[]>, d
     const current = [...members.map(keyOfActual), ...(b.created.get(cls) ?? []).map((lid) => `lid:${lid}`)];
     const ownedOrder = (desiredOwned.get(cls) ?? []).map((r) => `lid:${r.logicalId}`);
     const ownedSet = new Set(ownedOrder);
-    const desired = [...ownedOrder.filter((k) => current.includes(k)), ...current.filter((k) => !ownedSet.has(k))];
+    const currentSet = new Set(current);
+    const desired = [...ownedOrder.filter((k) => currentSet.has(k)), ...current.filter((k) => !ownedSet.has(k))];
     const byKey = new Map(members.map((m) => [keyOfActual(m), m]));
     const names = new Map((desiredOwned.get(cls) ?? []).map((r) => [`lid:${r.logicalId}`, r.displayName]));
     const nameOf = (key: string): string => names.get(key) ?? byKey.get(key)?.displayName ?? key;
@@ -531,9 +548,10 @@ function planPriorities(b: PlanBuilder, desiredOwned: Map<string, Resource[]>, d
       });
     }
     let previous = b.classSteps.get(cls) ?? [];
-    for (const [n, move] of priorityMoves(current, desired).entries()) {
+    const moves = priorityMoves(current, desired);
+    if (moves.length > 0) members.forEach((m) => b.touched.add(m));
+    for (const [n, move] of moves.entries()) {
       const actual = byKey.get(move.item);
-      members.forEach((m) => b.touched.add(m));
       const logicalId = logicalIdOf(move.item);
       const object: ObjectRef = actual ? { id: actual.id } : { step: `create:${logicalId}` };
       const to = move.position + 1;
