@@ -1,11 +1,11 @@
-import { readEnrolledDeviceCount, readMemberOf, readState, tenantFactsOf } from '../engine';
+import { readCorporateDevices, readEnrolledDeviceCount, readMemberOf, readState, tenantFactsOf } from '../engine';
 import type { EnrollmentState } from '../rules';
 import type { CliIo } from './io';
 import { openBackend, type BackendFlags } from './open-backend';
 
 /** What a simulation reads from a tenant: its objects, a user's groups and enrolled devices. */
 export interface SimulationSource {
-  /** The tenant's objects (every stack's and the unowned ones) in the manifest's resource shape. */
+  /** The tenant's objects (every stack's and the unowned ones) in the manifest's resource shape, with its corporate devices. */
   readState(): Promise<EnrollmentState>;
   /** Display names of the groups the user (by UPN) is a member of. */
   memberOf(upn: string): Promise<string[]>;
@@ -20,8 +20,8 @@ export async function openSimulationSource(io: CliIo, flags: BackendFlags): Prom
   const backend = await openBackend(io, flags);
   return {
     async readState() {
-      const [state, identity] = await Promise.all([readState(backend, []), backend.identity()]);
-      return { resources: tenantFactsOf({ stack: '', resources: [] }, state, identity).resources ?? [], defaults: state.tenantDefaults };
+      const [state, identity, corporateDevices] = await Promise.all([readState(backend, []), backend.identity(), readCorporateDevices(backend)]);
+      return { resources: tenantFactsOf({ stack: '', resources: [] }, state, identity).resources ?? [], defaults: state.tenantDefaults, corporateDevices };
     },
     memberOf: (upn) => readMemberOf(backend, upn),
     enrolledDevices: (upn) => readEnrolledDeviceCount(backend, upn),

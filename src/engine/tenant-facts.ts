@@ -62,6 +62,7 @@ export function tenantFactsOf(manifest: Pick<Manifest, 'stack' | 'resources'>, s
     adeProfiles,
     ...(tokens ? { adeTokens: tokens.map((t) => ({ tokenName: t.name, tokenExpirationDateTime: String(t.entity['tokenExpirationDateTime'] ?? '') })) } : {}),
     ...(state.pushCertificate === undefined ? {} : { apnsCertificate: state.pushCertificate }),
+    tenantDefaults: state.tenantDefaults,
     appOnlyCredentials: identity.appOnly,
   };
 }
