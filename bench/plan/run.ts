@@ -1,8 +1,8 @@
 /**
  * Plan benchmark: plans synthetic stacks of 10 to 10,000 owned objects against the reference server
  * (its own process, on loopback) and prints, beside the minimum read a plain client sends for the
- * same tenant (every collection with its assignments, the group look-ups and the APNs certificate in
- * one `$batch`, then the further pages), the round trips, requests, wall time, client CPU per object
+ * same tenant (every collection with its assignments, the group look-ups, the token lists and the APNs
+ * certificate in one `$batch`, then the ADE token's profiles and the further pages), the round trips, requests, wall time, client CPU per object
  * and the client's peak memory. A second table puts the time to work out the plan's impact (whose
  * enrollment changes, member counts included) beside the plan's own time, for the first plan (every
  * object created) and for a plan that reverses the profiles' priorities (target: at most 10%).
@@ -44,13 +44,16 @@ async function measure(run: () => Promise<{ roundTrips: number; requests: number
 
 /**
  * The least a plain client sends to read the same tenant: one `$batch` with every collection (and
- * its assignments), the group look-ups and the APNs certificate, then one `$batch` per round of
- * further pages. It parses the JSON and does nothing else.
+ * its assignments), the group look-ups, the ADE and VPP token lists and the APNs certificate; then,
+ * as their paths need the tokens' IDs, the ADE profiles and devices of each ADE token beside the
+ * further pages, one `$batch` per round. It parses the JSON and does nothing else.
  */
 async function minimumRead(server: Server, manifest: Manifest): Promise<{ roundTrips: number; requests: number }> {
-  const collections = [...new Set((DESCRIPTORS as readonly KindDescriptor[]).map((d) => d.graph.collection))].map((path) => `${path}?$expand=assignments`);
+  const kinds = DESCRIPTORS as readonly KindDescriptor[];
+  const collections = [...new Set(kinds.filter((d) => !d.parent).map((d) => d.graph.collection))].map((path) => `${path}?$expand=assignments`);
   const groups = manifest.groups.map((g) => `/groups?$filter=displayName eq ${encodeURIComponent(`'${g.displayName}'`)}&$select=id,displayName,groupTypes,membershipRule`);
-  let urls = [...collections, ...groups, '/deviceManagement/applePushNotificationCertificate'];
+  const tokens = '/deviceManagement/depOnboardingSettings';
+  let urls = [...collections, ...groups, tokens, '/deviceAppManagement/vppTokens', '/deviceManagement/applePushNotificationCertificate'];
   let roundTrips = 0;
   let requests = 0;
   while (urls.length > 0) {
@@ -62,12 +65,16 @@ async function minimumRead(server: Server, manifest: Manifest): Promise<{ roundT
         headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
         body: JSON.stringify({ requests: chunk.map((url, id) => ({ id: String(id), method: 'GET', url })) }),
       });
-      const { responses } = (await response.json()) as { responses: { body?: { '@odata.nextLink'?: string } }[] };
+      const { responses } = (await response.json()) as { responses: { id: string; body?: { '@odata.nextLink'?: string; value?: { id: string; tokenType?: string }[] } }[] };
       roundTrips += 1;
       requests += chunk.length;
       for (const r of responses) {
         const link = r.body?.['@odata.nextLink'];
         if (link) next.push(link.replace(/^.*?\/beta/, ''));
+        if (chunk[Number(r.id)] !== tokens) continue;
+        for (const token of r.body?.value ?? []) {
+          if (token.tokenType === 'dep' || token.tokenType === 'appleSchoolManager') next.push(`${tokens}/${token.id}/enrollmentProfiles`, `${tokens}/${token.id}/importedAppleDeviceIdentities`);
+        }
       }
     }
     urls = next;

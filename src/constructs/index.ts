@@ -1,5 +1,6 @@
 export * from './app';
 export * from './enrollment-stack';
+export * from './placement';
 export * from './enrollment-resource';
 export * from './targeted-resource';
 export * from './assignment-target';

@@ -1,12 +1,41 @@
 import { createHash } from 'node:crypto';
 
-/** JSON with object keys sorted at every depth, so equal values give equal text. */
+/** An array-index key, which JavaScript objects always order first, by number. */
+const INDEX_KEY = /^(0|[1-9]\d{0,9})$/;
+
+function isIndexKey(key: string): boolean {
+  return INDEX_KEY.test(key) && Number(key) < 2 ** 32 - 1;
+}
+
+/** Keys in code-unit order, array-index keys first by number (the order a rebuilt object keeps). */
+function sortedKeys(object: object): string[] {
+  const keys = Object.keys(object).sort();
+  const indexes = keys.filter(isIndexKey);
+  return indexes.length === 0 ? keys : [...indexes.sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isIndexKey(k))];
+}
+
+/** The JSON text of a value with object keys sorted; undefined where `JSON.stringify` leaves a value out. */
+function write(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const toJson = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJson === 'function') return write((toJson as () => unknown).call(value));
+  if (Array.isArray(value)) return `[${value.map((item) => write(item) ?? 'null').join(',')}]`;
+  const object = value as Record<string, unknown>;
+  const members: string[] = [];
+  for (const key of sortedKeys(object)) {
+    const text = write(object[key]);
+    if (text !== undefined) members.push(`${JSON.stringify(key)}:${text}`);
+  }
+  return `{${members.join(',')}}`;
+}
+
+/**
+ * JSON with object keys sorted at every depth, so equal values give equal text: what
+ * `JSON.stringify` writes once every object is rebuilt with sorted keys (array-index keys first,
+ * as JavaScript orders them), written in one pass.
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
+  return write(value) as string;
 }
 
 /** A short, stable hash of a value's canonical JSON. */

@@ -18,7 +18,7 @@ import {
 } from '../model';
 import type { ActualGroup, ActualObject, ActualState } from './actual-state';
 import { desiredDigest } from './applied-digest';
-import { diffAssignments, diffValues, type FieldChange } from './diff';
+import { assignmentKey, diffAssignments, diffValues, type FieldChange } from './diff';
 import { fingerprintParts } from './fingerprint';
 import {
   PLAN_FORMAT,
@@ -31,6 +31,7 @@ import {
   type ResourceChange,
   type Step,
 } from './plan-types';
+import { KEEP_PLACE, placeOwned } from './priority-placement';
 import { priorityMoves } from './priority-moves';
 import { nameDirectoryOf } from './read-nested';
 import { stepRef } from './step-request';
@@ -78,6 +79,8 @@ class PlanBuilder {
   readonly replaced = new Set<string>();
   /** Logical IDs created in each priority class, in creation order (Graph appends them). */
   readonly created = new Map<string, string[]>();
+  /** Objects others own (or nobody does), by kind and display name, built on first use. */
+  private namesakes: Map<string, ActualObject> | undefined;
 
   constructor(
     readonly manifest: Manifest,
@@ -156,9 +159,20 @@ class PlanBuilder {
 
   /** Resolves group display names to IDs, or to the step that creates the group. */
   readonly resolver: GroupResolver = {
-    id: (name) => this.groupIds.get(name) ?? stepRef(this.groupSteps.get(name) ?? `group:${name}`),
+    id: (name) => this.groupIds.get(name) ?? this.onlyGroupNamed(name) ?? stepRef(this.groupSteps.get(name) ?? `group:${name}`),
     name: (id) => this.state.groupNames.get(id) ?? id,
   };
+
+  /** True for the ID of a group this stack created (it carries the stack's marker): no other stack targets it. */
+  ownsGroup(id: string): boolean {
+    return this.manifest.groups.some((g) => (this.state.groupsByName.get(g.displayName) ?? []).some((found) => found.id === id && found.marker?.stack === this.manifest.stack));
+  }
+
+  /** The ID of the one group with this name in the tenant (destroy plans no groups, yet names them). */
+  private onlyGroupNamed(name: string): string | undefined {
+    const found = this.state.groupsByName.get(name) ?? [];
+    return found.length === 1 ? found[0]!.id : undefined;
+  }
 
   planGroups(): void {
     const seen = new Set<string>();
@@ -298,10 +312,30 @@ class PlanBuilder {
       dependsOn: [...after, ...(previous ? [`create:${previous}`] : [])],
     });
     if (d.priorityClass) {
-      this.classSteps.set(d.priorityClass, [...(this.classSteps.get(d.priorityClass) ?? []), id]);
-      this.created.set(d.priorityClass, [...(this.created.get(d.priorityClass) ?? []), resource.logicalId]);
+      this.classStep(d.priorityClass, id);
+      const created = this.created.get(d.priorityClass);
+      if (created) created.push(resource.logicalId);
+      else this.created.set(d.priorityClass, [resource.logicalId]);
     }
     return id;
+  }
+
+  private classStep(priorityClass: string, id: string): void {
+    const steps = this.classSteps.get(priorityClass);
+    if (steps) steps.push(id);
+    else this.classSteps.set(priorityClass, [id]);
+  }
+
+  /** A tenant object of the resource's kind and display name that another stack or nobody owns. */
+  collision(resource: Resource): ActualObject | undefined {
+    if (!this.namesakes) {
+      this.namesakes = new Map();
+      for (const o of this.state.objects) {
+        const key = `${o.kind}\n${o.displayName}`;
+        if (!o.builtIn && o.marker?.stack !== this.manifest.stack && !this.namesakes.has(key)) this.namesakes.set(key, o);
+      }
+    }
+    return this.namesakes.get(`${resource.kind}\n${resource.displayName}`);
   }
 
   deleteStep(d: KindDescriptor, actual: ActualObject, logicalId: string): string {
@@ -314,7 +348,7 @@ class PlanBuilder {
       object: { id: actual.id },
       dependsOn: [],
     });
-    if (d.priorityClass) this.classSteps.set(d.priorityClass, [...(this.classSteps.get(d.priorityClass) ?? []), id]);
+    if (d.priorityClass) this.classStep(d.priorityClass, id);
     return id;
   }
 }
@@ -396,17 +430,34 @@ function findCounterpart(b: PlanBuilder, d: KindDescriptor, resource: Resource, 
   return owned.get(resource.logicalId)?.[0];
 }
 
-function collisionOf(b: PlanBuilder, resource: Resource): ActualObject | undefined {
-  return b.state.objects.find(
-    (o) => o.kind === resource.kind && !o.builtIn && o.displayName === resource.displayName && o.marker?.stack !== b.manifest.stack,
-  );
+/**
+ * Deletes an owned object and creates the declared resource in its place: for a field Graph cannot
+ * change in place, or a kind changed under the same logical ID (the old object is deleted as its own kind).
+ */
+function replace(
+  b: PlanBuilder,
+  d: KindDescriptor,
+  resource: Resource,
+  actual: ActualObject,
+  base: Omit<ResourceChange, 'action' | 'fields' | 'assignments'>,
+  fields: readonly FieldChange[],
+  replaceFields: readonly string[],
+): void {
+  const deleted = b.deleteStep(descriptorOf(actual.kind), actual, resource.logicalId);
+  b.replaced.add(actual.id);
+  const createId = b.createStep(d, resource, [deleted]);
+  b.assignmentSteps(d, resource, { object: { step: createId }, objectStep: createId, spec: resource.spec }, { add: resource.assignments, remove: [] }, []);
+  b.actionSteps(d, resource, { step: createId }, [createId]);
+  b.changes.push({ ...base, id: actual.id, action: 'replace', fields, replaceFields, assignments: { add: resource.assignments, remove: [] } });
 }
 
 /**
- * Plans one declared resource. `managedIntents` overrides the intents whose assignments a
- * referenced resource manages (destroy plans the removal of what the stack declared).
+ * Plans one declared resource. On a referenced object the stack owns only the assignments it
+ * declares (`ownedAssignments` overrides them: destroy removes what the stack declared) and those to
+ * groups it created: it adds them, removes those of its groups it no longer declares, and never
+ * removes another's.
  */
-function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, ActualObject[]>, adopt: boolean, managedIntents?: ReadonlySet<string | null>): void {
+function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, ActualObject[]>, adopt: boolean, ownedAssignments?: readonly Assignment[]): void {
   const d = descriptorOf(resource.kind);
   const desiredSpec = d.normalize(resource.spec);
   const counterpart = findCounterpart(b, d, resource, owned);
@@ -423,7 +474,7 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
   let actual: ActualObject | undefined = counterpart;
   let action: ResourceChange['action'] = 'unchanged';
   if (!actual) {
-    const collision = collisionOf(b, resource);
+    const collision = b.collision(resource);
     if (collision && (collision.marker || !adopt)) {
       const blocker: Blocker = collision.marker
         ? { code: 'name-owned', path: resource.path, message: `'${resource.displayName}' already exists and belongs to stack '${collision.marker.stack}'`, fix: 'rename one of them' }
@@ -449,6 +500,10 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
     b.changes.push({ ...base, action: 'create', fields, assignments: { add: resource.assignments, remove: [] } });
     return;
   }
+  if (actual.kind !== resource.kind) {
+    replace(b, d, resource, actual, base, [{ field: 'kind', before: actual.kind, after: resource.kind }], ['kind']);
+    return;
+  }
   b.touched.add(actual);
   const fields: FieldChange[] = resource.reference
     ? []
@@ -457,21 +512,17 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
         ...diffValues(actual.description, resource.description, 'description'),
         ...diffValues(actual.spec, desiredSpec).filter((f) => !(d.actions?.fields ?? []).includes(f.field.split('.')[0]!)),
       ];
-  const intents = managedIntents ?? new Set(resource.assignments.map((a) => a.intent ?? null));
-  const managed = actual.assignments.map((a, i) => ({ a, i })).filter(({ a }) => !resource.reference || intents.has(a.intent ?? null));
-  const keep = actual.assignments.filter((a) => resource.reference && !intents.has(a.intent ?? null));
   const spec = resource.reference ? actual.spec : resource.spec;
   const desired = canonicalAssignments(d, { ...resource, spec } as Resource, b.resolver);
+  const ours = new Set((ownedAssignments ? canonicalAssignments(d, { ...resource, spec, assignments: ownedAssignments } as Resource, b.resolver) : desired).map(assignmentKey));
+  const isOurs = (a: Assignment): boolean => ours.has(assignmentKey(a)) || ('group' in a.target && b.ownsGroup(a.target.group));
+  const managed = actual.assignments.map((a, i) => ({ a, i })).filter(({ a }) => !resource.reference || isOurs(a));
+  const keep = actual.assignments.filter((a) => resource.reference && !isOurs(a));
   const diff = diffAssignments(desired, managed.map((m) => m.a));
   const change = { add: diff.add, remove: diff.remove.map((i) => managed[i]!.i) };
   const replaceFields = resource.reference || action === 'adopt' ? [] : [...new Set(fields.map((f) => f.field.split('.')[0]!).filter((f) => d.replaceOn.includes(f)))];
   if (replaceFields.length > 0) {
-    const deleted = b.deleteStep(d, actual, resource.logicalId);
-    b.replaced.add(actual.id);
-    const createId = b.createStep(d, resource, [deleted]);
-    b.assignmentSteps(d, resource, { object: { step: createId }, objectStep: createId, spec: resource.spec }, { add: resource.assignments, remove: [] }, []);
-    b.actionSteps(d, resource, { step: createId }, [createId]);
-    b.changes.push({ ...base, id: actual.id, action: 'replace', fields, replaceFields, assignments: { add: resource.assignments, remove: [] } });
+    replace(b, d, resource, actual, base, fields, replaceFields);
     return;
   }
   let objectStep: string | undefined;
@@ -516,8 +567,14 @@ function planPriorities(b: PlanBuilder, desiredOwned: Map<string, Resource[]>, d
     const current = [...members.map(keyOfActual), ...(b.created.get(cls) ?? []).map((lid) => `lid:${lid}`)];
     const ownedOrder = (desiredOwned.get(cls) ?? []).map((r) => `lid:${r.logicalId}`);
     const ownedSet = new Set(ownedOrder);
-    const desired = [...ownedOrder.filter((k) => current.includes(k)), ...current.filter((k) => !ownedSet.has(k))];
     const byKey = new Map(members.map((m) => [keyOfActual(m), m]));
+    const classMembers = current.map((key) => ({ key, displayName: byKey.get(key)?.displayName ?? '', handMade: byKey.get(key)?.marker === undefined && !adopted.has(byKey.get(key)?.id ?? '') }));
+    const placed = placeOwned(classMembers, ownedOrder, b.manifest.placement?.[cls] ?? KEEP_PLACE);
+    if ('problem' in placed) {
+      b.blockers.push({ code: 'placement-anchor', path: `${b.manifest.stack}/placement/${cls}`, ...placed.problem });
+      continue;
+    }
+    const desired = placed.order;
     const names = new Map((desiredOwned.get(cls) ?? []).map((r) => [`lid:${r.logicalId}`, r.displayName]));
     const nameOf = (key: string): string => names.get(key) ?? byKey.get(key)?.displayName ?? key;
     const logicalIdOf = (key: string): string | undefined => (key.startsWith('lid:') ? key.slice(4) : undefined);
@@ -531,9 +588,10 @@ function planPriorities(b: PlanBuilder, desiredOwned: Map<string, Resource[]>, d
       });
     }
     let previous = b.classSteps.get(cls) ?? [];
-    for (const [n, move] of priorityMoves(current, desired).entries()) {
+    const moves = priorityMoves(current, desired, new Set(current.filter((key) => !ownedSet.has(key))));
+    if (moves.length > 0) members.forEach((m) => b.touched.add(m));
+    for (const [n, move] of moves.entries()) {
       const actual = byKey.get(move.item);
-      members.forEach((m) => b.touched.add(m));
       const logicalId = logicalIdOf(move.item);
       const object: ObjectRef = actual ? { id: actual.id } : { step: `create:${logicalId}` };
       const to = move.position + 1;
@@ -569,10 +627,13 @@ export function makePlan(manifest: Manifest, state: ActualState, options: PlanOp
     if (o.marker?.stack === manifest.stack && !o.builtIn) owned.set(o.marker.logicalId, [...(owned.get(o.marker.logicalId) ?? []), o]);
   }
   const deleted = new Set<string>();
-  const declared = new Set(resources.map((r) => r.logicalId));
-  for (const [logicalId, objects] of owned) {
+  const declaredKinds = new Map(resources.map((r) => [r.logicalId, r.kind]));
+  for (const [logicalId, found] of owned) {
+    // The object of the declared kind is the counterpart; one of another kind is replaced by planResource.
+    const objects = [...found].sort((x, y) => Number(y.kind === declaredKinds.get(logicalId)) - Number(x.kind === declaredKinds.get(logicalId)));
+    owned.set(logicalId, objects);
     objects.forEach((o, i) => {
-      if (declared.has(logicalId) && i === 0) return;
+      if (declaredKinds.has(logicalId) && i === 0) return;
       const d = descriptorOf(o.kind);
       b.deleteStep(d, o, logicalId);
       deleted.add(o.id);
@@ -582,7 +643,7 @@ export function makePlan(manifest: Manifest, state: ActualState, options: PlanOp
   for (const resource of resources) planResource(b, resource, owned, options.adopt === true);
   if (mode === 'destroy') {
     for (const resource of declaredResources.filter((r) => r.reference)) {
-      planResource(b, { ...resource, assignments: [] }, owned, false, new Set(resource.assignments.map((a) => a.intent ?? null)));
+      planResource(b, { ...resource, assignments: [] }, owned, false, resource.assignments);
     }
   }
   for (const id of b.replaced) deleted.add(id);

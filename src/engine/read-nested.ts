@@ -1,6 +1,6 @@
 import { DESCRIPTORS, type GraphEntity, type KindDescriptor, type NameDirectory, type NameLookup } from '../model';
 import type { NamedObject } from './actual-state';
-import type { Backend } from './backend';
+import type { Backend, GraphRequest, GraphResponse } from './backend';
 import { getAllPages } from './read-state';
 
 /** Every lookup the kinds name, by key (kinds that share one declare it alike). */
@@ -10,13 +10,26 @@ function allLookups(): Map<string, NameLookup> {
   return lookups;
 }
 
+/** The list requests of every lookup, in the order {@link readNamedObjects} takes their first answers. */
+export function namedLookupRequests(): GraphRequest[] {
+  return [...allLookups().values()].map((lookup) => lookup.list);
+}
+
 /**
  * The tenant objects kinds name by name (ADE tokens, VPP tokens), by lookup key. A lookup the
  * backend refuses to list is left out, so what depends on it is reported as unknown, not as missing.
+ * `firstAnswers`, when given, answer {@link namedLookupRequests}, already sent.
  */
-export async function readNamedObjects(backend: Backend): Promise<Map<string, NamedObject[]>> {
+export async function readNamedObjects(backend: Backend, firstAnswers?: readonly GraphResponse[]): Promise<Map<string, NamedObject[]>> {
   const lookups = [...allLookups()];
-  const lists = await Promise.all(lookups.map(([, lookup]) => getAllPages(backend, [lookup.list]).then((pages) => pages[0]!, () => undefined)));
+  const lists = await Promise.all(
+    lookups.map(([, lookup], i) =>
+      getAllPages(backend, [lookup.list], firstAnswers && [firstAnswers[i]!]).then(
+        (pages) => pages[0]!,
+        () => undefined,
+      ),
+    ),
+  );
   const named = new Map<string, NamedObject[]>();
   lookups.forEach(([key, lookup], i) => {
     const items = lists[i];

@@ -13,10 +13,10 @@ import {
   type NameDirectory,
 } from '../model';
 import type { ActualGroup, ActualObject, ActualState } from './actual-state';
-import type { Backend, GraphRequest } from './backend';
+import type { Backend, GraphRequest, GraphResponse } from './backend';
 import { fingerprintOf } from './canonical-json';
 import { isSuccess, responseError } from './graph-errors';
-import { nameDirectoryOf, readNamedObjects, readNestedObjects } from './read-nested';
+import { nameDirectoryOf, namedLookupRequests, readNamedObjects, readNestedObjects } from './read-nested';
 
 type Json = Record<string, unknown>;
 
@@ -29,12 +29,15 @@ export function nextLinkPath(link: string): string {
   return match[1];
 }
 
-/** GETs every request and follows `@odata.nextLink` in rounds, returning each request's items. */
-export async function getAllPages(backend: Backend, requests: readonly GraphRequest[]): Promise<Json[][]> {
+/**
+ * GETs every request and follows `@odata.nextLink` in rounds, returning each request's items;
+ * `firstAnswers`, when given, are the answers of the first round, already sent.
+ */
+export async function getAllPages(backend: Backend, requests: readonly GraphRequest[], firstAnswers?: readonly GraphResponse[]): Promise<Json[][]> {
   const items: Json[][] = requests.map(() => []);
   let pending = requests.map((request, index) => ({ request, index }));
-  while (pending.length > 0) {
-    const responses = await backend.send(pending.map((p) => p.request));
+  for (let answered = firstAnswers; pending.length > 0; answered = undefined) {
+    const responses = answered ?? (await backend.send(pending.map((p) => p.request)));
     const next: typeof pending = [];
     responses.forEach((response, i) => {
       const { request, index } = pending[i]!;
@@ -92,24 +95,29 @@ function toObject(kind: KindDescriptor, entity: GraphEntity, rawAssignments: Jso
 
 /**
  * Reads every object of every managed kind, the groups named (see {@link groupNamesOf}) and the APNs
- * certificate, in as few round trips as the backend allows: one batch of collection reads with
- * `$expand=assignments` and one batch of group look-ups, then pages and missing pieces.
+ * certificate, in as few round trips as the backend allows: the collection reads with
+ * `$expand=assignments`, the group look-ups and the certificate in one send (one `$batch` while
+ * they are 20 or fewer: all on beta, which serves groups too), then pages and missing pieces.
  */
 export async function readState(backend: Backend, groupNamesToFind: readonly string[]): Promise<ActualState> {
   const collections = collectionReads(DESCRIPTORS.filter((d) => !d.parent));
   const names = [...new Set(groupNamesToFind)].sort();
   const groupRequests: GraphRequest[] = names.map((name) => ({
     method: 'GET',
-    version: 'v1.0',
+    version: 'beta',
     path: `/groups?$filter=displayName eq ${filterLiteral(name)}&$select=id,displayName,description,createdDateTime,groupTypes,membershipRule`,
   }));
   const certRequest: GraphRequest = { method: 'GET', version: 'beta', path: '/deviceManagement/applePushNotificationCertificate' };
-  const [lists, groupLists, certResponse, named] = await Promise.all([
-    getAllPages(backend, collections.map((c) => c.request)),
-    getAllPages(backend, groupRequests),
-    backend.send([certRequest]).then((r) => r[0]!),
-    readNamedObjects(backend),
+  const listRequests = [...collections.map((c) => c.request), ...groupRequests];
+  const lookupRequests = namedLookupRequests();
+  const first = await backend.send([...listRequests, ...lookupRequests, certRequest]);
+  const certResponse = first.at(-1)!;
+  const [allLists, named] = await Promise.all([
+    getAllPages(backend, listRequests, first.slice(0, listRequests.length)),
+    readNamedObjects(backend, first.slice(listRequests.length, -1)),
   ]);
+  const lists = allLists.slice(0, collections.length);
+  const groupLists = allLists.slice(collections.length);
   const directory = nameDirectoryOf(named);
   const nested = await readNestedObjects(backend, named);
 
