@@ -1,4 +1,4 @@
-import { readCorporateDevices, readEnrolledDeviceCount, readMemberOf, readState, tenantFactsOf } from '../engine';
+import { readEnrolledDeviceCount, readMemberOf, readState, tenantFactsOf } from '../engine';
 import type { EnrollmentState } from '../rules';
 import type { CliIo } from './io';
 import { openBackend, type BackendFlags } from './open-backend';
@@ -20,8 +20,9 @@ export async function openSimulationSource(io: CliIo, flags: BackendFlags): Prom
   const backend = await openBackend(io, flags);
   return {
     async readState() {
-      const [state, identity, corporateDevices] = await Promise.all([readState(backend, []), backend.identity(), readCorporateDevices(backend)]);
-      return { resources: tenantFactsOf({ stack: '', resources: [] }, state, identity).resources ?? [], defaults: state.tenantDefaults, corporateDevices };
+      const [state, identity] = await Promise.all([readState(backend, []), backend.identity()]);
+      const facts = tenantFactsOf({ stack: '', resources: [] }, state, identity);
+      return { resources: facts.resources ?? [], defaults: state.tenantDefaults, ...(facts.corporateDevices ? { corporateDevices: facts.corporateDevices } : {}) };
     },
     memberOf: (upn) => readMemberOf(backend, upn),
     enrolledDevices: (upn) => readEnrolledDeviceCount(backend, upn),

@@ -12,7 +12,6 @@ export * from './tenant-facts';
 export * from './preflight';
 export * from './plan-stack';
 export * from './read-member-of';
-export * from './read-corporate-devices';
 export * from './import';
 export * from './fingerprint';
 export * from './plan-file';

@@ -6,7 +6,6 @@ import { planImpactOf, withMemberCounts } from './impact';
 import { makePlan } from './make-plan';
 import type { Plan, PlanFinding, PlanMode } from './plan-types';
 import { missingPermissions, refusedWrites } from './preflight';
-import { readCorporateFacts } from './read-corporate-devices';
 import { groupNamesOf, readState } from './read-state';
 import { tenantFactsOf } from './tenant-facts';
 
@@ -40,9 +39,8 @@ function toPlanFinding(f: Finding): PlanFinding {
  * whose enrollment it changes. Returns the state read too, for saved plans.
  */
 export async function planStack(backend: Backend, manifest: Manifest, options: PlanStackOptions = {}): Promise<{ plan: Plan; state: ActualState }> {
-  const destroy = options.mode === 'destroy';
-  const [state, identity, corporate] = await Promise.all([readState(backend, groupNamesOf(manifest)), backend.identity(), destroy ? {} : readCorporateFacts(backend)]);
-  const findings = destroy ? [] : lint(manifest, { ...tenantFactsOf(manifest, state, identity), ...corporate }).findings.map(toPlanFinding);
+  const [state, identity] = await Promise.all([readState(backend, groupNamesOf(manifest)), backend.identity()]);
+  const findings = options.mode === 'destroy' ? [] : lint(manifest, tenantFactsOf(manifest, state, identity)).findings.map(toPlanFinding);
   const draft = makePlan(manifest, state, {
     backend: backend.description,
     findings,
