@@ -20,3 +20,4 @@ export * from './web-clip';
 export * from './manifest-files';
 export * from './synthesize-manifests';
 export * from './ade-enrollment-profile';
+export * from './apple-configurator-profile';

@@ -25,3 +25,4 @@ export * from './stack-lock';
 export * from './priority-placement';
 export * from './read-nested';
 export * from './impact';
+export * from './export-file';

@@ -116,10 +116,20 @@ class PlanBuilder {
   parentOf(d: KindDescriptor, resource: Resource): ObjectRef | Blocker | undefined {
     const lookup = d.parent ? d.lookups?.[d.parent.lookup] : undefined;
     if (!d.parent || !lookup) return undefined;
+    const read = this.state.named?.has(d.parent.lookup) === true;
+    if (lookup.field === undefined) {
+      const only = this.state.named?.get(d.parent.lookup)?.[0];
+      if (only) return { id: only.id };
+      return {
+        code: 'parent-missing',
+        path: resource.path,
+        message: read ? `the tenant has no ${lookup.title}` : `the ${lookup.title} of the tenant could not be read`,
+        fix: read ? `set up the ${lookup.title} in Intune (Devices > Enrollment > Apple), then plan again` : 'grant the credentials read access to enrollment settings (DeviceManagementServiceConfig.Read.All), then plan again',
+      };
+    }
     const name = String((resource.spec as Record<string, unknown>)[lookup.field] ?? '');
     const id = this.names.id(d.parent.lookup, name);
     if (id) return { id };
-    const read = this.state.named?.has(d.parent.lookup) === true;
     return {
       code: 'parent-missing',
       path: resource.path,
@@ -133,7 +143,7 @@ class PlanBuilder {
     return Object.entries(d.lookups ?? {})
       .filter(([key]) => key !== d.parent?.lookup)
       .flatMap(([key, lookup]) => {
-        const name = (resource.spec as Record<string, unknown>)[lookup.field];
+        const name = lookup.field === undefined ? undefined : (resource.spec as Record<string, unknown>)[lookup.field];
         if (typeof name !== 'string' || this.names.id(key, name) !== undefined || this.state.named?.has(key) !== true) return [];
         const known = (this.state.named.get(key) ?? []).map((o) => `'${o.name}'`).join(', ') || 'none';
         return [{ code: 'name-missing', path: resource.path, message: `the tenant has no ${lookup.title} named '${name}'`, fix: `name one the tenant has (${known}), or add it in Intune` }];

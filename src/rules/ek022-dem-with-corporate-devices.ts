@@ -13,6 +13,7 @@ export const ek022DemWithCorporateDevices: Rule = {
   check: (context) => {
     const corporate = new Set([
       ...resourcesOfKind(stateResources(context), 'adeProfile').flatMap((p) => p.spec.serialNumbers),
+      ...resourcesOfKind(stateResources(context), 'configuratorProfile').flatMap((p) => p.spec.serialNumbers),
       ...(context.facts.corporateDevices ?? []).map((d) => d.serialNumber),
     ].map((s) => s.toUpperCase()));
     return (context.facts.deviceEnrollmentManagerDevices ?? [])

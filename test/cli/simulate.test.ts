@@ -173,6 +173,42 @@ describe('enrollkit simulate for an organization-owned device', () => {
     }
   }, 120_000);
 
+  it("reads a tenant's Apple Configurator profile and imported serial numbers: assigned, and none for an unassigned one", async () => {
+    const tenant = await startReferenceTenant();
+    try {
+      const graph = async (method: string, url: string, body?: unknown) => {
+        const response = await fetch(`${tenant.server.url}/beta${url}`, {
+          method,
+          headers: { authorization: `Bearer ${tenant.server.token}`, 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        return response.status === 204 ? {} : ((await response.json()) as Record<string, unknown>);
+      };
+      const account = String((await graph('GET', '/deviceManagement')).intuneAccountId);
+      const devices = ['C39XQ1A1N72J', 'C39XQ1A2N72J'].map((serialNumber) => ({ '@odata.type': '#microsoft.graph.importedAppleDeviceIdentity', serialNumber, platform: 'ios', discoverySource: 'adminImport' }));
+      await graph('POST', `/deviceManagement/depOnboardingSettings/${account}/importedAppleDeviceIdentities/importAppleDeviceIdentityList`, { importedAppleDeviceIdentities: devices, overwriteImportedDeviceIdentities: false });
+      const profile = await graph('POST', `/deviceManagement/depOnboardingSettings/${account}/enrollmentProfiles`, {
+        '@odata.type': '#microsoft.graph.enrollmentProfile',
+        displayName: 'Warehouse iPads',
+        requiresUserAuthentication: true,
+        enableAuthenticationViaCompanyPortal: false,
+        requireCompanyPortalOnSetupAssistantEnrolledDevices: true,
+      });
+      await graph('POST', `/deviceManagement/depOnboardingSettings/${account}/enrollmentProfiles/${String(profile.id)}/updateDeviceProfileAssignment`, { deviceIds: ['C39XQ1A1N72J'] });
+      const env = { ...process.env, ENROLLKIT_BACKEND: 'reference', ENROLLKIT_URL: tenant.server.url, ENROLLKIT_TOKEN: tenant.server.token };
+      const simulate = async (serial: string) => JSON.parse((await run(['simulate', '--source', 'actual', '--serial', serial, '--device', 'ipad', '--format', 'json'], process.cwd(), COMMANDS, env)).out) as CorporateEnrollmentResolution;
+      expect(await simulate('C39XQ1A1N72J')).toMatchObject({
+        outcome: 'enrolled',
+        profile: { name: 'Warehouse iPads', kind: 'configurator', selectedBy: 'assigned' },
+        authentication: { method: 'setupAssistant' },
+        companyPortal: { install: 'appStore' },
+      });
+      expect(await simulate('C39XQ1A2N72J')).toMatchObject({ outcome: 'noProfile', device: { kind: 'configurator', reason: 'C39XQ1A2N72J is a device of Apple Configurator in the tenant' } });
+    } finally {
+      await tenant.close();
+    }
+  }, 120_000);
+
   it.each([
     [['--serial', 'DMPXK0A1JF8J', '--os', '17.2'], '--os apply to user-initiated enrollment, not to a corporate device'],
     [['--serial', 'not a serial'], '--serial expects an Apple serial number such as DMPXK0A1JF8J (got "not a serial")'],

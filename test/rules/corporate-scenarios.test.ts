@@ -1,4 +1,4 @@
-import type { AdeProfileSpec, Resource } from '../../src/model';
+import type { AdeProfileSpec, ConfiguratorProfileSpec, Resource } from '../../src/model';
 import {
   resolveCorporateEnrollment,
   type CorporateDevice,
@@ -7,7 +7,7 @@ import {
   type CorporateOutcome,
   type EnrollmentState,
 } from '../../src/rules';
-import { adeProfile, platformRestriction, storeApp } from './builders';
+import { adeProfile, configuratorProfile, platformRestriction, storeApp } from './builders';
 
 const SERIAL = 'DMPXK0A1JF8J';
 const OTHER = 'F9FXQ1B1HG7K';
@@ -16,6 +16,8 @@ const NO_AFFINITY = { userAffinity: false, authentication: undefined } as Partia
 
 /** One ADE profile assigned to {@link SERIAL}. */
 const assigned = (spec: Partial<AdeProfileSpec>) => adeProfile('Corporate', { serialNumbers: [SERIAL], ...spec });
+/** One Apple Configurator profile assigned to {@link SERIAL}. */
+const configurator = (spec: Partial<ConfiguratorProfileSpec>) => configuratorProfile('Configured', { serialNumbers: [SERIAL], ...spec });
 
 interface Expected {
   readonly outcome: CorporateOutcome;
@@ -227,6 +229,57 @@ const SCENARIOS: readonly Scenario[] = [
     config: [assigned({ authentication: 'companyPortal', ...VPP }), storeApp('Company Portal', 'com.microsoft.CompanyPortal', ['*'])],
     expected: { outcome: 'enrolled', warns: ['EK021'] },
   },
+  {
+    title: 'Apple Configurator, user affinity, Company Portal: Company Portal installs from the App Store, the user signs in to enroll',
+    seed003: 'Enroll with user affinity + Company Portal app: ... the Company Portal app is automatically installed from the app store',
+    config: [configurator({ authentication: 'companyPortal' })],
+    expected: { outcome: 'enrolled', profile: 'Configured', selectedBy: 'assigned', authentication: 'companyPortal', companyPortal: 'appStore', entra: 'companyPortalSignIn', sees: 'by USB to a Mac with Apple Configurator' },
+  },
+  {
+    title: 'Apple Configurator, Company Portal, the user enters no Apple ID: the setup does not finish',
+    seed003: 'If users don\'t enter their Apple ID ..., then they\'re continually prompted to enter their Apple ID',
+    config: [configurator({ authentication: 'companyPortal' })],
+    request: { appleId: false },
+    expected: { outcome: 'incomplete', entra: 'never' },
+  },
+  {
+    title: 'Apple Configurator, user affinity, Setup Assistant + Company Portal: enrolled in Setup Assistant, registered in Company Portal',
+    seed003: 'Enroll with user affinity + Setup Assistant + Company Portal app: ... This step registers the device in Microsoft Entra ID',
+    config: [configurator({ authentication: 'setupAssistantModern' })],
+    expected: { outcome: 'enrolled', authentication: 'setupAssistant', companyPortal: 'appStore', entra: 'companyPortalSignIn', sees: 'this enrolls the device in Intune' },
+  },
+  {
+    title: 'Apple Configurator, user affinity, Setup Assistant - Company Portal: the user installs the management profile, not registered',
+    seed003: 'Enroll with user affinity + Setup Assistant - Company Portal app: ... Users install the management profile ... The device isn\'t registered in Microsoft Entra ID',
+    config: [configurator({ authentication: 'setupAssistantLegacy' })],
+    expected: { outcome: 'enrolled', authentication: 'setupAssistant', companyPortal: 'none', entra: 'never', sees: 'Users install the management profile' },
+  },
+  {
+    title: 'Apple Configurator without user affinity: direct enrollment, nothing for users to do, supervision left to Apple Configurator',
+    seed003: 'Enroll without user affinity: You\'re using Direct enrollment. No actions. Be sure they don\'t install the Company Portal app from the Apple App Store',
+    config: [configurator({ userAffinity: false, authentication: undefined })],
+    expected: { outcome: 'enrolled', authentication: 'none', companyPortal: 'none', warns: ['do not install the Company Portal app from the App Store'], sees: 'Direct enrollment' },
+  },
+  {
+    title: 'Apple Configurator without user affinity authenticating in Company Portal (made by hand in the tenant): refused (EK017)',
+    seed003: 'Users can\'t use apps that require a user, including the Company Portal app',
+    config: [configurator({ userAffinity: false, authentication: 'companyPortal' })],
+    expected: { outcome: 'refused', refusedBy: ['EK017'] },
+  },
+  {
+    title: 'Apple Configurator with a device enrollment manager account: refused (EK022)',
+    seed003: 'You use the device enrollment manager (DEM) account. The DEM account isn\'t supported.',
+    config: [configurator({ authentication: 'companyPortal' })],
+    request: { deviceEnrollmentManager: true },
+    expected: { outcome: 'refused', refusedBy: ['EK022'] },
+  },
+  {
+    title: 'against a tenant: an imported Apple Configurator serial number without a profile gets none, Apple Configurator has no default',
+    seed003: 'When the enrollment profile is ready, USB connect the devices to the Mac, and open the Apple Configurator app',
+    config: [configuratorProfile('Configured', { serialNumbers: [OTHER] })],
+    devices: [{ serialNumber: SERIAL, token: 'Apple Configurator', deviceKind: 'configurator' }],
+    expected: { outcome: 'noProfile', because: 'Apple Configurator profiles have no default' },
+  },
 ];
 
 function resolve(scenario: Scenario): CorporateEnrollmentResolution {
@@ -275,6 +328,14 @@ describe('resolveCorporateEnrollment', () => {
     const result = resolveCorporateEnrollment({ resources: config }, { serialNumber: SERIAL, profile: 'kiosks', device: 'ipad', memberOf: [] });
     expect(result.profile).toMatchObject({ name: 'Kiosks', selectedBy: 'named' });
     expect(resolveCorporateEnrollment({ resources: config }, { profile: 'Nope', deviceKind: 'ade', device: 'ipad', memberOf: [] }).summary).toBe('no enrollment profile is named "Nope"; the state has "Default", "Kiosks"');
+  });
+
+  it('takes an Apple Configurator device without a serial number to the only Apple Configurator profile, and asks which when there are several', () => {
+    const one = resolveCorporateEnrollment({ resources: [configuratorProfile('Setup')] }, { deviceKind: 'configurator', device: 'ipad', memberOf: [] });
+    expect(one.profile).toMatchObject({ name: 'Setup', kind: 'configurator', selectedBy: 'onlyProfile' });
+    expect(one.supervised).toEqual({ reason: expect.stringContaining('Apple Configurator supervises') });
+    const several = resolveCorporateEnrollment({ resources: [configuratorProfile('Setup'), configuratorProfile('Direct', { userAffinity: false, authentication: undefined })] }, { deviceKind: 'configurator', device: 'ipad', memberOf: [] });
+    expect(several).toMatchObject({ outcome: 'noProfile', summary: expect.stringContaining('--profile') });
   });
 
   it('says there is nothing to simulate when the state has no ADE profile', () => {

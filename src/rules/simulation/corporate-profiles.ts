@@ -1,5 +1,5 @@
-import type { Resource, SetupAssistantPaneName } from '../../model';
-import { resourcesOfKind } from '../resources';
+import type { AdeAuthenticationMethod, Resource, SetupAssistantPaneName } from '../../model';
+import { resourcesOfKind, type ResourceOf } from '../resources';
 import type { CorporateDeviceKind } from './corporate-request';
 import type { CorporateAuthentication } from './corporate-resolution';
 
@@ -39,9 +39,41 @@ export interface CorporateProfile {
   readonly serialNumbers: readonly string[];
 }
 
+/** The name Intune gives the account's Apple Configurator pseudo-token, which Apple Configurator profiles belong to. */
+export const APPLE_CONFIGURATOR_TOKEN = 'Apple Configurator';
+
+/**
+ * Where the user of an Apple Configurator profile authenticates: 003 offers Company Portal, or
+ * Setup Assistant with or without installing Company Portal (Graph's
+ * `requireCompanyPortalOnSetupAssistantEnrolledDevices`, the "modern authentication" flag).
+ */
+function configuratorAuthentication(method: AdeAuthenticationMethod | undefined): Pick<CorporateProfile, 'authentication' | 'installCompanyPortal'> {
+  if (method === undefined) return { installCompanyPortal: false };
+  return method === 'companyPortal' ? { authentication: 'companyPortal', installCompanyPortal: true } : { authentication: 'setupAssistant', installCompanyPortal: method === 'setupAssistantModern' };
+}
+
 /** The ADE and Apple Configurator profiles of a state, in its order. */
 export function corporateProfilesOf(resources: readonly Resource[]): CorporateProfile[] {
-  return resourcesOfKind(resources, 'adeProfile').map(({ displayName, path, spec }) => ({
+  const configurator = resourcesOfKind(resources, 'configuratorProfile').map(
+    ({ displayName, path, spec }): CorporateProfile => ({
+      kind: 'configurator',
+      name: displayName,
+      path,
+      token: APPLE_CONFIGURATOR_TOKEN,
+      userAffinity: spec.userAffinity,
+      ...configuratorAuthentication(spec.authentication),
+      companyPortalSingleAppMode: false,
+      awaitFinalConfiguration: false,
+      hiddenPanes: [],
+      isDefault: false,
+      serialNumbers: spec.serialNumbers,
+    }),
+  );
+  return [...resourcesOfKind(resources, 'adeProfile').map(adeProfileOf), ...configurator];
+}
+
+function adeProfileOf({ displayName, path, spec }: ResourceOf<'adeProfile'>): CorporateProfile {
+  return {
     kind: 'ade',
     name: displayName,
     path,
@@ -58,5 +90,5 @@ export function corporateProfilesOf(resources: readonly Resource[]): CorporatePr
     hiddenPanes: spec.hiddenPanes,
     isDefault: spec.isDefault,
     serialNumbers: spec.serialNumbers,
-  }));
+  };
 }
