@@ -39,7 +39,7 @@ function toPlanFinding(f: Finding): PlanFinding {
  * whose enrollment it changes. Returns the state read too, for saved plans.
  */
 export async function planStack(backend: Backend, manifest: Manifest, options: PlanStackOptions = {}): Promise<{ plan: Plan; state: ActualState }> {
-  const [state, identity] = await Promise.all([readState(backend, groupNamesOf(manifest)), backend.identity()]);
+  const [state, identity] = await Promise.all([readState(backend, groupNamesOf(manifest), { memberCounts: options.impact !== false }), backend.identity()]);
   const findings = options.mode === 'destroy' ? [] : lint(manifest, tenantFactsOf(manifest, state, identity)).findings.map(toPlanFinding);
   const draft = makePlan(manifest, state, {
     backend: backend.description,

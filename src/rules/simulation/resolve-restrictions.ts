@@ -1,6 +1,6 @@
 import { compareOsVersions, type PlatformRestrictionSpec, type Resource } from '../../model';
-import { resourcesOfKind, type ResourceOf } from '../resources';
-import { byPriority } from './by-priority';
+import type { ResourceOf } from '../resources';
+import { ofKindByPriority } from './by-priority';
 import type { TenantDefaults } from '../../model';
 import type { EnrollmentRequest } from './enrollment-request';
 import type { AppliedObject, DeviceLimitStep, PlatformRestrictionStep } from './enrollment-resolution';
@@ -9,11 +9,12 @@ import { matchUser } from './user-targeting';
 /** The name Intune gives the default restrictions. */
 export const DEFAULT_RESTRICTION_NAME = 'All users';
 
+/** The first restriction, in priority order, that applies to the user. */
 function applied<R extends ResourceOf<'platformRestriction'> | ResourceOf<'deviceLimitRestriction'>>(
   restrictions: readonly R[],
   request: EnrollmentRequest,
 ): { resource: R; step: AppliedObject } | undefined {
-  for (const resource of byPriority(restrictions)) {
+  for (const resource of restrictions) {
     const match = matchUser(resource.assignments, request.memberOf);
     if (match.applies) {
       const step = { name: resource.displayName, path: resource.path, priority: resource.priority ?? 0, tenantDefault: false, matchedBy: match.matchedBy };
@@ -43,14 +44,14 @@ function platformVerdict(settings: PlatformRestrictionSpec, request: EnrollmentR
 
 /** Step 1a: the highest-priority platform restriction assigned to the user (else the default) and its verdict. */
 export function resolvePlatformRestriction(resources: readonly Resource[], request: EnrollmentRequest, defaults: TenantDefaults): PlatformRestrictionStep {
-  const found = applied(resourcesOfKind(resources, 'platformRestriction'), request);
+  const found = applied(ofKindByPriority(resources, 'platformRestriction'), request);
   const settings = found ? found.resource.spec : defaults.platformRestriction;
   return { ...(found ? found.step : DEFAULT_OBJECT), settings, ...platformVerdict(settings, request) };
 }
 
 /** Step 1b: the highest-priority device limit restriction assigned to the user (else the default) and its verdict. */
 export function resolveDeviceLimit(resources: readonly Resource[], request: EnrollmentRequest, defaults: TenantDefaults): DeviceLimitStep {
-  const found = applied(resourcesOfKind(resources, 'deviceLimitRestriction'), request);
+  const found = applied(ofKindByPriority(resources, 'deviceLimitRestriction'), request);
   const limit = found ? found.resource.spec.limit : defaults.deviceLimit;
   const enrolled = request.enrolledDevices;
   const base = { ...(found ? found.step : DEFAULT_OBJECT), limit };
