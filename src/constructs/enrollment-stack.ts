@@ -11,12 +11,14 @@ import {
   ValidationError,
   type GroupSpec,
   type Manifest,
+  type PriorityPlacement,
   type Resource,
   type Suppression,
   type ValidationIssue,
 } from '../model';
 import { EntraGroup, type IEntraGroup } from './entra-group';
 import { EnrollmentResource, type ResourceDeclaration } from './enrollment-resource';
+import { placementRecord, type PriorityPlacements } from './placement';
 import { zodIssues } from './zod-issues';
 
 const ENROLLMENT_STACK = Symbol.for('enrollkit.EnrollmentStack');
@@ -28,6 +30,16 @@ interface Entry {
   readonly logicalId: string;
   readonly declaration: ResourceDeclaration;
   readonly raw: Record<string, unknown>;
+}
+
+/** Options of an {@link EnrollmentStack}. */
+export interface EnrollmentStackProps {
+  /**
+   * Where the stack's prioritised objects sit among objects it does not own (made by hand, or by
+   * other stacks in the same tenant), per priority class.
+   * @default Placement.keep() for every class: nothing the stack does not own ever moves
+   */
+  readonly placement?: PriorityPlacements;
 }
 
 /**
@@ -66,10 +78,13 @@ export class EnrollmentStack extends Construct {
   private readonly suppressionList: Suppression[] = [];
   private readonly priorityOrders: (readonly EnrollmentResource[])[] = [];
 
-  constructor(scope: Construct, id: string) {
+  private readonly placement: Record<string, PriorityPlacement>;
+
+  constructor(scope: Construct, id: string, props: EnrollmentStackProps = {}) {
     super(scope, id);
     Object.defineProperty(this, ENROLLMENT_STACK, { value: true });
     this.stackName = id;
+    this.placement = placementRecord(props.placement ?? {});
   }
 
   /** Switches a rule of domain.md off for the whole stack, with the reason a reviewer reads. */
@@ -109,7 +124,14 @@ export class EnrollmentStack extends Construct {
       else issues.push(...this.resourceIssues(entry, parsed.error.issues, issues));
     }
     const manifest = ManifestSchema.safeParse(
-      { version: MANIFEST_VERSION, stack: this.stackName, groups, resources, suppressions: this.suppressionList },
+      {
+        version: MANIFEST_VERSION,
+        stack: this.stackName,
+        groups,
+        resources,
+        suppressions: this.suppressionList,
+        ...(Object.keys(this.placement).length > 0 ? { placement: this.placement } : {}),
+      },
       { reportInput: true },
     );
     if (manifest.success && issues.length === 0) return manifest.data;

@@ -1,5 +1,6 @@
 export * from './app';
 export * from './enrollment-stack';
+export * from './placement';
 export * from './enrollment-resource';
 export * from './targeted-resource';
 export * from './assignment-target';
@@ -19,3 +20,4 @@ export * from './web-clip';
 export * from './manifest-files';
 export * from './synthesize-manifests';
 export * from './ade-enrollment-profile';
+export * from './apple-configurator-profile';

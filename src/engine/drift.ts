@@ -23,7 +23,7 @@ export interface EditedObject {
   readonly codeChangedToo: boolean;
 }
 
-/** An object no stack owns (no marker: made by hand) that ranks above the stack's objects in a priority class. */
+/** An object no stack owns (no marker: made by hand) that ranks above the stack's objects in a priority class the stack places on top. */
 export interface Newcomer {
   /** The priority class. */
   readonly priorityClass: string;
@@ -80,7 +80,12 @@ function editedObject(o: ActualObject, resource: Resource | undefined, state: Ac
 
 function newcomers(manifest: Manifest, state: ActualState): Newcomer[] {
   const found: Newcomer[] = [];
-  const classes = new Set(manifest.resources.map((r) => descriptorOf(r.kind).priorityClass).filter((c): c is string => c !== undefined));
+  // Only a stack placed on top of the hand-made objects of a class (Placement.top()) claims that no newcomer ranks above it.
+  const classes = new Set(
+    manifest.resources
+      .map((r) => descriptorOf(r.kind).priorityClass)
+      .filter((c): c is string => c !== undefined && manifest.placement?.[c] !== undefined && 'position' in manifest.placement[c]! && manifest.placement[c]!.position === 'top'),
+  );
   for (const cls of classes) {
     const members = state.objects
       .filter((o) => descriptorOf(o.kind).priorityClass === cls && !o.builtIn && o.priority !== undefined)
@@ -98,7 +103,7 @@ function newcomers(manifest: Manifest, state: ActualState): Newcomer[] {
 /**
  * What changed in the tenant outside the code: owned objects whose state no longer matches the
  * digest apply recorded in their marker (with the properties and assignments that differ from the
- * code), and objects no stack owns placed above the stack's objects in a priority class. A change made
+ * code), and objects no stack owns placed above the stack's objects in a priority class the stack places on top. A change made
  * only in the code is not drift: the recorded digest still matches the tenant.
  */
 export function detectDrift(manifest: Manifest, state: ActualState): DriftReport {

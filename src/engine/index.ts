@@ -22,5 +22,7 @@ export * from './reconcile-duplicates';
 export * from './applied-digest';
 export * from './drift';
 export * from './stack-lock';
+export * from './priority-placement';
 export * from './read-nested';
 export * from './impact';
+export * from './export-file';

@@ -18,7 +18,7 @@ import {
 } from '../model';
 import type { ActualGroup, ActualObject, ActualState } from './actual-state';
 import { desiredDigest } from './applied-digest';
-import { diffAssignments, diffValues, type FieldChange } from './diff';
+import { assignmentKey, diffAssignments, diffValues, type FieldChange } from './diff';
 import { fingerprintParts } from './fingerprint';
 import {
   PLAN_FORMAT,
@@ -31,6 +31,7 @@ import {
   type ResourceChange,
   type Step,
 } from './plan-types';
+import { KEEP_PLACE, placeOwned } from './priority-placement';
 import { priorityMoves } from './priority-moves';
 import { nameDirectoryOf } from './read-nested';
 import { stepRef } from './step-request';
@@ -115,10 +116,20 @@ class PlanBuilder {
   parentOf(d: KindDescriptor, resource: Resource): ObjectRef | Blocker | undefined {
     const lookup = d.parent ? d.lookups?.[d.parent.lookup] : undefined;
     if (!d.parent || !lookup) return undefined;
+    const read = this.state.named?.has(d.parent.lookup) === true;
+    if (lookup.field === undefined) {
+      const only = this.state.named?.get(d.parent.lookup)?.[0];
+      if (only) return { id: only.id };
+      return {
+        code: 'parent-missing',
+        path: resource.path,
+        message: read ? `the tenant has no ${lookup.title}` : `the ${lookup.title} of the tenant could not be read`,
+        fix: read ? `set up the ${lookup.title} in Intune (Devices > Enrollment > Apple), then plan again` : 'grant the credentials read access to enrollment settings (DeviceManagementServiceConfig.Read.All), then plan again',
+      };
+    }
     const name = String((resource.spec as Record<string, unknown>)[lookup.field] ?? '');
     const id = this.names.id(d.parent.lookup, name);
     if (id) return { id };
-    const read = this.state.named?.has(d.parent.lookup) === true;
     return {
       code: 'parent-missing',
       path: resource.path,
@@ -132,7 +143,7 @@ class PlanBuilder {
     return Object.entries(d.lookups ?? {})
       .filter(([key]) => key !== d.parent?.lookup)
       .flatMap(([key, lookup]) => {
-        const name = (resource.spec as Record<string, unknown>)[lookup.field];
+        const name = lookup.field === undefined ? undefined : (resource.spec as Record<string, unknown>)[lookup.field];
         if (typeof name !== 'string' || this.names.id(key, name) !== undefined || this.state.named?.has(key) !== true) return [];
         const known = (this.state.named.get(key) ?? []).map((o) => `'${o.name}'`).join(', ') || 'none';
         return [{ code: 'name-missing', path: resource.path, message: `the tenant has no ${lookup.title} named '${name}'`, fix: `name one the tenant has (${known}), or add it in Intune` }];
@@ -158,9 +169,20 @@ class PlanBuilder {
 
   /** Resolves group display names to IDs, or to the step that creates the group. */
   readonly resolver: GroupResolver = {
-    id: (name) => this.groupIds.get(name) ?? stepRef(this.groupSteps.get(name) ?? `group:${name}`),
+    id: (name) => this.groupIds.get(name) ?? this.onlyGroupNamed(name) ?? stepRef(this.groupSteps.get(name) ?? `group:${name}`),
     name: (id) => this.state.groupNames.get(id) ?? id,
   };
+
+  /** True for the ID of a group this stack created (it carries the stack's marker): no other stack targets it. */
+  ownsGroup(id: string): boolean {
+    return this.manifest.groups.some((g) => (this.state.groupsByName.get(g.displayName) ?? []).some((found) => found.id === id && found.marker?.stack === this.manifest.stack));
+  }
+
+  /** The ID of the one group with this name in the tenant (destroy plans no groups, yet names them). */
+  private onlyGroupNamed(name: string): string | undefined {
+    const found = this.state.groupsByName.get(name) ?? [];
+    return found.length === 1 ? found[0]!.id : undefined;
+  }
 
   planGroups(): void {
     const seen = new Set<string>();
@@ -419,10 +441,33 @@ function findCounterpart(b: PlanBuilder, d: KindDescriptor, resource: Resource, 
 }
 
 /**
- * Plans one declared resource. `managedIntents` overrides the intents whose assignments a
- * referenced resource manages (destroy plans the removal of what the stack declared).
+ * Deletes an owned object and creates the declared resource in its place: for a field Graph cannot
+ * change in place, or a kind changed under the same logical ID (the old object is deleted as its own kind).
  */
-function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, ActualObject[]>, adopt: boolean, managedIntents?: ReadonlySet<string | null>): void {
+function replace(
+  b: PlanBuilder,
+  d: KindDescriptor,
+  resource: Resource,
+  actual: ActualObject,
+  base: Omit<ResourceChange, 'action' | 'fields' | 'assignments'>,
+  fields: readonly FieldChange[],
+  replaceFields: readonly string[],
+): void {
+  const deleted = b.deleteStep(descriptorOf(actual.kind), actual, resource.logicalId);
+  b.replaced.add(actual.id);
+  const createId = b.createStep(d, resource, [deleted]);
+  b.assignmentSteps(d, resource, { object: { step: createId }, objectStep: createId, spec: resource.spec }, { add: resource.assignments, remove: [] }, []);
+  b.actionSteps(d, resource, { step: createId }, [createId]);
+  b.changes.push({ ...base, id: actual.id, action: 'replace', fields, replaceFields, assignments: { add: resource.assignments, remove: [] } });
+}
+
+/**
+ * Plans one declared resource. On a referenced object the stack owns only the assignments it
+ * declares (`ownedAssignments` overrides them: destroy removes what the stack declared) and those to
+ * groups it created: it adds them, removes those of its groups it no longer declares, and never
+ * removes another's.
+ */
+function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, ActualObject[]>, adopt: boolean, ownedAssignments?: readonly Assignment[]): void {
   const d = descriptorOf(resource.kind);
   const desiredSpec = d.normalize(resource.spec);
   const counterpart = findCounterpart(b, d, resource, owned);
@@ -465,6 +510,10 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
     b.changes.push({ ...base, action: 'create', fields, assignments: { add: resource.assignments, remove: [] } });
     return;
   }
+  if (actual.kind !== resource.kind) {
+    replace(b, d, resource, actual, base, [{ field: 'kind', before: actual.kind, after: resource.kind }], ['kind']);
+    return;
+  }
   b.touched.add(actual);
   const fields: FieldChange[] = resource.reference
     ? []
@@ -473,21 +522,17 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
         ...diffValues(actual.description, resource.description, 'description'),
         ...diffValues(actual.spec, desiredSpec).filter((f) => !(d.actions?.fields ?? []).includes(f.field.split('.')[0]!)),
       ];
-  const intents = managedIntents ?? new Set(resource.assignments.map((a) => a.intent ?? null));
-  const managed = actual.assignments.map((a, i) => ({ a, i })).filter(({ a }) => !resource.reference || intents.has(a.intent ?? null));
-  const keep = actual.assignments.filter((a) => resource.reference && !intents.has(a.intent ?? null));
   const spec = resource.reference ? actual.spec : resource.spec;
   const desired = canonicalAssignments(d, { ...resource, spec } as Resource, b.resolver);
+  const ours = new Set((ownedAssignments ? canonicalAssignments(d, { ...resource, spec, assignments: ownedAssignments } as Resource, b.resolver) : desired).map(assignmentKey));
+  const isOurs = (a: Assignment): boolean => ours.has(assignmentKey(a)) || ('group' in a.target && b.ownsGroup(a.target.group));
+  const managed = actual.assignments.map((a, i) => ({ a, i })).filter(({ a }) => !resource.reference || isOurs(a));
+  const keep = actual.assignments.filter((a) => resource.reference && !isOurs(a));
   const diff = diffAssignments(desired, managed.map((m) => m.a));
   const change = { add: diff.add, remove: diff.remove.map((i) => managed[i]!.i) };
   const replaceFields = resource.reference || action === 'adopt' ? [] : [...new Set(fields.map((f) => f.field.split('.')[0]!).filter((f) => d.replaceOn.includes(f)))];
   if (replaceFields.length > 0) {
-    const deleted = b.deleteStep(d, actual, resource.logicalId);
-    b.replaced.add(actual.id);
-    const createId = b.createStep(d, resource, [deleted]);
-    b.assignmentSteps(d, resource, { object: { step: createId }, objectStep: createId, spec: resource.spec }, { add: resource.assignments, remove: [] }, []);
-    b.actionSteps(d, resource, { step: createId }, [createId]);
-    b.changes.push({ ...base, id: actual.id, action: 'replace', fields, replaceFields, assignments: { add: resource.assignments, remove: [] } });
+    replace(b, d, resource, actual, base, fields, replaceFields);
     return;
   }
   let objectStep: string | undefined;
@@ -532,9 +577,14 @@ function planPriorities(b: PlanBuilder, desiredOwned: Map<string, Resource[]>, d
     const current = [...members.map(keyOfActual), ...(b.created.get(cls) ?? []).map((lid) => `lid:${lid}`)];
     const ownedOrder = (desiredOwned.get(cls) ?? []).map((r) => `lid:${r.logicalId}`);
     const ownedSet = new Set(ownedOrder);
-    const currentSet = new Set(current);
-    const desired = [...ownedOrder.filter((k) => currentSet.has(k)), ...current.filter((k) => !ownedSet.has(k))];
     const byKey = new Map(members.map((m) => [keyOfActual(m), m]));
+    const classMembers = current.map((key) => ({ key, displayName: byKey.get(key)?.displayName ?? '', handMade: byKey.get(key)?.marker === undefined && !adopted.has(byKey.get(key)?.id ?? '') }));
+    const placed = placeOwned(classMembers, ownedOrder, b.manifest.placement?.[cls] ?? KEEP_PLACE);
+    if ('problem' in placed) {
+      b.blockers.push({ code: 'placement-anchor', path: `${b.manifest.stack}/placement/${cls}`, ...placed.problem });
+      continue;
+    }
+    const desired = placed.order;
     const names = new Map((desiredOwned.get(cls) ?? []).map((r) => [`lid:${r.logicalId}`, r.displayName]));
     const nameOf = (key: string): string => names.get(key) ?? byKey.get(key)?.displayName ?? key;
     const logicalIdOf = (key: string): string | undefined => (key.startsWith('lid:') ? key.slice(4) : undefined);
@@ -548,7 +598,7 @@ function planPriorities(b: PlanBuilder, desiredOwned: Map<string, Resource[]>, d
       });
     }
     let previous = b.classSteps.get(cls) ?? [];
-    const moves = priorityMoves(current, desired);
+    const moves = priorityMoves(current, desired, new Set(current.filter((key) => !ownedSet.has(key))));
     if (moves.length > 0) members.forEach((m) => b.touched.add(m));
     for (const [n, move] of moves.entries()) {
       const actual = byKey.get(move.item);
@@ -587,10 +637,13 @@ export function makePlan(manifest: Manifest, state: ActualState, options: PlanOp
     if (o.marker?.stack === manifest.stack && !o.builtIn) owned.set(o.marker.logicalId, [...(owned.get(o.marker.logicalId) ?? []), o]);
   }
   const deleted = new Set<string>();
-  const declared = new Set(resources.map((r) => r.logicalId));
-  for (const [logicalId, objects] of owned) {
+  const declaredKinds = new Map(resources.map((r) => [r.logicalId, r.kind]));
+  for (const [logicalId, found] of owned) {
+    // The object of the declared kind is the counterpart; one of another kind is replaced by planResource.
+    const objects = [...found].sort((x, y) => Number(y.kind === declaredKinds.get(logicalId)) - Number(x.kind === declaredKinds.get(logicalId)));
+    owned.set(logicalId, objects);
     objects.forEach((o, i) => {
-      if (declared.has(logicalId) && i === 0) return;
+      if (declaredKinds.has(logicalId) && i === 0) return;
       const d = descriptorOf(o.kind);
       b.deleteStep(d, o, logicalId);
       deleted.add(o.id);
@@ -600,7 +653,7 @@ export function makePlan(manifest: Manifest, state: ActualState, options: PlanOp
   for (const resource of resources) planResource(b, resource, owned, options.adopt === true);
   if (mode === 'destroy') {
     for (const resource of declaredResources.filter((r) => r.reference)) {
-      planResource(b, { ...resource, assignments: [] }, owned, false, new Set(resource.assignments.map((a) => a.intent ?? null)));
+      planResource(b, { ...resource, assignments: [] }, owned, false, resource.assignments);
     }
   }
   for (const id of b.replaced) deleted.add(id);

@@ -42,14 +42,26 @@ export function moveInPlace<T>(order: T[], move: PriorityMove<T>): void {
 }
 
 /**
+ * The items that stay put: every `fixed` item (they must keep their relative order in `desired`),
+ * and the longest run of the others that agrees with them and with `desired`.
+ */
+function itemsKept<T>(current: readonly T[], rank: ReadonlyMap<T, number>, fixed: ReadonlySet<T>): Set<T> {
+  const pinned = current.map((item, i) => ({ item, i })).filter(({ item }) => fixed.has(item));
+  const agrees = (item: T, i: number) => pinned.every((p) => p.i < i === rank.get(p.item)! < rank.get(item)!);
+  const free = current.map((item, i) => ({ item, i })).filter(({ item, i }) => !fixed.has(item) && agrees(item, i));
+  const keepIndexes = longestIncreasingRun(free.map(({ item }) => rank.get(item)!));
+  return new Set([...pinned.map((p) => p.item), ...free.filter((_, j) => keepIndexes.has(j)).map((f) => f.item)]);
+}
+
+/**
  * The fewest `setPriority` moves that turn `current` into `desired` (both the same items):
  * everything outside a longest common subsequence moves, each right after its desired
- * predecessor, in desired order.
+ * predecessor, in desired order. Items in `fixed` (objects the stack does not own, whose relative
+ * order `desired` keeps) are never moved.
  */
-export function priorityMoves<T>(current: readonly T[], desired: readonly T[]): PriorityMove<T>[] {
+export function priorityMoves<T>(current: readonly T[], desired: readonly T[], fixed: ReadonlySet<T> = new Set()): PriorityMove<T>[] {
   const rank = new Map(desired.map((item, i) => [item, i]));
-  const keepIndexes = longestIncreasingRun(current.map((item) => rank.get(item)!));
-  const keep = new Set(current.filter((_, i) => keepIndexes.has(i)));
+  const keep = itemsKept(current, rank, fixed);
   let order = [...current];
   const moves: PriorityMove<T>[] = [];
   desired.forEach((item, i) => {

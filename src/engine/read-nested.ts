@@ -10,9 +10,11 @@ function allLookups(): Map<string, NameLookup> {
   return lookups;
 }
 
-/** The list requests of every lookup, in the order {@link readNamedObjects} takes their first answers. */
+/** The list requests of the lookups, one per path (lookups of one list share it), in the order {@link readNamedObjects} takes their first answers. */
 export function namedLookupRequests(): GraphRequest[] {
-  return [...allLookups().values()].map((lookup) => lookup.list);
+  const byPath = new Map<string, GraphRequest>();
+  for (const lookup of allLookups().values()) if (!byPath.has(lookup.list.path)) byPath.set(lookup.list.path, lookup.list);
+  return [...byPath.values()];
 }
 
 /**
@@ -21,24 +23,24 @@ export function namedLookupRequests(): GraphRequest[] {
  * `firstAnswers`, when given, answer {@link namedLookupRequests}, already sent.
  */
 export async function readNamedObjects(backend: Backend, firstAnswers?: readonly GraphResponse[]): Promise<Map<string, NamedObject[]>> {
-  const lookups = [...allLookups()];
+  const requests = namedLookupRequests();
   const lists = await Promise.all(
-    lookups.map(([, lookup], i) =>
-      getAllPages(backend, [lookup.list], firstAnswers && [firstAnswers[i]!]).then(
+    requests.map((request, i) =>
+      getAllPages(backend, [request], firstAnswers && [firstAnswers[i]!]).then(
         (pages) => pages[0]!,
         () => undefined,
       ),
     ),
   );
   const named = new Map<string, NamedObject[]>();
-  lookups.forEach(([key, lookup], i) => {
-    const items = lists[i];
-    if (!items) return;
+  for (const [key, lookup] of allLookups()) {
+    const items = lists[requests.findIndex((r) => r.path === lookup.list.path)];
+    if (!items) continue;
     named.set(
       key,
       (items as GraphEntity[]).filter((e) => lookup.matches(e)).map((entity) => ({ id: String(entity.id), name: String(entity[lookup.nameField] ?? ''), entity })),
     );
-  });
+  }
   return named;
 }
 
@@ -93,7 +95,7 @@ export async function readNestedObjects(backend: Backend, named: ReadonlyMap<str
     return items
       .filter((e) => r.kind.matches(e))
       .map((e) => {
-        const withParent = { ...e, [r.field]: r.parent.name };
+        const withParent = r.field === undefined ? e : { ...e, [r.field]: r.parent.name };
         return { kind: r.kind, entity: r.attach ? r.attach.apply(withParent, attached) : withParent, parentId: r.parent.id };
       });
   });

@@ -28,8 +28,11 @@ export interface NameLookup {
   readonly list: GraphRequest;
   /** The property that holds the name. */
   readonly nameField: string;
-  /** The spec field that names such an object. */
-  readonly field: string;
+  /**
+   * The spec field that names such an object; absent when the tenant has one (the account's Apple
+   * Configurator pseudo-token), which every object of the kind goes under.
+   */
+  readonly field?: string;
   /** Keeps the entities of the list that count (an ADE token, not the Apple Configurator pseudo-token). */
   matches(entity: GraphEntity): boolean;
 }
@@ -126,6 +129,20 @@ export interface KindDescriptor<Spec = unknown> {
   assignmentFromGraph(raw: Record<string, unknown>, groups: GroupResolver): Assignment | undefined;
   /** How `enrollkit import` declares an object of the kind with the construct API. */
   readonly code: KindCode<Spec>;
+  /** A Graph function that exports an object of the kind as a file (an Apple Configurator profile's .mobileconfig). */
+  readonly fileExport?: KindFileExport<Spec>;
+}
+
+/** How an object of a kind is exported as a file by a Graph function that answers `{"value": String}`. */
+export interface KindFileExport<Spec> {
+  /** The function, bound to the object (`exportMobileConfig`). */
+  readonly function: string;
+  /** What the file is, for messages (`enrollment profile for Apple Configurator direct enrollment`). */
+  readonly title: string;
+  /** The file name extension, with the dot (`.mobileconfig`). */
+  readonly extension: string;
+  /** Why an object of this spec has no such file, with the fix; undefined when it has one. */
+  problem(spec: Spec): string | undefined;
 }
 
 /** One tenant object of a kind, as import's code generator reads it. */

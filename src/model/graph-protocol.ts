@@ -76,6 +76,8 @@ export interface GraphProtocol extends GraphProtocolSpec {
   collectionPath(parentId?: string): string;
   /** The Graph request of one typed write; `idOf` gives the Graph ID an object reference stands for. */
   request(write: KindWrite, idOf: (ref: ObjectRef) => string): GraphRequest;
+  /** The call of a function bound to one object (`GET {item}/exportMobileConfig`). */
+  functionRequest(name: string, id: string, parentId?: string): GraphRequest;
   /** The read of one object's assignments, for collections that cannot expand them. */
   assignmentsRequest(id: string, parentId?: string): GraphRequest;
   /** The read of the object a write (other than `create`) changes, to tell whether it happened when its answer was lost. */
@@ -133,6 +135,7 @@ export function graphProtocol(spec: GraphProtocolSpec): GraphProtocol {
           return { method: 'POST', version, path: `${item}/${write.action ?? ''}`, ...body };
       }
     },
+    functionRequest: (name, id, parentId) => ({ method: 'GET', version, path: `${collectionPath(parentId)}/${id}/${name}` }),
     assignmentsRequest: (id, parentId) => ({ method: 'GET', version, path: `${collectionPath(parentId)}/${id}/assignments` }),
     objectRequest(write, idOf) {
       const parentId = nested ? idOf(need(write.parent, 'parent object', write)) : undefined;

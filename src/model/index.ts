@@ -12,3 +12,4 @@ export * from './kinds';
 export * from './manifest';
 export * from './clouds';
 export * from './priority-rank';
+export * from './priority-placement';

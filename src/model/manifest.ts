@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AssignmentSchema } from './assignment';
 import { GroupSpecSchema } from './group';
 import { KIND_NAMES, KINDS, type KindName, type SpecOf } from './kinds';
+import { PriorityPlacementSchema } from './priority-placement';
 
 /** The manifest format this version reads and writes. */
 export const MANIFEST_VERSION = 'enrollkit.manifest/v1';
@@ -59,6 +60,8 @@ export const ManifestSchema = z.strictObject({
   resources: z.array(ResourceSchema),
   /** Rules switched off for the whole stack. */
   suppressions: z.array(SuppressionSchema),
+  /** Placement of the stack's objects among those it does not own, by priority class (default `keep`). */
+  placement: z.record(z.string(), PriorityPlacementSchema).optional(),
 });
 
 /** The desired state of one stack. */

@@ -2,16 +2,17 @@ import { appDir, CDKTF_JSON } from './synth-app';
 
 /**
  * An app of two stacks: `ranked` declares two enrollment type profiles and two platform
- * restrictions for one group (both classes ranked in declaration order), `other` one device limit
- * restriction (a class `ranked` does not use, so the two stacks plan independently).
+ * restrictions for one group (both classes ranked in declaration order, its profiles placed above
+ * hand-made ones), `other` one device limit restriction (a class `ranked` does not use, so the two
+ * stacks plan independently).
  */
 export function rankedApp(names: { secondProfile?: string } = {}): string {
   return appDir({
     'cdktf.json': CDKTF_JSON,
     'main.ts': `
-import { App, AssignmentTarget, DeviceLimitRestriction, EnrollmentStack, EnrollmentType, EnrollmentTypeProfile, EntraGroup, PlatformRestriction } from 'enrollkit';
+import { App, AssignmentTarget, DeviceLimitRestriction, EnrollmentStack, EnrollmentType, EnrollmentTypeProfile, EntraGroup, Placement, PlatformRestriction } from 'enrollkit';
 const app = new App();
-const stack = new EnrollmentStack(app, 'ranked');
+const stack = new EnrollmentStack(app, 'ranked', { placement: { enrollmentTypeProfiles: Placement.top() } });
 const staff = AssignmentTarget.group(new EntraGroup(stack, 'Staff', { displayName: 'Staff' }));
 for (const [id, displayName, type] of [
   ['Corporate', 'Corporate devices', EnrollmentType.DEVICE_ENROLLMENT_WITH_COMPANY_PORTAL],

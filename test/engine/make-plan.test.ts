@@ -106,18 +106,18 @@ describe('makePlan', () => {
     expect(plan.steps.map((s) => [s.operation, s.kind, s.object])).toEqual([['delete', 'enrollmentTypeProfile', { id: 'p2' }]]);
   });
 
-  it('reorders with the fewest setPriority calls, keeping unowned profiles below owned ones, and ranks from 1', () => {
+  it('places owned profiles on top when asked, moving only owned ones with the fewest setPriority calls, and ranks from 1', () => {
     const [a, b, c] = [profile('A', 1), profile('B', 2), profile('C', 3)];
     const unowned = profile('Manual', 9, { displayName: 'Made by hand' });
     const tenant = state([applied(b, 'pb', 0), applied(unowned, 'pm', 1, { owner: null }), applied(c, 'pc', 2), applied(a, 'pa', 3)]);
-    const plan = makePlan(manifest([a, b, c]), tenant, options);
+    const plan = makePlan({ ...manifest([a, b, c]), placement: { enrollmentTypeProfile: { position: 'top' } } }, tenant, options);
     expect(plan.moves).toEqual([
       { priorityClass: 'enrollmentTypeProfile', displayName: 'Profile A', logicalId: 'A', from: 4, to: 1 },
-      { priorityClass: 'enrollmentTypeProfile', displayName: 'Made by hand', from: 2, to: 4 },
+      { priorityClass: 'enrollmentTypeProfile', displayName: 'Profile C', logicalId: 'C', from: 3, to: 3 },
     ]);
     expect(plan.steps.map((s) => [s.operation, s.object, s.body])).toEqual([
       ['setPriority', { id: 'pa' }, { priority: 0 }],
-      ['setPriority', { id: 'pm' }, { priority: 3 }],
+      ['setPriority', { id: 'pc' }, { priority: 2 }],
     ]);
     expect(stepRequest(plan.steps[0]!, new Map())).toMatchObject({ request: { method: 'POST', path: '/deviceManagement/appleUserInitiatedEnrollmentProfiles/pa/setPriority' } });
     expect(plan.priorityOrders).toEqual([
@@ -131,6 +131,32 @@ describe('makePlan', () => {
         ],
       },
     ]);
+  });
+
+  it('by default orders owned profiles within the places they hold, never moving an unowned one', () => {
+    const [a, b, c] = [profile('A', 1), profile('B', 2), profile('C', 3)];
+    const unowned = profile('Manual', 9, { displayName: 'Made by hand' });
+    const other = profile('Other', 9, { displayName: 'Other stack' });
+    const tenant = state([applied(b, 'pb', 0), applied(unowned, 'pm', 1, { owner: null }), applied(c, 'pc', 2), applied(other, 'po', 3, { owner: 'other' }), applied(a, 'pa', 4)]);
+    const plan = makePlan(manifest([a, b, c]), tenant, options);
+    expect(plan.moves.length).toBeGreaterThan(0);
+    expect(plan.moves.every((m) => m.logicalId !== undefined)).toBe(true);
+    expect(plan.priorityOrders[0]!.objects.map((o) => o.displayName)).toEqual(['Profile A', 'Made by hand', 'Profile B', 'Other stack', 'Profile C']);
+    expect(plan.steps.map((s) => JSON.stringify(s.object)).filter((o) => o.includes('"pm"') || o.includes('"po"'))).toEqual([]);
+    const converged = state([applied(a, 'pa', 0), applied(unowned, 'pm', 1, { owner: null }), applied(b, 'pb', 2), applied(other, 'po', 3, { owner: 'other' }), applied(c, 'pc', 4)]);
+    expect(makePlan(manifest([a, b, c]), converged, options).steps).toEqual([]);
+  });
+
+  it('places owned profiles directly above or below a named profile it does not own, and blocks on a name that is not there', () => {
+    const [a, b] = [profile('A', 1), profile('B', 2)];
+    const unowned = profile('Manual', 9, { displayName: 'Made by hand' });
+    const tenant = state([applied(unowned, 'pm', 0, { owner: null }), applied(a, 'pa', 1), applied(b, 'pb', 2)]);
+    const above = makePlan({ ...manifest([a, b]), placement: { enrollmentTypeProfile: { above: 'Made by hand' } } }, tenant, options);
+    expect(above.priorityOrders[0]!.objects.map((o) => o.displayName)).toEqual(['Profile A', 'Profile B', 'Made by hand']);
+    expect(above.moves.every((m) => m.logicalId !== undefined)).toBe(true);
+    expect(makePlan({ ...manifest([a, b]), placement: { enrollmentTypeProfile: { below: 'Made by hand' } } }, tenant, options).steps).toEqual([]);
+    const missing = makePlan({ ...manifest([a, b]), placement: { enrollmentTypeProfile: { above: 'Nope' } } }, tenant, options);
+    expect(missing.blockers).toEqual([expect.objectContaining({ code: 'placement-anchor', message: expect.stringContaining("'above' placement names 'Nope', but no object of that class has that name in the tenant") })]);
   });
 
   it('refuses to touch an unowned object with a declared display name unless adopting', () => {

@@ -59,6 +59,9 @@ const specs: Record<KindName, fc.Arbitrary<unknown>> = {
       ...(vpp && authentication ? { companyPortalVppToken: vpp } : {}),
       companyPortalSingleAppMode: false,
     })),
+  configuratorProfile: fc
+    .record({ authentication: fc.constantFrom(undefined, 'companyPortal', 'setupAssistantLegacy', 'setupAssistantModern'), serialNumbers: fc.subarray(['C02XK0A1JF8J', 'C02XK0A2JF8J']) })
+    .map(({ authentication, serialNumbers }) => ({ userAffinity: authentication !== undefined, ...(authentication ? { authentication } : {}), serialNumbers })),
 };
 
 /** The entity as read-state hands it over: with the parent's name and the action-owned state folded in. */

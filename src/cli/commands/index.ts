@@ -3,6 +3,7 @@ import { applyCommand } from './apply';
 import { destroyCommand } from './destroy';
 import { discoveryCommand } from './discovery';
 import { driftCommand } from './drift';
+import { exportProfileCommand } from './export-profile';
 import { githubCommand } from './github';
 import { importCommand } from './import';
 import { lintCommand } from './lint';
@@ -25,6 +26,7 @@ export const COMMANDS: readonly CommandFactory[] = [
   importCommand,
   lintCommand,
   simulateCommand,
+  exportProfileCommand,
   discoveryCommand,
   serveCommand,
   schemaCommand,

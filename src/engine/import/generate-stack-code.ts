@@ -163,7 +163,7 @@ class StackCodeWriter {
       const members = this.state.objects.filter((o) => o.kind === d.kind && !o.builtIn).sort(byPriority);
       const last = members.findLastIndex((m) => inStack.has(m));
       for (const m of members.slice(0, Math.max(last, 0)).filter((x) => !inStack.has(x))) {
-        notes.push(`${d.title} ${tsString(m.displayName)} (priority ${m.priority ?? '?'}) stays outside the stack but ranks above imported ones: plan will rank it below them`);
+        notes.push(`${d.title} ${tsString(m.displayName)} (priority ${m.priority ?? '?'}) stays outside the stack but ranks above imported ones; it stays there, as the stack never moves what it does not own`);
       }
     }
     return notes;

@@ -1,7 +1,21 @@
 import { z } from 'zod';
 import { namedProps, newConstructCode, optionalProp, tsString, tsValue, type Prop } from '../codegen';
-import type { GraphEntity, KindDescriptor, NameDirectory, PlannedAction } from '../descriptor';
+import type { KindDescriptor, NameDirectory, PlannedAction } from '../descriptor';
 import { graphProtocol } from '../graph-protocol';
+import {
+  AdeAuthenticationSchema,
+  assignSerials,
+  authenticationFlags,
+  authenticationIssue,
+  authenticationOf,
+  AUTHENTICATION_CODE,
+  DEP_ONBOARDING_SETTINGS,
+  ENROLLMENT_PROFILE_PERMISSIONS,
+  ENROLLMENT_PROFILES,
+  profileDevices,
+  SerialNumberSchema,
+  serialsOf,
+} from './apple-enrollment-profile';
 import { isOfType } from './target-only-assignments';
 
 /**
@@ -43,12 +57,6 @@ export type SetupAssistantPaneName = keyof typeof SETUP_ASSISTANT_PANES;
 
 const PANE_NAMES = Object.keys(SETUP_ASSISTANT_PANES) as [SetupAssistantPaneName, ...SetupAssistantPaneName[]];
 
-/** Where a user with affinity authenticates during ADE (seed 003). */
-export const AdeAuthenticationSchema = z.enum(['companyPortal', 'setupAssistantLegacy', 'setupAssistantModern']);
-
-/** Where a user with affinity authenticates. */
-export type AdeAuthenticationMethod = z.infer<typeof AdeAuthenticationSchema>;
-
 /** An iOS/iPadOS ADE enrollment profile (`depIOSEnrollmentProfile`) of an ADE token named in the spec. */
 export const AdeProfileSpecSchema = z
   .strictObject({
@@ -81,17 +89,12 @@ export const AdeProfileSpecSchema = z
     /** The token's default iOS/iPadOS profile (devices without an assigned profile get it). */
     isDefault: z.boolean(),
     /** Devices (serial numbers) assigned to the profile. */
-    serialNumbers: z.array(z.string().regex(/^[A-Z0-9]{8,14}$/, { message: 'expected an Apple serial number such as "DMPXK0A1JF8J"' })),
+    serialNumbers: z.array(SerialNumberSchema),
   })
   .superRefine((spec, ctx) => {
     // Company Portal authentication without user affinity is left to rule EK017, which says why it cannot work.
-    if (spec.userAffinity ? spec.authentication === undefined : spec.authentication !== undefined && spec.authentication !== 'companyPortal') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['authentication'],
-        message: spec.userAffinity ? 'a profile with user affinity needs an authentication method' : 'a profile without user affinity has no Setup Assistant authentication',
-      });
-    }
+    const authentication = authenticationIssue(spec, ['companyPortal']);
+    if (authentication) ctx.addIssue({ code: 'custom', path: ['authentication'], message: authentication });
     if (spec.companyPortalSingleAppMode && !(spec.authentication === 'companyPortal' && spec.companyPortalVppToken)) {
       ctx.addIssue({ code: 'custom', path: ['companyPortalSingleAppMode'], message: 'single app mode needs Company Portal authentication and Company Portal installed with VPP' });
     }
@@ -108,27 +111,6 @@ const ODATA_TYPE = '#microsoft.graph.depIOSEnrollmentProfile';
 export const ADE_TOKENS = 'adeTokens';
 /** The lookup of VPP tokens. */
 export const VPP_TOKENS = 'vppTokens';
-/** The property read-state folds a profile's assigned serial numbers into. */
-const SERIALS = 'serialNumbers';
-
-const AUTH_FLAGS: Readonly<Record<AdeAuthenticationMethod | 'none', readonly [boolean, boolean, boolean]>> = {
-  none: [false, false, false],
-  companyPortal: [true, true, false],
-  setupAssistantLegacy: [true, false, false],
-  setupAssistantModern: [true, false, true],
-};
-
-/** The guid part of a composite profile ID `{tokenId}_{guid}`, which device records name. */
-export function bareProfileId(id: string): string {
-  return id.includes('_') ? id.slice(id.lastIndexOf('_') + 1) : id;
-}
-
-function authenticationOf(entity: GraphEntity): AdeAuthenticationMethod | undefined {
-  if (entity.enableAuthenticationViaCompanyPortal === true) return 'companyPortal';
-  if (entity.requiresUserAuthentication !== true) return undefined;
-  return entity.requireCompanyPortalOnSetupAssistantEnrolledDevices === true ? 'setupAssistantModern' : 'setupAssistantLegacy';
-}
-
 const optionalText = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /** iOS/iPadOS ADE enrollment profiles, under the ADE token their spec names. */
@@ -137,7 +119,7 @@ export const adeProfile: KindDescriptor<AdeProfileSpec> = {
   title: 'ADE enrollment profile',
   specSchema: AdeProfileSpecSchema,
   graph: graphProtocol({
-    collection: '/deviceManagement/depOnboardingSettings/{parent}/enrollmentProfiles',
+    collection: ENROLLMENT_PROFILES,
     odataType: ODATA_TYPE,
     listTypes: [],
     expandAssignments: false,
@@ -146,7 +128,7 @@ export const adeProfile: KindDescriptor<AdeProfileSpec> = {
   lookups: {
     [ADE_TOKENS]: {
       title: 'ADE token',
-      list: { method: 'GET', version: 'beta', path: '/deviceManagement/depOnboardingSettings' },
+      list: { method: 'GET', version: 'beta', path: DEP_ONBOARDING_SETTINGS },
       nameField: 'tokenName',
       field: 'token',
       matches: (entity) => entity.tokenType === 'dep' || entity.tokenType === 'appleSchoolManager',
@@ -159,34 +141,18 @@ export const adeProfile: KindDescriptor<AdeProfileSpec> = {
       matches: () => true,
     },
   },
-  parent: {
-    lookup: ADE_TOKENS,
-    attach: {
-      request: (tokenId) => ({ method: 'GET', version: 'beta', path: `/deviceManagement/depOnboardingSettings/${tokenId}/importedAppleDeviceIdentities` }),
-      apply: (entity, devices) => ({
-        ...entity,
-        [SERIALS]: devices.filter((d) => d.requestedEnrollmentProfileId === bareProfileId(entity.id)).map((d) => String(d.serialNumber)),
-      }),
-    },
-  },
+  parent: profileDevices(ADE_TOKENS),
   actions: {
     fields: ['isDefault', 'serialNumbers'],
     plan(desired, actual) {
       const actions: PlannedAction[] = [];
       if (desired.isDefault && !actual?.isDefault) actions.push({ operation: 'action', action: 'setDefaultProfile', title: 'make it the default profile of its token' });
-      const added = desired.serialNumbers.filter((s) => !(actual?.serialNumbers ?? []).includes(s));
-      if (added.length > 0) {
-        actions.push({ operation: 'assign', body: { deviceIds: added }, title: `assign ${added.length} device${added.length === 1 ? '' : 's'} (${added.join(', ')})` });
-      }
-      return actions;
+      return [...actions, ...assignSerials(desired.serialNumbers, actual?.serialNumbers)];
     },
   },
   replaceOn: ['token', 'userAffinity', 'authentication'],
   dependsOn: [],
-  permissions: {
-    read: ['DeviceManagementServiceConfig.Read.All', 'DeviceManagementServiceConfig.ReadWrite.All', 'DeviceManagementConfiguration.Read.All', 'DeviceManagementConfiguration.ReadWrite.All'],
-    write: ['DeviceManagementServiceConfig.ReadWrite.All', 'DeviceManagementConfiguration.ReadWrite.All'],
-  },
+  permissions: ENROLLMENT_PROFILE_PERMISSIONS,
   matches: (entity) => isOfType(entity, ODATA_TYPE),
   isBuiltIn: () => false,
   normalize: (spec) => ({
@@ -207,14 +173,10 @@ export const adeProfile: KindDescriptor<AdeProfileSpec> = {
     serialNumbers: [...new Set(spec.serialNumbers)].sort(),
   }),
   toGraph(spec, names?: NameDirectory) {
-    const [, enableAuthenticationViaCompanyPortal, requireCompanyPortalOnSetupAssistantEnrolledDevices] = AUTH_FLAGS[spec.authentication ?? 'none'];
-    const requiresUserAuthentication = spec.userAffinity;
     const vpp = spec.companyPortalVppToken ? (names?.id(VPP_TOKENS, spec.companyPortalVppToken) ?? spec.companyPortalVppToken) : null;
     return {
       '@odata.type': ODATA_TYPE,
-      requiresUserAuthentication,
-      enableAuthenticationViaCompanyPortal,
-      requireCompanyPortalOnSetupAssistantEnrolledDevices,
+      ...authenticationFlags(spec.userAffinity, spec.authentication),
       companyPortalVppTokenId: vpp,
       enableSingleAppEnrollmentMode: spec.companyPortalSingleAppMode,
       supervisedModeEnabled: spec.supervised,
@@ -233,7 +195,6 @@ export const adeProfile: KindDescriptor<AdeProfileSpec> = {
     const authentication = authenticationOf(entity);
     const vppId = optionalText(entity.companyPortalVppTokenId);
     const vpp = vppId ? (names?.name(VPP_TOKENS, vppId) ?? vppId) : undefined;
-    const serials = Array.isArray(entity[SERIALS]) ? (entity[SERIALS] as unknown[]).map(String) : [];
     return adeProfile.normalize({
       token: String(entity.token ?? ''),
       userAffinity: entity.requiresUserAuthentication === true,
@@ -249,7 +210,7 @@ export const adeProfile: KindDescriptor<AdeProfileSpec> = {
       ...(optionalText(entity.supportPhoneNumber) ? { supportPhoneNumber: String(entity.supportPhoneNumber) } : {}),
       hiddenPanes: PANE_NAMES.filter((pane) => entity[SETUP_ASSISTANT_PANES[pane]] === true),
       isDefault: entity.isDefault === true,
-      serialNumbers: serials,
+      serialNumbers: serialsOf(entity),
     });
   },
   assignmentToGraph: () => ({}),
@@ -264,7 +225,7 @@ export const adeProfile: KindDescriptor<AdeProfileSpec> = {
         ...namedProps(o),
         ['token', `AdeToken.fromName(${tsString(s.token)})`],
         ['userAffinity', String(s.userAffinity)],
-        ...(s.authentication ? [['authentication', `AdeAuthentication.${AUTH_CODE[s.authentication]}`] as const] : []),
+        ...(s.authentication ? [['authentication', AUTHENTICATION_CODE[s.authentication]] as const] : []),
         ...(s.companyPortalVppToken ? [['installCompanyPortalWithVpp', `VppToken.fromName(${tsString(s.companyPortalVppToken)})`] as const] : []),
         ...(s.companyPortalSingleAppMode ? [['companyPortalSingleAppMode', 'true'] as const] : []),
         ['supervised', String(s.supervised)],
@@ -282,12 +243,6 @@ export const adeProfile: KindDescriptor<AdeProfileSpec> = {
       return newConstructCode(o, ctx, 'AdeEnrollmentProfile', props, imports);
     },
   },
-};
-
-const AUTH_CODE: Readonly<Record<AdeAuthenticationMethod, string>> = {
-  companyPortal: 'COMPANY_PORTAL',
-  setupAssistantLegacy: 'SETUP_ASSISTANT_LEGACY',
-  setupAssistantModern: 'SETUP_ASSISTANT_MODERN_AUTHENTICATION',
 };
 
 /** The constant name of a pane in generated code (`touchIdAndFaceId` -> `TOUCH_ID_AND_FACE_ID`). */

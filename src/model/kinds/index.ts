@@ -23,4 +23,6 @@ export function descriptorOf(kind: KindName): KindDescriptor {
   if (!descriptor) throw new Error(`unknown kind '${kind}'; a manifest's kinds are ${KIND_NAMES.join(', ')} (re-run enrollkit synth with this version).`);
   return descriptor;
 }
+export * from './apple-enrollment-profile';
 export * from './ade-profile';
+export * from './configurator-profile';

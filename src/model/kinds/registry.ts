@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { KindDescriptor } from '../descriptor';
 import { adeProfile } from './ade-profile';
+import { configuratorProfile } from './configurator-profile';
 import { deviceLimitRestriction } from './device-limit-restriction';
 import { enrollmentTypeProfile } from './enrollment-type-profile';
 import { iosApp } from './ios-app';
@@ -21,6 +22,7 @@ export const KINDS = {
   deviceLimitRestriction,
   enrollmentTypeProfile,
   adeProfile,
+  configuratorProfile,
 } as const;
 
 /** Names of the kinds enrollkit manages. */

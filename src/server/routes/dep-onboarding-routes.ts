@@ -12,6 +12,7 @@ import { readQueryOptions } from '../odata/query-options';
 import { readJsonBody } from '../request-body';
 import { graphJson, noContent, type ServerContext, type ServerContextOf, type ServerEnv } from '../server-context';
 import type { EntityRecord } from '../store';
+import { mobileConfigOf } from '../mobile-config';
 import { graphTimestamp } from '../timestamps';
 import { depIOSEnrollmentProfile, depOnboardingSetting, enrollmentProfile, importedAppleDeviceIdentity, vppToken } from '../wire/dep-enrollment';
 import { applyProperties, type EntityType } from '../wire/entity-type';
@@ -238,19 +239,8 @@ export function depOnboardingRoutes(ctx: ServerContext): Hono<ServerEnv> {
   app.get('/:token/enrollmentProfiles/:profile/exportMobileConfig', (c) => {
     const token = tokenOf(c);
     const profile = profileOf(c, token);
-    const url = profile.data['configurationEndpointUrl'] ?? `https://appleconfigurator2.manage.microsoft.com/EnrollmentServer/MDMServiceConfig?id=${token.id}`;
-    const plist = [
-      '<?xml version="1.0" encoding="UTF-8"?>',
-      '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">',
-      '<plist version="1.0"><dict>',
-      '<key>PayloadType</key><string>Configuration</string>',
-      `<key>PayloadDisplayName</key><string>${String(profile.data['displayName'] ?? '').replace(/[<&>]/g, (ch) => `&#${ch.charCodeAt(0)};`)}</string>`,
-      `<key>PayloadIdentifier</key><string>com.microsoft.intune.${bareProfileId(profile.id)}</string>`,
-      `<key>PayloadUUID</key><string>${bareProfileId(profile.id)}</string>`,
-      `<key>ServerURL</key><string>${String(url).replace(/&/g, '&amp;')}</string>`,
-      '<key>PayloadVersion</key><integer>1</integer>',
-      '</dict></plist>',
-    ].join('\n');
+    const serverUrl = String(profile.data['configurationEndpointUrl'] ?? `https://appleconfigurator2.manage.microsoft.com/EnrollmentServer/MDMServiceConfig?id=${token.id}`);
+    const plist = mobileConfigOf({ profileId: profile.id, displayName: String(profile.data['displayName'] ?? ''), serverUrl, now: ctx.clock() });
     return graphJson(c, { '@odata.context': contextUrl(c.get('version'), 'Edm.String'), value: Buffer.from(plist, 'utf8').toString('base64') });
   });
 
