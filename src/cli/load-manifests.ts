@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MANIFEST_FILE_NAME } from '../constructs/manifest-files';
 import { zodIssues } from '../constructs/zod-issues';
-import { ManifestSchema, UsageError, ValidationError, type Manifest } from '../model';
+import type { z } from 'zod';
+import { manifestTreeIssues, ManifestSchema, UsageError, ValidationError, type Manifest, type ValidationIssue } from '../model';
 import type { CliIo } from './io';
 import { readCdktfConfig } from './synth/cdktf-config';
 import { isManifestPath, runSynth } from './synth/run-synth';
@@ -26,6 +27,29 @@ function manifestFiles(outdir: string): string[] {
     .sort();
 }
 
+function valueAt(json: unknown, at: readonly PropertyKey[]): unknown {
+  return at.reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined), json);
+}
+
+/** zod's findings on a manifest file, those inside a resource named by the resource's construct path. */
+function schemaIssues(file: string, json: unknown, issues: readonly z.core.$ZodIssue[]): ValidationIssue[] {
+  const resources = (json as { resources?: unknown }).resources;
+  const pathOf = (index: PropertyKey | undefined): string | undefined => {
+    const resource = Array.isArray(resources) && typeof index === 'number' ? (resources[index] as { path?: unknown } | undefined) : undefined;
+    return typeof resource?.path === 'string' ? resource.path : undefined;
+  };
+  return issues.flatMap((raw) => {
+    // A discriminated union quotes the whole object; the value at the issue's path is the bad one.
+    const issue = raw.code === 'invalid_union' ? { ...raw, input: valueAt(json, raw.path) } : raw;
+    const construct = issue.path[0] === 'resources' ? pathOf(issue.path[1]) : undefined;
+    return construct === undefined ? zodIssues([issue], file) : zodIssues([{ ...issue, path: issue.path.slice(2) }], `${file}: ${construct}`);
+  });
+}
+
+/**
+ * Reads one manifest file and checks it as synth checks a stack: the schema, then the whole tree
+ * (a manifest on disk may have been edited by hand). Every problem is thrown at once.
+ */
 function readManifest(file: string): Manifest {
   let json: unknown;
   try {
@@ -34,8 +58,33 @@ function readManifest(file: string): Manifest {
     throw new UsageError(`${file} is not valid JSON (${(error as Error).message}). Fix: run enrollkit synth again`);
   }
   const parsed = ManifestSchema.safeParse(json, { reportInput: true });
-  if (!parsed.success) throw new ValidationError(zodIssues(parsed.error.issues, file));
+  if (!parsed.success) throw new ValidationError(schemaIssues(file, json, parsed.error.issues));
+  const issues = manifestTreeIssues(parsed.data, file);
+  if (issues.length > 0) throw new ValidationError(issues);
   return parsed.data;
+}
+
+/** Reads every manifest file, collecting the problems of all of them (two files of one stack among them) before throwing once. */
+function readManifests(files: readonly string[]): Manifest[] {
+  const manifests: Manifest[] = [];
+  const issues: ValidationIssue[] = [];
+  const fileOf = new Map<string, string>();
+  for (const file of files) {
+    try {
+      const manifest = readManifest(file);
+      const other = fileOf.get(manifest.stack);
+      if (other !== undefined) {
+        issues.push({ path: file, field: 'stack', value: manifest.stack, message: `${other} is a manifest of the same stack`, fix: 'give each stack its own name, or run enrollkit synth instead of editing the manifests by hand' });
+      }
+      fileOf.set(manifest.stack, file);
+      manifests.push(manifest);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      issues.push(...error.issues);
+    }
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+  return manifests;
 }
 
 /**
@@ -45,7 +94,7 @@ function readManifest(file: string): Manifest {
  */
 export async function loadManifests(io: CliIo, options: LoadManifestsOptions = {}): Promise<Manifest[]> {
   const outdir = options.synth === false ? readCdktfConfig(io.cwd).outdir : (await runSynth(io, { appOutput: 'stderr' })).outdir;
-  const manifests = manifestFiles(outdir).map((relative) => readManifest(path.join(outdir, relative)));
+  const manifests = readManifests(manifestFiles(outdir).map((relative) => path.join(outdir, relative)));
   if (manifests.length === 0) {
     throw new UsageError(
       options.synth === false

@@ -13,3 +13,4 @@ export * from './manifest';
 export * from './clouds';
 export * from './priority-rank';
 export * from './priority-placement';
+export * from './manifest-tree-issues';

@@ -34,6 +34,19 @@ export function exampleCopy(example: string): string {
   });
 }
 
+/**
+ * An app whose command copies the given manifests (objects, or text as it is), by stack, to where
+ * synth puts manifests: the way a manifest edited by hand or by a script reaches plan and apply.
+ */
+export function manifestApp(manifests: Record<string, unknown>): string {
+  const files = Object.entries(manifests).map(([stack, m], i) => ({ file: `m${i}.json`, stack, text: typeof m === 'string' ? m : JSON.stringify(m, null, 2) }));
+  const copies = files.map(({ file, stack }) => `mkdir -p "$CDKTF_OUTDIR/stacks/${stack}" && cp ${file} "$CDKTF_OUTDIR/stacks/${stack}/enrollkit.manifest.json"`);
+  return appDir({
+    'cdktf.json': JSON.stringify({ app: copies.join(' && '), output: 'cdktf.out' }),
+    ...Object.fromEntries(files.map(({ file, text }) => [file, text])),
+  });
+}
+
 /** The example `cdktf.json`. */
 export const CDKTF_JSON = JSON.stringify({ language: 'typescript', app: 'npx tsx main.ts', output: 'cdktf.out' });
 

@@ -53,7 +53,7 @@ describe('enrollkit import', () => {
 
     const imported = await run(dir, ['import', '--out', 'main.ts']);
     expect(imported).toMatchObject({ code: 0, err: '' });
-    expect(imported.out).toMatch(/^Wrote main\.ts: stack 'imported' with 1 object of reference http/);
+    expect(imported.out.startsWith(`Wrote ${join(dir, 'main.ts')}: stack 'imported' with 1 object of reference http`)).toBe(true);
     expect(imported.out).toContain('  1 enrollment type profile\n  1 Entra group (referenced by display name)');
     expect(imported.out).toMatch(/Not imported \(1\):\n {2}- enrollment type profile 'Nobody' \(id [^)]+\): it has no assignments.*Fix: /);
     expect(imported.out).toContain('"app":"npx tsx main.ts"');
@@ -73,7 +73,7 @@ describe('enrollkit import', () => {
     const dir = appDir({ 'main.ts': '// mine\n' });
     const refused = await run(dir, ['import', '--out', 'main.ts']);
     expect(refused.code).toBe(1);
-    expect(refused.err).toBe('Error: main.ts exists already. Fix: choose another --out, or add --force to overwrite it\n');
+    expect(refused.err).toBe(`Error: ${join(dir, 'main.ts')} exists already. Fix: choose another --out, or add --force to overwrite it\n`);
     expect(readFileSync(join(dir, 'main.ts'), 'utf8')).toBe('// mine\n');
 
     const forced = await run(dir, ['import', '--out', 'main.ts', '--force', '--stack', 'contoso-ios']);

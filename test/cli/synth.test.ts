@@ -42,10 +42,11 @@ describe('enrollkit synth', () => {
     expect(snapshot(outdir)).toEqual(written);
   });
 
-  it('reports each file written, with the size of each stack', async () => {
-    const { code, out } = await synth(exampleCopy('web-based-enrollment'));
+  it('reports each file written, with the size of each stack, below the output directory as an absolute path', async () => {
+    const dir = exampleCopy('web-based-enrollment');
+    const { code, out } = await synth(dir);
     expect(code).toBe(0);
-    expect(out).toContain('Synthesized 1 enrollkit stack to cdktf.out/:\n');
+    expect(out).toContain(`Synthesized 1 enrollkit stack to ${path.join(dir, 'cdktf.out')}${path.sep}:\n`);
     expect(out).toContain('  stacks/groups/cdk.tf.json\n');
     expect(out).toContain('  stacks/web-based-enrollment/enrollkit.manifest.json  (stack web-based-enrollment: 4 resources, 1 group)\n');
   });

@@ -51,7 +51,7 @@ export const importCommand: CommandFactory = (io) =>
       const out = String(options.out);
       const file = resolve(io.cwd, out);
       if (existsSync(file) && options.force !== true) {
-        throw new UsageError(`${out} exists already. Fix: choose another --out, or add --force to overwrite it`);
+        throw new UsageError(`${file} exists already. Fix: choose another --out, or add --force to overwrite it`);
       }
       const stack = String(options.stack);
       const backend = await openBackend(io, backendFlags(options));
@@ -64,5 +64,5 @@ export const importCommand: CommandFactory = (io) =>
       }
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, result.code);
-      io.stdout(renderImportSummary(result, out, stack, backend.description));
+      io.stdout(renderImportSummary(result, file, stack, backend.description));
     });

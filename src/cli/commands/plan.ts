@@ -46,8 +46,9 @@ export const planCommand: CommandFactory = (io, exit) =>
         annotate(io, plans);
         io.stdout(options.format === 'json' ? printJson(outputDocument('plan', !blocked, plans)) : renderPlans(plans, options.format === 'markdown' ? 'markdown' : 'text', io));
         if (typeof options.out === 'string') {
-          writeFileSync(resolve(io.cwd, options.out), `${JSON.stringify(plans[0], null, 2)}\n`);
-          io.stderr(`Saved the plan to ${options.out}; apply it with: enrollkit apply ${options.out}\n`);
+          const file = resolve(io.cwd, options.out);
+          writeFileSync(file, `${JSON.stringify(plans[0], null, 2)}\n`);
+          io.stderr(`Saved the plan to ${file}; apply it with: enrollkit apply ${options.out}\n`);
         }
         if (blocked) exit.code = ExitCode.Error;
         else if (options.detailedExitcode && plans.some(hasChanges)) exit.code = ExitCode.Changes;

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { resolve } from 'node:path';
 // The server stack (Hono, SQLite) loads only when the command runs.
 import { DEFAULT_APP_PERMISSIONS, type TokenGrant } from '../../server/token-grant';
 
@@ -6,6 +7,8 @@ import { DEFAULT_APP_PERMISSIONS, type TokenGrant } from '../../server/token-gra
 export interface ServeIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** The directory a relative `--data` is resolved against. */
+  readonly cwd: string;
 }
 
 interface ServeOptions {
@@ -21,6 +24,9 @@ interface ServeOptions {
 }
 
 type TokenKind = 'delegated' | 'app-only';
+
+/** The `--data` that keeps the database in memory. */
+const MEMORY = ':memory:';
 
 /** What a token minted by `--mint` may do: an Intune Administrator, or the toolkit's app registration. */
 const MINTED: Readonly<Record<TokenKind, TokenGrant>> = {
@@ -81,7 +87,7 @@ export function serveCommand(io: ServeIo): Command {
     .description('run the reference MDM server: a local Microsoft Graph for Intune iOS/iPadOS enrollment')
     .option('--port <n>', 'port to listen on (0 picks a free one)', integer(0, 65535), 4799)
     .option('--host <host>', 'host to listen on', '127.0.0.1')
-    .option('--data <file>', 'SQLite database file (":memory:" keeps nothing)', '.enrollkit/reference.db')
+    .option('--data <file>', 'SQLite database file, relative to the working directory (":memory:" keeps nothing)', '.enrollkit/reference.db')
     .option('--token <token>', 'bearer token of the default tenant, or tenantId:token for another tenant (repeatable)', collect, [])
     .option('--admin-token <token>', 'bearer token of the /_enrollkit admin surface')
     .option('--domain <domain>', 'service discovery domain of the default tenant (repeatable)', collect, [])
@@ -97,10 +103,11 @@ export function serveCommand(io: ServeIo): Command {
       const { defaultTokens, tenantTokens } = splitTokens(options.token);
       const [firstToken, ...moreTokens] = defaultTokens;
       const { startReferenceServer } = await import('../../server/index.js');
+      const data = options.data === MEMORY ? MEMORY : resolve(io.cwd, options.data);
       const started = await startReferenceServer({
         port: options.port,
         host: options.host,
-        data: options.data,
+        data,
         throttle: options.throttle,
         ...(firstToken === undefined ? {} : { token: firstToken }),
         ...(options.adminToken === undefined ? {} : { adminToken: options.adminToken }),
@@ -123,10 +130,10 @@ export function serveCommand(io: ServeIo): Command {
       io.stdout(`enrollkit reference server listening on ${started.url}\n`);
       io.stdout(`  Graph API   ${started.url}/beta  ${started.url}/v1.0\n`);
       io.stdout(`  tenant      ${started.tenantId}\n`);
-      if (started.tenantCreated && firstToken === undefined) io.stdout(`  token       ${started.token}   (shown once; stored in ${options.data})\n`);
-      for (const [kind, token] of minted) io.stdout(`  ${kind} token ${token}   (shown once; stored in ${options.data})\n`);
+      if (started.tenantCreated && firstToken === undefined) io.stdout(`  token       ${started.token}   (shown once; stored in ${data})\n`);
+      for (const [kind, token] of minted) io.stdout(`  ${kind} token ${token}   (shown once; stored in ${data})\n`);
       if (started.server.adminTokenCreated) io.stdout(`  admin token ${started.adminToken}   (shown once)\n`);
-      io.stdout(`  data        ${options.data}\n`);
+      io.stdout(`  data        ${data}\n`);
       const signal = await waitForSignal();
       io.stderr(`received ${signal}, closing\n`);
       await started.close();

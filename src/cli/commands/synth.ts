@@ -19,11 +19,10 @@ export const synthCommand: CommandFactory = (io, exit) =>
     .option('--no-type-check', 'do not type-check a TypeScript app (also "typeCheck": false in cdktf.json)')
     .action(async (options: { typeCheck: boolean }) => {
       const result = await runSynth(io, { appOutput: 'stdout', ...(options.typeCheck ? {} : { typeCheck: false }) });
-      const outdir = path.relative(io.cwd, result.outdir) || '.';
       const lines = result.files.map((file) =>
         result.manifests.includes(file) ? `  ${file}  (${summary(path.join(result.outdir, file))})` : `  ${file}`,
       );
       const stacks = result.manifests.length;
-      io.stdout(`Synthesized ${stacks} enrollkit stack${stacks === 1 ? '' : 's'} to ${outdir}/:\n${lines.join('\n')}\n`);
+      io.stdout(`Synthesized ${stacks} enrollkit stack${stacks === 1 ? '' : 's'} to ${result.outdir}${path.sep}:\n${lines.join('\n')}\n`);
       exit.code = ExitCode.Success;
     });

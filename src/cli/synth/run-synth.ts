@@ -8,6 +8,7 @@ import { UsageError, ValidationError, type ValidationIssue } from '../../model';
 import type { CliIo } from '../io';
 import { parseAppCommand, type AppCommand } from './app-command';
 import { readCdktfConfig } from './cdktf-config';
+import { checkOutputDirectory } from './output-directory';
 import { typeCheck, type TypeProblem } from './type-check';
 
 /** What a synth run wrote. */
@@ -76,8 +77,9 @@ export function isManifestPath(relative: string): boolean {
   return parts.length === 3 && parts[0] === 'stacks' && parts[2] === MANIFEST_FILE_NAME;
 }
 
-/** Removes what a synth writes: `stacks/` and cdktf's `manifest.json`. */
-function removeOutput(outdir: string): void {
+/** Removes what a synth writes: `stacks/` and cdktf's `manifest.json`, below an output directory of its own only. */
+function removeOutput(outdir: string, appDir: string): void {
+  checkOutputDirectory(outdir, appDir);
   fs.rmSync(path.join(outdir, 'stacks'), { recursive: true, force: true });
   fs.rmSync(path.join(outdir, 'manifest.json'), { force: true });
 }
@@ -114,7 +116,7 @@ export function mergeTypeProblems(issues: readonly ValidationIssue[], problems: 
 export async function runSynth(io: CliIo, options: RunSynthOptions): Promise<SynthResult> {
   const config = readCdktfConfig(io.cwd);
   const command = parseAppCommand(config.app, io.cwd);
-  removeOutput(config.outdir);
+  removeOutput(config.outdir, io.cwd);
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'enrollkit-synth-'));
   const issuesFile = path.join(scratch, 'issues.json');
   const context = Object.keys(config.context).length > 0 ? { CDKTF_CONTEXT_JSON: JSON.stringify(config.context) } : {};
@@ -131,7 +133,7 @@ export async function runSynth(io: CliIo, options: RunSynthOptions): Promise<Syn
       io.stderr(child.stderr);
     }
     if (issues.length > 0 || problems.length > 0) {
-      removeOutput(config.outdir);
+      removeOutput(config.outdir, io.cwd);
       throw new ValidationError(mergeTypeProblems(issues, problems));
     }
     if (child.code !== 0) {
