@@ -91,4 +91,9 @@ export interface ActualState {
   readonly deviceEnrollmentManagerDevices?: readonly DeviceEnrollmentManagerDeviceFact[];
   /** The tenant's default restrictions (the priority-0 "All users and all devices" objects). */
   readonly tenantDefaults: TenantDefaults;
+  /**
+   * Member counts read with the state for a plan's impact, by the path that counts them
+   * (`/users/$count`, `/groups/{id}/members/$count`); absent when none were read.
+   */
+  readonly memberCounts?: ReadonlyMap<string, number>;
 }

@@ -67,23 +67,35 @@ export interface NestedRead {
   readonly attached: readonly AttachedItems[];
 }
 
-/**
- * Reads the objects of kinds nested under a parent (ADE profiles under their token): per parent,
- * the collection and the navigation the kind attaches (the token's devices). Each entity carries
- * its parent's name in the spec field that names it.
- */
-export async function readNestedObjects(backend: Backend, named: ReadonlyMap<string, readonly NamedObject[]>): Promise<NestedRead> {
+/** What each parent's nested kind reads: the collection, and the navigation the kind attaches. */
+function nestedReads(named: ReadonlyMap<string, readonly NamedObject[]>) {
   const reads = DESCRIPTORS.flatMap((kind) => {
     const parent = kind.parent;
     const lookup = parent ? kind.lookups?.[parent.lookup] : undefined;
     if (!parent || !lookup) return [];
     return (named.get(parent.lookup) ?? []).map((p) => ({ kind, lookup: parent.lookup, parent: p, field: lookup.field, attach: parent.attach }));
   });
-  const requests = reads.flatMap((r) => [
+  const requests: GraphRequest[] = reads.flatMap((r) => [
     { method: 'GET' as const, version: r.kind.graph.version ?? 'beta', path: r.kind.graph.collectionPath(r.parent.id) },
     ...(r.attach ? [r.attach.request(r.parent.id)] : []),
   ]);
-  const lists = await getAllPages(backend, requests);
+  return { reads, requests };
+}
+
+/** The requests {@link readNestedObjects} sends first, in the order it takes their answers. */
+export function nestedRequests(named: ReadonlyMap<string, readonly NamedObject[]>): GraphRequest[] {
+  return nestedReads(named).requests;
+}
+
+/**
+ * Reads the objects of kinds nested under a parent (ADE profiles under their token): per parent,
+ * the collection and the navigation the kind attaches (the token's devices). Each entity carries
+ * its parent's name in the spec field that names it. `firstAnswers`, when given, answer
+ * {@link nestedRequests}, already sent.
+ */
+export async function readNestedObjects(backend: Backend, named: ReadonlyMap<string, readonly NamedObject[]>, firstAnswers?: readonly GraphResponse[]): Promise<NestedRead> {
+  const { reads, requests } = nestedReads(named);
+  const lists = await getAllPages(backend, requests, firstAnswers);
   let next = 0;
   const attachedItems: AttachedItems[] = [];
   const entities = reads.flatMap((r) => {

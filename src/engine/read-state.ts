@@ -16,7 +16,21 @@ import type { ActualGroup, ActualObject, ActualState } from './actual-state';
 import type { Backend, GraphRequest, GraphResponse } from './backend';
 import { fingerprintOf } from './canonical-json';
 import { isSuccess, responseError } from './graph-errors';
-import { nameDirectoryOf, namedLookupRequests, readNamedObjects, readNestedObjects } from './read-nested';
+import { countPaths, countRequests, countsOf } from './impact/count-members';
+import { nameDirectoryOf, namedLookupRequests, nestedRequests, readNamedObjects, readNestedObjects } from './read-nested';
+
+/** Graph's limit of requests in one `$batch`. */
+const BATCH_LIMIT = 20;
+
+/** Choices for {@link readState}. */
+export interface ReadStateOptions {
+  /**
+   * Also count the members of the groups found and all users, for a plan's impact, beside the
+   * second round of reads when they fit in its `$batch`.
+   * @default false
+   */
+  readonly memberCounts?: boolean;
+}
 
 type Json = Record<string, unknown>;
 
@@ -104,9 +118,10 @@ const DEM_DEVICES_REQUEST: GraphRequest = {
  * Reads every object of every managed kind, the groups named (see {@link groupNamesOf}) and the APNs
  * certificate, in as few round trips as the backend allows: the collection reads with
  * `$expand=assignments`, the group look-ups and the certificate in one send (one `$batch` while
- * they are 20 or fewer: all on beta, which serves groups too), then pages and missing pieces.
+ * they are 20 or fewer: all on beta, which serves groups too), then pages, the objects nested under
+ * the tokens found (with the member counts asked for, when they fit in that `$batch`) and missing pieces.
  */
-export async function readState(backend: Backend, groupNamesToFind: readonly string[]): Promise<ActualState> {
+export async function readState(backend: Backend, groupNamesToFind: readonly string[], options: ReadStateOptions = {}): Promise<ActualState> {
   const collections = collectionReads(DESCRIPTORS.filter((d) => !d.parent));
   const names = [...new Set(groupNamesToFind)].sort();
   const groupRequests: GraphRequest[] = names.map((name) => ({
@@ -127,7 +142,13 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
   const lists = allLists.slice(0, collections.length);
   const groupLists = allLists.slice(collections.length);
   const directory = nameDirectoryOf(named);
-  const nested = await readNestedObjects(backend, named);
+  const nestedFirst = nestedRequests(named);
+  // The counts ride beside the nested reads when they fit in the same $batch, and wait for the impact otherwise.
+  const likely = options.memberCounts ? countPaths(groupLists.flatMap((found) => (found.length === 1 ? [String(found[0]!.id)] : []))) : [];
+  const counting = nestedFirst.length + likely.length <= BATCH_LIMIT ? likely : [];
+  const second = await backend.send([...nestedFirst, ...countRequests(counting)]);
+  const nested = await readNestedObjects(backend, named, second.slice(0, nestedFirst.length));
+  const memberCounts = countsOf(counting, second.slice(nestedFirst.length));
   const deviceEnrollmentManagerDevices = demDevices?.map((d) => ({ serialNumber: String(d.serialNumber ?? ''), deviceName: String(d.deviceName ?? ''), userPrincipalName: String(d.userPrincipalName ?? '') }));
 
   const matched: { kind: KindDescriptor; entity: GraphEntity }[] = [];
@@ -186,5 +207,6 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
     attached: nested.attached,
     ...(deviceEnrollmentManagerDevices ? { deviceEnrollmentManagerDevices } : {}),
     tenantDefaults: tenantDefaultsOf(lists.flat() as GraphEntity[]),
+    ...(memberCounts.size > 0 ? { memberCounts } : {}),
   };
 }

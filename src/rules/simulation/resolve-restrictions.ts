@@ -1,6 +1,6 @@
 import { compareOsVersions, type PlatformRestrictionSpec, type Resource } from '../../model';
-import { resourcesOfKind, type ResourceOf } from '../resources';
-import { byPriority } from './by-priority';
+import type { ResourceOf } from '../resources';
+import { ofKindByPriority } from './by-priority';
 import type { TenantDefaults } from '../../model';
 import type { EnrollmentRequest } from './enrollment-request';
 import type { AppliedObject, DeviceLimitStep, PlatformRestrictionStep } from './enrollment-resolution';
@@ -9,11 +9,12 @@ import { matchUser } from './user-targeting';
 /** The name Intune gives the default restrictions. */
 export const DEFAULT_RESTRICTION_NAME = 'All users';
 
+/** The first restriction, in priority order, that applies to the user. */
 function applied<R extends ResourceOf<'platformRestriction'> | ResourceOf<'deviceLimitRestriction'>>(
   restrictions: readonly R[],
   memberOf: readonly string[],
 ): { resource: R; step: AppliedObject } | undefined {
-  for (const resource of byPriority(restrictions)) {
+  for (const resource of restrictions) {
     const match = matchUser(resource.assignments, memberOf);
     if (match.applies) {
       const step = { name: resource.displayName, path: resource.path, priority: resource.priority ?? 0, tenantDefault: false, matchedBy: match.matchedBy };
@@ -47,7 +48,7 @@ export function applicablePlatformRestriction(
   memberOf: readonly string[],
   defaults: TenantDefaults,
 ): { readonly object: AppliedObject; readonly settings: PlatformRestrictionSpec } {
-  const found = applied(resourcesOfKind(resources, 'platformRestriction'), memberOf);
+  const found = applied(ofKindByPriority(resources, 'platformRestriction'), memberOf);
   return found ? { object: found.step, settings: found.resource.spec } : { object: DEFAULT_OBJECT, settings: defaults.platformRestriction };
 }
 
@@ -59,7 +60,7 @@ export function resolvePlatformRestriction(resources: readonly Resource[], reque
 
 /** Step 1b: the highest-priority device limit restriction assigned to the user (else the default) and its verdict. */
 export function resolveDeviceLimit(resources: readonly Resource[], request: EnrollmentRequest, defaults: TenantDefaults): DeviceLimitStep {
-  const found = applied(resourcesOfKind(resources, 'deviceLimitRestriction'), request.memberOf);
+  const found = applied(ofKindByPriority(resources, 'deviceLimitRestriction'), request.memberOf);
   const limit = found ? found.resource.spec.limit : defaults.deviceLimit;
   const enrolled = request.enrolledDevices;
   const base = { ...(found ? found.step : DEFAULT_OBJECT), limit };
