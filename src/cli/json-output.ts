@@ -55,7 +55,7 @@ const DriftReportSchema = z.strictObject({
 });
 
 const ErrorSchema = z.strictObject({
-  code: z.string().describe('a stable code: EK_VALIDATION, EK_BACKEND, EK_APPLY, EK_USAGE, EK_STALE_PLAN, or EK_INTERNAL'),
+  code: z.string().describe('a stable code: EK_VALIDATION, EK_BACKEND, EK_APPLY, EK_USAGE, EK_STALE_PLAN, EK_LOCKED, EK_WRONG_TENANT, EK_INVALID_PLAN, or EK_INTERNAL'),
   message: z.string(),
   issues: z
     .array(z.strictObject({ path: z.string(), field: z.string(), value: z.unknown().optional(), message: z.string(), fix: z.string(), rule: z.string().optional() }))

@@ -23,6 +23,8 @@ export interface BackendIdentity {
   readonly appOnly: boolean;
   /** Permissions the token holds; undefined when the backend cannot tell (the reference server). */
   readonly permissions?: readonly string[];
+  /** The Entra tenant the token was issued by (its `tid` claim); undefined for an opaque token. */
+  readonly tenantId?: string;
 }
 
 /** Counters of what a backend sent, for plans and benchmarks. */

@@ -683,6 +683,8 @@ export function makePlan(manifest: Manifest, state: ActualState, options: PlanOp
     stack: manifest.stack,
     backend: options.backend,
     mode,
+    adopt: options.adopt === true,
+    manifest,
     groups: b.groups,
     changes: b.changes,
     moves: b.moves,

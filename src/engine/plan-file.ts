@@ -1,35 +1,42 @@
 import { z } from 'zod';
-import { UsageError } from '../model';
-import { StepSchema } from './plan-schema';
+import { InvalidPlanError, ManifestSchema, UsageError } from '../model';
+import { planDigestOf } from './plan-digest';
+import { PlanSchema, TenantRefSchema } from './plan-schema';
 import { PLAN_FORMAT, type Plan, type Step } from './plan-types';
 import { referencedSteps } from './step-request';
 
-const PlanFileSchema = z.object({
-  format: z.literal(PLAN_FORMAT),
-  stack: z.string().min(1),
-  backend: z.string(),
-  groups: z.array(z.unknown()),
-  changes: z.array(z.unknown()),
-  moves: z.array(z.unknown()),
-  findings: z.array(z.unknown()),
-  mode: z.enum(['normal', 'destroy']),
-  blockers: z.array(z.object({ code: z.string(), path: z.string(), message: z.string(), fix: z.string() })),
-  steps: z.array(StepSchema),
-  fingerprint: z.record(z.string(), z.string()),
-  summary: z.record(z.string(), z.number()),
-});
+/** A saved plan: the plan's schema, with the tenant, the digest and the manifest required. */
+const PlanFileSchema = PlanSchema.extend({ tenant: TenantRefSchema, digest: z.string().regex(/^[0-9a-f]{64}$/), manifest: ManifestSchema });
 
-/** Checks that JSON read from a file is a plan this version can apply; says what is wrong otherwise. */
+/**
+ * Checks JSON read from a file before apply trusts any of it: a plan of this format (every field
+ * of the schema, the manifest it was made from included), whose content matches its digest and
+ * whose steps depend only on steps it contains. Says every problem found; the steps are derived
+ * again from the manifest against the tenant later (`verifySavedPlan`).
+ */
 export function parsePlanFile(json: unknown, file: string): Plan {
+  const format = (json as { format?: unknown } | null)?.format;
+  if (typeof format === 'string' && format !== PLAN_FORMAT && format.startsWith('enrollkit.plan/')) {
+    throw new UsageError(`'${file}' is a plan of format ${format}, which this version does not apply (it applies ${PLAN_FORMAT}). Fix: make it again with 'enrollkit plan --out ${file}'.`);
+  }
   const parsed = PlanFileSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UsageError(
-      `'${file}' is not an enrollkit plan of format ${PLAN_FORMAT}: ${issue.path.join('.') || '(root)'}: ${issue.message}. Fix: make it again with 'enrollkit plan --out ${file}'.`,
+    throw new InvalidPlanError(
+      file,
+      parsed.error.issues.slice(0, 20).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
     );
   }
-  const ids = new Set(parsed.data.steps.map((s) => s.id));
-  const dangling = parsed.data.steps.flatMap((s) => [...s.dependsOn, ...referencedSteps(s as Step)].filter((d) => !ids.has(d) && !d.startsWith('group:')).map((d) => `${s.id} -> ${d}`));
-  if (dangling.length > 0) throw new UsageError(`'${file}' has steps that depend on steps it does not contain (${dangling.join(', ')}). Fix: make it again with 'enrollkit plan --out ${file}'.`);
-  return json as Plan;
+  const plan = json as Plan;
+  const digest = planDigestOf(plan);
+  if (digest !== plan.digest) {
+    throw new InvalidPlanError(file, [`its content does not match its digest (the file says ${plan.digest}, its content gives ${digest}): it was edited after 'enrollkit plan --out' wrote it`]);
+  }
+  const ids = new Set(plan.steps.map((s) => s.id));
+  // A reference to `group:NAME` without its step names a group the tenant lacks: such a plan is blocked anyway.
+  const problems = [
+    ...[...ids].filter((id) => plan.steps.filter((s) => s.id === id).length > 1).map((id) => `step '${id}' appears more than once`),
+    ...plan.steps.flatMap((s) => [...s.dependsOn, ...referencedSteps(s as Step)].filter((d) => !ids.has(d) && !d.startsWith('group:')).map((d) => `step '${s.id}' depends on step '${d}', which the plan does not contain`)),
+  ];
+  if (problems.length > 0) throw new InvalidPlanError(file, problems);
+  return plan;
 }

@@ -89,13 +89,22 @@ export const StepSchema = z.strictObject({
   dependsOn: z.array(z.string()),
 });
 
-/** The plan of one stack (`enrollkit.plan/v2`, docs/plan-format.md), as `plan --out` saves it. */
+/** A tenant: its Entra tenant ID and organization name. */
+export const TenantRefSchema = z.strictObject({
+  id: z.string().min(1).describe('Entra tenant ID'),
+  displayName: z.string().optional().describe("the organization's display name (GET /organization)"),
+});
+
+/** The plan of one stack (`enrollkit.plan/v3`, docs/plan-format.md), as `plan --out` saves it. */
 export const PlanSchema = z
   .strictObject({
     format: z.literal(PLAN_FORMAT),
     stack: z.string().min(1),
     backend: z.string(),
+    tenant: TenantRefSchema.optional().describe('the tenant the plan was made against; apply refuses the plan on any other'),
     mode: z.enum(['normal', 'destroy']),
+    adopt: z.boolean().describe('true when the plan was made with --adopt'),
+    manifest: z.unknown().describe('the desired state the plan was made from (enrollkit.manifest/v1, as synth writes it); apply derives the steps from it again'),
     groups: z.array(GroupChangeSchema),
     changes: z.array(ResourceChangeSchema),
     moves: z.array(PlannedMoveSchema),
@@ -114,5 +123,6 @@ export const PlanSchema = z
       groups: z.number().int(),
     }),
     impact: PlanImpactSchema.optional().describe('whose enrollment the plan changes, and how; absent with plan --no-impact'),
+    digest: z.string().optional().describe("SHA-256 (hex) of the plan's canonical JSON without this field; apply refuses a file that no longer matches it"),
   })
   .meta({ id: 'Plan', title: 'The plan of one stack' });

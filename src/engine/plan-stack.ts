@@ -1,13 +1,15 @@
-import type { Manifest } from '../model';
+import type { Manifest, TenantRef } from '../model';
 import { lint, type Finding } from '../rules';
 import type { ActualState } from './actual-state';
 import type { Backend } from './backend';
 import { planImpactOf, withMemberCounts } from './impact';
 import { makePlan } from './make-plan';
+import { sealPlan } from './plan-digest';
 import type { Plan, PlanFinding, PlanMode } from './plan-types';
 import { missingPermissions, refusedWrites } from './preflight';
 import { groupNamesOf, readState } from './read-state';
 import { tenantFactsOf } from './tenant-facts';
+import { readTenant } from './tenant';
 
 /** Choices for {@link planStack}. */
 export interface PlanStackOptions {
@@ -20,6 +22,11 @@ export interface PlanStackOptions {
    * @default true
    */
   readonly impact?: boolean;
+  /**
+   * The tenant the backend opens, when the caller has read (and checked) it already.
+   * @default read from the backend first, before anything else
+   */
+  readonly tenant?: TenantRef;
 }
 
 function toPlanFinding(f: Finding): PlanFinding {
@@ -36,9 +43,11 @@ function toPlanFinding(f: Finding): PlanFinding {
 /**
  * Reads the tenant, checks the rules on the desired state with what the tenant holds, runs the
  * pre-flight checks (permissions, writes the service refuses to the credentials) and plans, with
- * whose enrollment it changes. Returns the state read too, for saved plans.
+ * whose enrollment it changes. The plan names the tenant it was made against and carries its
+ * digest. Returns the state read too, for saved plans.
  */
 export async function planStack(backend: Backend, manifest: Manifest, options: PlanStackOptions = {}): Promise<{ plan: Plan; state: ActualState }> {
+  const tenant = options.tenant ?? (await readTenant(backend));
   const [state, identity] = await Promise.all([readState(backend, groupNamesOf(manifest)), backend.identity()]);
   const findings = options.mode === 'destroy' ? [] : lint(manifest, tenantFactsOf(manifest, state, identity)).findings.map(toPlanFinding);
   const draft = makePlan(manifest, state, {
@@ -48,8 +57,10 @@ export async function planStack(backend: Backend, manifest: Manifest, options: P
     ...(options.mode ? { mode: options.mode } : {}),
   });
   const missing = [...missingPermissions(draft, identity), ...refusedWrites(draft)];
-  const plan = missing.length ? { ...draft, blockers: [...draft.blockers, ...missing] } : draft;
-  if (options.impact === false) return { plan, state };
+  // The tenant goes right after the backend, where a reader of the file looks for it.
+  const { format, stack, backend: description, ...rest } = draft;
+  const plan = { format, stack, backend: description, tenant, ...rest, ...(missing.length ? { blockers: [...draft.blockers, ...missing] } : {}) };
+  if (options.impact === false) return { plan: sealPlan(plan), state };
   const impact = await withMemberCounts(planImpactOf(manifest, state, plan), backend, plan, state);
-  return { plan: { ...plan, impact }, state };
+  return { plan: sealPlan({ ...plan, impact }), state };
 }

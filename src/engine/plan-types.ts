@@ -1,9 +1,9 @@
-import type { Assignment, Blocker, KindName, KindWrite } from '../model';
+import type { Assignment, Blocker, KindName, KindWrite, Manifest, TenantRef } from '../model';
 import type { FieldChange } from './diff';
 import type { PlanImpact } from './impact/plan-impact';
 
 /** The version of the plan JSON format (docs/plan-format.md). */
-export const PLAN_FORMAT = 'enrollkit.plan/v2';
+export const PLAN_FORMAT = 'enrollkit.plan/v3';
 
 /** What a plan is for: bring the tenant to the stack (`normal`), or delete what the stack owns (`destroy`). */
 export type PlanMode = 'normal' | 'destroy';
@@ -141,8 +141,17 @@ export interface Plan {
   readonly stack: string;
   /** The backend the plan was made against (no secrets). */
   readonly backend: string;
+  /**
+   * The tenant the plan was made against: `apply plan.json` refuses it on any other. Absent only
+   * for a plan made by {@link makePlan} alone, without reading the tenant.
+   */
+  readonly tenant?: TenantRef;
   /** What the plan is for. */
   readonly mode: PlanMode;
+  /** True when the plan was made with `--adopt` (unowned namesakes taken over). */
+  readonly adopt: boolean;
+  /** The desired state the plan was made from: `apply plan.json` derives the steps from it again. */
+  readonly manifest: Manifest;
   /** Groups. */
   readonly groups: readonly GroupChange[];
   /** Objects, in apply order. */
@@ -163,6 +172,11 @@ export interface Plan {
   readonly summary: PlanSummary;
   /** Whose enrollment the plan changes, and how; absent when the plan was made without it (`--no-impact`). */
   readonly impact?: PlanImpact;
+  /**
+   * SHA-256 of the plan's canonical JSON without this field: a saved plan whose content no longer
+   * matches it was edited. Absent only for a plan made by {@link makePlan} alone.
+   */
+  readonly digest?: string;
 }
 
 /** True when the plan changes anything. */

@@ -1,5 +1,5 @@
 /** Stable error codes, one per family of failure. */
-export type ErrorCode = 'EK_VALIDATION' | 'EK_BACKEND' | 'EK_APPLY' | 'EK_USAGE' | 'EK_STALE_PLAN' | 'EK_LOCKED';
+export type ErrorCode = 'EK_VALIDATION' | 'EK_BACKEND' | 'EK_APPLY' | 'EK_USAGE' | 'EK_STALE_PLAN' | 'EK_LOCKED' | 'EK_WRONG_TENANT' | 'EK_INVALID_PLAN';
 
 /** The root of every error enrollkit throws on purpose. */
 export class EnrollkitError extends Error {
@@ -104,6 +104,40 @@ export class PlanBlockedError extends EnrollkitError {
 export class StalePlanError extends EnrollkitError {
   constructor(message: string) {
     super('EK_STALE_PLAN', message);
+  }
+}
+
+/** A tenant as messages name it: its Entra tenant ID and, when known, its organization's display name. */
+export interface TenantRef {
+  /** Entra tenant ID (GUID). */
+  readonly id: string;
+  /** The organization's display name, when the backend gives it. */
+  readonly displayName?: string;
+}
+
+/** The backend opens another tenant than the one a stack or a saved plan is bound to; nothing was read or written. */
+export class WrongTenantError extends EnrollkitError {
+  /** The tenant the stack or plan belongs to. */
+  readonly expected: TenantRef;
+  /** The tenant the credentials open. */
+  readonly actual: TenantRef;
+
+  constructor(message: string, expected: TenantRef, actual: TenantRef) {
+    super('EK_WRONG_TENANT', message);
+    this.expected = expected;
+    this.actual = actual;
+  }
+}
+
+/** A saved plan file that is not what `plan --out` wrote for the tenant: edited, or not derived from its own changes. */
+export class InvalidPlanError extends EnrollkitError {
+  /** Every problem found, one line each. */
+  readonly problems: readonly string[];
+
+  constructor(file: string, problems: readonly string[]) {
+    const lines = problems.map((p) => `  - ${p}`).join('\n');
+    super('EK_INVALID_PLAN', `the plan file '${file}' is refused; nothing was changed:\n${lines}\nFix: do not edit saved plans; make a new one with 'enrollkit plan --out ${file}' and review it.`);
+    this.problems = problems;
   }
 }
 

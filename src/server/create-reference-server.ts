@@ -95,7 +95,7 @@ export interface ReferenceServer {
   mintToken(tenantId: string, grant: TokenGrant): string;
   /**
    * The default tenant, kept in the database across restarts; created on first use. A given
-   * `token` is added to it, given `domains` replace its domains.
+   * `token` is added to it, given `domains` and `displayName` replace its own.
    */
   defaultTenant(options?: CreateTenantOptions): DefaultTenant;
   /** Listens on a port (0 = any free one) of a host. */
@@ -199,7 +199,7 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
         return { ...created, created: true };
       }
       return store.transaction(() => {
-        const { token, domains } = tenantOptions;
+        const { token, domains, displayName } = tenantOptions;
         if (token !== undefined) {
           const owner = store.tenantIdForToken(token);
           if (owner === undefined) store.insertToken(existing, token);
@@ -209,13 +209,14 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
           checkDomains(store, domains, existing);
           store.setDomains(existing, domains);
         }
+        if (displayName !== undefined) store.setDisplayName(existing, displayName);
         const tenant = store.getTenant(existing);
         if (!tenant) {
           throw new Error(
             `The database names '${existing}' as its default tenant, but has no such tenant (the file was changed outside the server); start with a new database file (enrollkit serve --data <new file>).`,
           );
         }
-        return { tenantId: tenant.id, token: token ?? store.firstToken(existing) ?? '', domains: tenant.domains, cloud: tenant.cloud, created: false };
+        return { tenantId: tenant.id, token: token ?? store.firstToken(existing) ?? '', domains: tenant.domains, cloud: tenant.cloud, displayName: tenant.displayName, created: false };
       });
     },
     listen: (port = 0, host = '127.0.0.1') =>

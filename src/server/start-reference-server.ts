@@ -36,6 +36,11 @@ export interface StartReferenceServerOptions extends ReferenceServerOptions {
    * @default 'public'
    */
   readonly cloud?: Cloud;
+  /**
+   * The default tenant's organization name (`GET /organization`).
+   * @default the stored name, or `Reference tenant` and the ID's first 8 characters
+   */
+  readonly displayName?: string;
 }
 
 /** A started reference server with its default tenant. */
@@ -44,6 +49,8 @@ export interface StartedReferenceServer {
   readonly url: string;
   /** Id of the default tenant. */
   readonly tenantId: string;
+  /** The default tenant's organization name. */
+  readonly displayName: string;
   /** Bearer token of the default tenant. */
   readonly token: string;
   /** Bearer token of `/_enrollkit`. */
@@ -90,7 +97,7 @@ export function createDataDirectory(file: string): void {
  * are kept in the database, so reopening the same file gives the same tenant and token.
  */
 export async function startReferenceServer(options: StartReferenceServerOptions = {}): Promise<StartedReferenceServer> {
-  const { port = 0, host = '127.0.0.1', token, tenantId, domains, cloud, ...serverOptions } = options;
+  const { port = 0, host = '127.0.0.1', token, tenantId, domains, cloud, displayName, ...serverOptions } = options;
   if (serverOptions.data !== undefined && serverOptions.data !== ':memory:') createDataDirectory(serverOptions.data);
   const server = createReferenceServer(serverOptions);
   try {
@@ -99,11 +106,13 @@ export async function startReferenceServer(options: StartReferenceServerOptions 
       ...(tenantId === undefined ? {} : { tenantId }),
       ...(domains === undefined ? {} : { domains }),
       ...(cloud === undefined ? {} : { cloud }),
+      ...(displayName === undefined ? {} : { displayName }),
     });
     const listening = await server.listen(port, host);
     return {
       url: listening.url,
       tenantId: tenant.tenantId,
+      displayName: tenant.displayName,
       token: tenant.token,
       adminToken: server.adminToken,
       tenantCreated: tenant.created,

@@ -13,6 +13,8 @@ export interface TenantRecord {
   readonly cloud: Cloud;
   /** Domains whose service discovery file the server answers for this tenant. */
   readonly domains: readonly string[];
+  /** The organization's name, as Graph's `organization.displayName` gives it. */
+  readonly displayName: string;
 }
 
 /** One stored object: an Intune entity, a group or a user. */
@@ -78,7 +80,7 @@ interface AssignmentRow {
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS tenants (id TEXT PRIMARY KEY, cloud TEXT NOT NULL, apns TEXT);
+CREATE TABLE IF NOT EXISTS tenants (id TEXT PRIMARY KEY, cloud TEXT NOT NULL, apns TEXT, display_name TEXT);
 CREATE TABLE IF NOT EXISTS domains (domain TEXT PRIMARY KEY COLLATE NOCASE, tenant_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tokens (token TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, grant_json TEXT);
 CREATE TABLE IF NOT EXISTS entities (
@@ -117,6 +119,11 @@ CREATE TABLE IF NOT EXISTS members (
 );
 CREATE INDEX IF NOT EXISTS members_by_member ON members (tenant_id, member_id);
 `;
+
+/** The organization name of a tenant created without one. */
+export function defaultTenantName(tenantId: string): string {
+  return `Reference tenant ${tenantId.slice(0, 8)}`;
+}
 
 const ENTITY_COLUMNS = 'tenant_id, collection, id, type, json, priority_class, priority, lookup_key';
 
@@ -199,6 +206,9 @@ export class Store {
     // Databases written before tokens had grants: their tokens keep the default grant (NULL).
     const tokenColumns = this.db.pragma('table_info(tokens)') as { name: string }[];
     if (!tokenColumns.some((column) => column.name === 'grant_json')) this.db.exec('ALTER TABLE tokens ADD COLUMN grant_json TEXT');
+    // Databases written before tenants had names: theirs is made from the ID when read.
+    const tenantColumns = this.db.pragma('table_info(tenants)') as { name: string }[];
+    if (!tenantColumns.some((column) => column.name === 'display_name')) this.db.exec('ALTER TABLE tenants ADD COLUMN display_name TEXT');
   }
 
   private statement(sql: string): Database.Statement {
@@ -233,13 +243,18 @@ export class Store {
 
   /** Adds a tenant. */
   insertTenant(tenant: TenantRecord): void {
-    this.statement('INSERT INTO tenants (id, cloud) VALUES (?, ?)').run(tenant.id, tenant.cloud);
+    this.statement('INSERT INTO tenants (id, cloud, display_name) VALUES (?, ?, ?)').run(tenant.id, tenant.cloud, tenant.displayName);
     this.setDomains(tenant.id, tenant.domains);
   }
 
   /** Changes a tenant's cloud. */
   setCloud(tenantId: string, cloud: Cloud): void {
     this.statement('UPDATE tenants SET cloud = ? WHERE id = ?').run(cloud, tenantId);
+  }
+
+  /** Renames a tenant's organization. */
+  setDisplayName(tenantId: string, displayName: string): void {
+    this.statement('UPDATE tenants SET display_name = ? WHERE id = ?').run(displayName, tenantId);
   }
 
   /** Replaces a tenant's domains. */
@@ -251,12 +266,12 @@ export class Store {
 
   /** A tenant by id. */
   getTenant(id: string): TenantRecord | undefined {
-    const row = this.statement('SELECT id, cloud FROM tenants WHERE id = ?').get(id) as { id: string; cloud: Cloud } | undefined;
+    const row = this.statement('SELECT id, cloud, display_name FROM tenants WHERE id = ?').get(id) as { id: string; cloud: Cloud; display_name: string | null } | undefined;
     if (!row) return undefined;
     const domains = (this.statement('SELECT domain FROM domains WHERE tenant_id = ? ORDER BY domain').all(id) as { domain: string }[]).map(
       (d) => d.domain,
     );
-    return { id: row.id, cloud: row.cloud, domains };
+    return { id: row.id, cloud: row.cloud, domains, displayName: row.display_name ?? defaultTenantName(row.id) };
   }
 
   /** Every tenant. */

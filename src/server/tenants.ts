@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { adeTenantDefaults } from './ade-tenant';
 import { GraphError } from './graph-error';
-import type { Cloud, EntityRecord, Store } from './store';
+import { defaultTenantName, type Cloud, type EntityRecord, type Store } from './store';
 import { mintToken, type TokenGrant } from './token-grant';
 import { type Clock, graphTimestamp, NEVER } from './timestamps';
 import { deviceEnrollmentLimitConfiguration, deviceEnrollmentPlatformRestrictionsConfiguration } from './wire/enrollment-configuration';
@@ -16,6 +16,8 @@ export interface CreateTenantOptions {
   readonly domains?: readonly string[];
   /** Cloud of the tenant (default `public`). */
   readonly cloud?: Cloud;
+  /** The organization's name (`GET /organization`); `Reference tenant` and the ID's first 8 characters when absent. */
+  readonly displayName?: string;
 }
 
 /** A tenant and the token that opens it. */
@@ -28,6 +30,8 @@ export interface TenantCredentials {
   readonly domains: readonly string[];
   /** Cloud of the tenant. */
   readonly cloud: Cloud;
+  /** The organization's name. */
+  readonly displayName: string;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -129,14 +133,15 @@ export function createTenant(store: Store, clock: Clock, options: CreateTenantOp
   const token = options.token ?? generateToken();
   const domains = (options.domains ?? []).map((domain) => domain.toLowerCase());
   const cloud = options.cloud ?? 'public';
+  const displayName = options.displayName ?? defaultTenantName(tenantId);
   store.transaction(() => {
     if (store.getTenant(tenantId)) throw new GraphError(409, 'Conflict', `The tenant '${tenantId}' already exists.`);
     if (store.tenantIdForToken(token) !== undefined) throw new GraphError(409, 'Conflict', 'The token is already in use.');
     checkDomains(store, domains, tenantId);
-    store.insertTenant({ id: tenantId, cloud, domains });
+    store.insertTenant({ id: tenantId, cloud, domains, displayName });
     store.insertToken(tenantId, token);
     for (const entity of [...tenantDefaults(tenantId, clock), ...adeTenantDefaults(tenantId, clock)]) store.putEntity(entity);
     store.setApns(tenantId, initialApns(clock, `mdm-admin@${domains[0] ?? 'example.com'}`));
   });
-  return { tenantId, token, domains, cloud };
+  return { tenantId, token, domains, cloud, displayName };
 }

@@ -97,12 +97,12 @@ describe('enrollkit plan and apply on a reference server named by the environmen
     expect((await run(dir, ['plan', '--detailed-exitcode'], env)).code).toBe(0);
   });
 
-  it('refuses a saved plan once an object with a planned name appeared, or on another backend', async () => {
+  it('refuses a saved plan once an object with a planned name appeared, or on another tenant, naming both tenants', async () => {
     const dir = exampleCopy('web-based-enrollment');
     expect((await run(dir, ['plan', '--out', 'plan.json'], env)).code).toBe(0);
     const elsewhere = await run(dir, ['apply', 'plan.json']);
     expect(elsewhere.code).toBe(1);
-    expect(elsewhere.err).toMatch(/the plan was made against reference http:\/\/127\.0\.0\.1:\d+, not embedded/);
+    expect(elsewhere.err).toContain(`the plan in 'plan.json' (stack web-based-enrollment) belongs to tenant '${server.displayName}', but the credentials open tenant 'Reference tenant `);
 
     const made = await fetch(`${server.url}/beta/deviceAppManagement/mobileApps`, {
       method: 'POST',

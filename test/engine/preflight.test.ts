@@ -1,3 +1,4 @@
+import { MANIFEST_VERSION } from '../../src/model';
 import { missingPermissions, PLAN_FORMAT, type Plan, type PlanFinding, refusedWrites, type ResourceChange, type Step } from '../../src/engine';
 
 function plan(steps: Step[]): Plan {
@@ -6,6 +7,8 @@ function plan(steps: Step[]): Plan {
     stack: 's',
     backend: 'b',
     mode: 'normal',
+    adopt: false,
+    manifest: { version: MANIFEST_VERSION, stack: 's', groups: [], resources: [], suppressions: [] },
     groups: [],
     changes: [],
     moves: [],

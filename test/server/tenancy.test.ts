@@ -32,6 +32,16 @@ describe('tenants', () => {
     expectGraphError(await call(fabrikam.token, 'GET', `/beta/deviceManagement/deviceEnrollmentConfigurations/${contoso.tenantId}_DefaultLimit`), 404);
   });
 
+  it('answers GET /organization with the token’s own tenant: its ID, name and domains, as Graph does', async () => {
+    const named = server.createTenant({ displayName: 'Contoso Production', domains: ['prod.contoso.com'] });
+    const reply = await call(named.token, 'GET', '/v1.0/organization');
+    expect(reply.status).toBe(200);
+    expect(reply.body.value).toEqual([expect.objectContaining({ id: named.tenantId, displayName: 'Contoso Production', verifiedDomains: [expect.objectContaining({ name: 'prod.contoso.com', isDefault: true })] })]);
+    expect((await call(fabrikam.token, 'GET', '/beta/organization')).body.value.map((o: { id: string }) => o.id)).toEqual([fabrikam.tenantId]);
+    expect((await call(named.token, 'GET', `/v1.0/organization/${named.tenantId}`)).body.displayName).toBe('Contoso Production');
+    expectGraphError(await call(fabrikam.token, 'GET', `/v1.0/organization/${named.tenantId}`), 404);
+  });
+
   it('seeds an active APNs certificate expiring about a year ahead', async () => {
     const reply = await call(contoso.token, 'GET', '/beta/deviceManagement/applePushNotificationCertificate');
     expect(reply.status).toBe(200);
@@ -62,7 +72,7 @@ describe('admin surface', () => {
   it('creates a tenant with a token that works on the Graph API, and never lists tokens', async () => {
     const created = await admin('POST', '/tenants', { domains: ['fabrikam.com'], cloud: 'usgov' });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ tenantId: expect.stringMatching(/^[0-9a-f-]{36}$/), token: expect.any(String), domains: ['fabrikam.com'], cloud: 'usgov' });
+    expect(created.body).toEqual({ tenantId: expect.stringMatching(/^[0-9a-f-]{36}$/), token: expect.any(String), domains: ['fabrikam.com'], cloud: 'usgov', displayName: expect.stringMatching(/^Reference tenant [0-9a-f]{8}$/) });
     const graph = await server.app.request('http://localhost/v1.0/groups', { headers: { Authorization: `Bearer ${created.body.token}` } });
     expect(graph.status).toBe(200);
     const listed = JSON.stringify((await admin('GET', '/tenants')).body);

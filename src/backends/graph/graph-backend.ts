@@ -184,7 +184,8 @@ export class GraphBackend implements Backend {
     const claims = tokenClaims(await this.options.tokens.token());
     const scopes = claims.scp ? claims.scp.split(' ') : undefined;
     const permissions = claims.roles ?? scopes;
-    return { appOnly: Array.isArray(claims.roles) && !claims.scp, ...(permissions ? { permissions } : {}) };
+    const tenant = typeof claims.tid === 'string' ? { tenantId: claims.tid } : {};
+    return { appOnly: Array.isArray(claims.roles) && !claims.scp, ...(permissions ? { permissions } : {}), ...tenant };
   }
 
   counters(): BackendCounters {

@@ -10,11 +10,11 @@ export function staticToken(token: string): TokenSource {
 }
 
 /** The claims of a JWT access token that say what it may do; empty for an opaque token. */
-export function tokenClaims(token: string): { roles?: string[]; scp?: string } {
+export function tokenClaims(token: string): { roles?: string[]; scp?: string; tid?: string } {
   const payload = token.split('.')[1];
   if (!payload) return {};
   try {
-    return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { roles?: string[]; scp?: string };
+    return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { roles?: string[]; scp?: string; tid?: string };
   } catch {
     return {};
   }

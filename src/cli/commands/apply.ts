@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { changedParts, hasChanges, parsePlanFile, planStack, readState, withStackLock, type Plan } from '../../engine';
+import { checkTenant, hasChanges, parsePlanFile, planStack, readTenant, verifySavedPlan, withStackLock, type Plan } from '../../engine';
 import { StalePlanError, UsageError } from '../../model';
 import { addBackendOptions, backendFlags } from '../backend-options';
 import { ExitCode } from '../exit-codes';
@@ -48,15 +48,15 @@ export const applyCommand: CommandFactory = (io, exit) =>
           const ignored = ['stack', 'adopt'].filter((o) => options[o] !== undefined);
           if (ignored.length > 0) throw new UsageError(`--${ignored.join(' and --')} cannot change a saved plan; make a new one with 'enrollkit plan --out ${planFile}'.`);
           const plan = readPlanFile(resolve(io.cwd, planFile), planFile);
+          const tenant = await readTenant(backend);
+          checkTenant(plan.tenant!, tenant, `the plan in '${planFile}' (stack ${plan.stack})`, `apply it with credentials of the tenant it was made against, or make a new plan with 'enrollkit plan --out ${planFile}'.`);
           if (plan.backend !== backend.description) {
             throw new StalePlanError(`the plan was made against ${plan.backend}, not ${backend.description}; apply it with the same backend settings, or make a new plan.`);
           }
+          // Verified before the lock, so a refused file writes nothing (not even a lock), and again under it.
+          await verifySavedPlan(backend, plan, planFile, tenant);
           await withStackLock(backend, lockOptions(io, options, plan.stack, backend, io.stderr), async () => {
-            const state = await readState(backend, plan.groups.map((g) => g.displayName));
-            const changed = changedParts(plan.fingerprint, state);
-            if (changed.length > 0) {
-              throw new StalePlanError(`the tenant changed since the plan was made (${changed.join(', ')}); make a new plan with 'enrollkit plan --out ${planFile}'.`);
-            }
+            await verifySavedPlan(backend, plan, planFile, tenant);
             plans.push(plan);
             if (hasChanges(plan)) await apply(plan);
             else say('No changes. The tenant matches the stack.\n');

@@ -4,10 +4,19 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { GraphError } from '../graph-error';
 import type { ServerContextOf } from '../server-context';
 
-/** Any thrown value as a {@link GraphError} (unexpected ones become a 500 `InternalError`). */
+/** True when the client closed the connection before its request was read: Node's `aborted` reset, not a fault of the server. */
+function isClientDisconnect(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as NodeJS.ErrnoException).code === 'ECONNRESET';
+}
+
+/**
+ * Any thrown value as a {@link GraphError}: unexpected ones become a 500 `InternalError` and are
+ * logged; a client that went away mid-request gets a 400 nobody reads, and nothing is logged.
+ */
 export function toGraphError(error: unknown): GraphError {
   if (error instanceof GraphError) return error;
   if (error instanceof HTTPException) return new GraphError(error.status, 'BadRequest', error.message || 'Bad request.');
+  if (isClientDisconnect(error)) return new GraphError(400, 'BadRequest', 'The client closed the connection before the request body was read.');
   process.stderr.write(`enrollkit reference server: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return new GraphError(500, 'InternalError', 'An internal server error occurred.');
 }

@@ -17,8 +17,9 @@ const newTenant = z.strictObject({
   token: z.string().min(16).optional(),
   domains: z.array(z.string()).optional(),
   cloud: cloud.optional(),
+  displayName: z.string().trim().min(1).optional(),
 });
-const tenantChange = z.strictObject({ domains: z.array(z.string()).optional(), cloud: cloud.optional() });
+const tenantChange = z.strictObject({ domains: z.array(z.string()).optional(), cloud: cloud.optional(), displayName: z.string().trim().min(1).optional() });
 const apnsChange = z.strictObject({
   expirationDateTime: z.iso.datetime({ offset: true }),
   appleIdentifier: z.string().optional(),
@@ -52,18 +53,19 @@ export function adminRoutes(ctx: ServerContext): Hono<ServerEnv> {
   const tenantView = (id: string) => {
     const tenant = store.getTenant(id);
     if (!tenant) throw notFound(`Tenant '${id}'`);
-    return { tenantId: tenant.id, domains: tenant.domains, cloud: tenant.cloud };
+    return { tenantId: tenant.id, displayName: tenant.displayName, domains: tenant.domains, cloud: tenant.cloud };
   };
 
   app.get('/tenants', (c) => c.json({ value: store.listTenants().map((tenant) => tenantView(tenant.id)) }));
 
   app.post('/tenants', async (c) => {
-    const { tenantId, token, domains, cloud: tenantCloud } = parseActionBody(newTenant, await readJsonBody(c), 'tenant');
+    const { tenantId, token, domains, cloud: tenantCloud, displayName } = parseActionBody(newTenant, await readJsonBody(c), 'tenant');
     const options = {
       ...(tenantId === undefined ? {} : { tenantId }),
       ...(token === undefined ? {} : { token }),
       ...(domains === undefined ? {} : { domains }),
       ...(tenantCloud === undefined ? {} : { cloud: tenantCloud }),
+      ...(displayName === undefined ? {} : { displayName }),
     };
     return c.json(createTenant(store, ctx.clock, options), 201);
   });
@@ -80,6 +82,7 @@ export function adminRoutes(ctx: ServerContext): Hono<ServerEnv> {
         store.setDomains(id, change.domains);
       }
       if (change.cloud) store.setCloud(id, change.cloud as Cloud);
+      if (change.displayName) store.setDisplayName(id, change.displayName);
     });
     return c.json(tenantView(id));
   });

@@ -15,6 +15,7 @@ import { directoryRoutes } from './directory-routes';
 import { intuneRoutes } from './intune-routes';
 import { depOnboardingRoutes, deviceManagementSingleton, vppTokenRoutes } from './dep-onboarding-routes';
 import { managedDeviceRoutes } from './managed-device-routes';
+import { organizationRoutes } from './organization-routes';
 
 /**
  * The limit of request bodies, as a Graph 413. Over HTTP a declared `Content-Length` is checked
@@ -63,5 +64,6 @@ export function graphApi(version: ApiVersion, ctx: ServerContext): Hono<ServerEn
   api.route('/deviceAppManagement/vppTokens', vppTokenRoutes(ctx));
   api.route('/groups', directoryRoutes('groups', ctx));
   api.route('/users', directoryRoutes('users', ctx));
+  api.route('/organization', organizationRoutes(ctx));
   return api;
 }
