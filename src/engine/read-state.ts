@@ -93,6 +93,13 @@ function toObject(kind: KindDescriptor, entity: GraphEntity, rawAssignments: Jso
   return { ...base, fingerprint: fingerprintOf({ ...base, rawDescription: entity.description ?? '' }) };
 }
 
+/** The managed devices device enrollment manager accounts enrolled (EK022): a read that may be refused without failing the rest. */
+const DEM_DEVICES_REQUEST: GraphRequest = {
+  method: 'GET',
+  version: 'beta',
+  path: "/deviceManagement/managedDevices?$filter=deviceEnrollmentType eq 'deviceEnrollmentManager'&$select=id,deviceName,serialNumber,userPrincipalName",
+};
+
 /**
  * Reads every object of every managed kind, the groups named (see {@link groupNamesOf}) and the APNs
  * certificate, in as few round trips as the backend allows: the collection reads with
@@ -110,16 +117,18 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
   const certRequest: GraphRequest = { method: 'GET', version: 'beta', path: '/deviceManagement/applePushNotificationCertificate' };
   const listRequests = [...collections.map((c) => c.request), ...groupRequests];
   const lookupRequests = namedLookupRequests();
-  const first = await backend.send([...listRequests, ...lookupRequests, certRequest]);
-  const certResponse = first.at(-1)!;
-  const [allLists, named] = await Promise.all([
+  const first = await backend.send([...listRequests, ...lookupRequests, certRequest, DEM_DEVICES_REQUEST]);
+  const certResponse = first.at(-2)!;
+  const [allLists, named, demDevices] = await Promise.all([
     getAllPages(backend, listRequests, first.slice(0, listRequests.length)),
-    readNamedObjects(backend, first.slice(listRequests.length, -1)),
+    readNamedObjects(backend, first.slice(listRequests.length, listRequests.length + lookupRequests.length)),
+    getAllPages(backend, [DEM_DEVICES_REQUEST], first.slice(-1)).then(([devices]) => devices, () => undefined),
   ]);
   const lists = allLists.slice(0, collections.length);
   const groupLists = allLists.slice(collections.length);
   const directory = nameDirectoryOf(named);
   const nested = await readNestedObjects(backend, named);
+  const deviceEnrollmentManagerDevices = demDevices?.map((d) => ({ serialNumber: String(d.serialNumber ?? ''), deviceName: String(d.deviceName ?? ''), userPrincipalName: String(d.userPrincipalName ?? '') }));
 
   const matched: { kind: KindDescriptor; entity: GraphEntity }[] = [];
   collections.forEach((c, i) => {
@@ -138,7 +147,7 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
   });
   const objects = [
     ...matched.map((m) => toObject(m.kind, m.entity, m.entity.assignments as Json[], directory)),
-    ...nested.map((n) => toObject(n.kind, n.entity, [], directory, n.parentId)),
+    ...nested.entities.map((n) => toObject(n.kind, n.entity, [], directory, n.parentId)),
   ];
 
   const groupsByName = new Map<string, ActualGroup[]>();
@@ -174,6 +183,8 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
     groupNames,
     ...(pushCertificate === undefined ? {} : { pushCertificate }),
     named,
+    attached: nested.attached,
+    ...(deviceEnrollmentManagerDevices ? { deviceEnrollmentManagerDevices } : {}),
     tenantDefaults: tenantDefaultsOf(lists.flat() as GraphEntity[]),
   };
 }

@@ -175,6 +175,39 @@ describe('rules on ADE facts read from the tenant', () => {
     expect((await readState(tenant.backend, [])).named?.get(ADE_TOKENS)?.map((t) => t.name)).toEqual(['Contoso ABM']);
   });
 
+  it('EK017 fires for a tenant profile outside the stack, read from the tenant, without user affinity that uses Company Portal', async () => {
+    const token = await adeToken();
+    const created = await graph('POST', `/deviceManagement/depOnboardingSettings/${token.id}/enrollmentProfiles`, {
+      '@odata.type': '#microsoft.graph.depIOSEnrollmentProfile',
+      displayName: 'Lobby iPads',
+      requiresUserAuthentication: false,
+      enableAuthenticationViaCompanyPortal: true,
+      requireCompanyPortalOnSetupAssistantEnrolledDevices: false,
+    });
+    expect(created.status).toBe(201);
+    const planned = await plan(example);
+    expect(planned.findings).toContainEqual(expect.objectContaining({ code: 'EK017', severity: 'error', path: 'tenant/adeProfile/Lobby iPads', message: expect.stringMatching(/^the ADE profile "Lobby iPads" authenticates with the Company Portal without user affinity/) }));
+  });
+
+  it('EK022 fires in plan for a synced ADE device that a device enrollment manager account enrolled, and EK023 for a tenant default that blocks iOS', async () => {
+    const store = tenant.server.server.store;
+    store.putEntity({
+      tenantId: tenant.server.tenantId,
+      collection: 'managedDevices',
+      id: 'dem-device',
+      type: 'microsoft.graph.managedDevice',
+      data: { id: 'dem-device', deviceName: 'Front desk iPad', serialNumber: 'DMPXK0A4JF8J', deviceEnrollmentType: 'deviceEnrollmentManager', userPrincipalName: 'dem@contoso.com' },
+      priorityClass: null,
+      priority: null,
+      lookupKey: null,
+    });
+    const restriction = store.listEntities(tenant.server.tenantId, 'deviceEnrollmentConfigurations').find((r) => r.data['priority'] === 0 && 'iosRestriction' in r.data)!;
+    store.putEntity({ ...restriction, data: { ...restriction.data, iosRestriction: { ...(restriction.data['iosRestriction'] as object), platformBlocked: true } } });
+    const planned = await plan(example);
+    expect(planned.findings).toContainEqual(expect.objectContaining({ code: 'EK022', severity: 'error', path: 'tenant/managedDevices/Front desk iPad', message: expect.stringContaining('dem@contoso.com') }));
+    expect(planned.findings).toContainEqual(expect.objectContaining({ code: 'EK023', severity: 'error', path: 'tenant/deviceEnrollmentConfigurations/All users' }));
+  });
+
   it('EK017 fires for a profile without user affinity that authenticates with Company Portal', async () => {
     const planned = await plan(withSpec(example, 'SharedKiosks', { authentication: 'companyPortal' }));
     expect(planned.findings).toContainEqual(expect.objectContaining({ code: 'EK017', severity: 'error', path: 'automated-device-enrollment/SharedKiosks' }));

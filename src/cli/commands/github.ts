@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Argument, Command } from 'commander';
-import { detectDrift, hasChanges, hasDrift, planStack, withStackLock, type Backend, type Plan } from '../../engine';
+import { driftOfStack, hasChanges, hasDrift, planStack, withStackLock, type Backend, type Plan } from '../../engine';
 import type { Manifest } from '../../model';
 import { addBackendOptions, backendFlags } from '../backend-options';
 import { ExitCode } from '../exit-codes';
@@ -98,8 +98,7 @@ async function githubApply(io: CliIo, run: GithubRun, backend: Backend, manifest
 async function githubDrift(io: CliIo, run: GithubRun, backend: Backend, manifests: readonly Manifest[]): Promise<number> {
   let drifted = false;
   for (const manifest of manifests) {
-    const { plan, state } = await planStack(backend, manifest);
-    const report = detectDrift(manifest, state);
+    const { plan, report } = await driftOfStack(backend, manifest);
     drifted ||= hasDrift(report);
     const text = renderDriftText(report, plan);
     io.stdout(text);
