@@ -2,7 +2,8 @@
 // profiles of the token "Contoso ABM", referenced by name. Knowledge workers enroll with user
 // affinity and sign in to Company Portal, installed through the VPP token; shared kiosks enroll
 // without user affinity. Devices without an assigned profile get the default one.
-// Loaner iPads bought outside Apple Business Manager enroll with Apple Configurator, with a user
+// Loaner iPads bought outside Apple Business Manager are imported by serial number and enroll with
+// Apple Configurator, with a user
 // who signs in to Company Portal: the Company Portal VPP app is required on those devices, with the
 // app configuration policy that tells it the device is enrolled (seed 003), both assigned to the
 // dynamic group of the devices that enrolled with that profile.
@@ -11,6 +12,7 @@ import {
   AdeEnrollmentProfile,
   AdeToken,
   App,
+  AppleConfiguratorDevices,
   AppleConfiguratorProfile,
   AssignmentTarget,
   CompanyPortalAppConfiguration,
@@ -53,11 +55,19 @@ new AdeEnrollmentProfile(stack, 'SharedKiosks', {
   serialNumbers: ['F9FXQ1B1HG7K'],
 });
 
+const loanerSerials = new AppleConfiguratorDevices(stack, 'LoanerSerials', {
+  devices: [
+    { serialNumber: 'C02XK0A1JF8J', description: 'Loaner iPad 1' },
+    { serialNumber: 'C02XK0A2JF8J', description: 'Loaner iPad 2' },
+  ],
+});
+
 const loaners = new AppleConfiguratorProfile(stack, 'LoanerIPads', {
   displayName: 'Configurator: loaner iPads',
   description: 'iPads bought outside Apple Business Manager, enrolled over USB',
   userAffinity: true,
   authentication: AdeAuthentication.COMPANY_PORTAL,
+  serialNumbers: loanerSerials.serialNumbers,
 });
 
 const loanerDevices = new EntraGroup(stack, 'LoanerDevices', {

@@ -22,3 +22,4 @@ export * from './synthesize-manifests';
 export * from './ade-enrollment-profile';
 export * from './apple-configurator-profile';
 export * from './company-portal-app-configuration';
+export * from './apple-configurator-device';

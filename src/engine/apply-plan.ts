@@ -3,7 +3,7 @@ import { graphErrorMessage, isSuccess } from './graph-errors';
 import type { Plan, Step } from './plan-types';
 import { reconcileDuplicates, type ReconciledDuplicate } from './reconcile-duplicates';
 import { sendWrites } from './resolve-unknown-writes';
-import { referencedSteps, stepRequest, type SentWrite } from './step-request';
+import { protocolOf, referencedSteps, stepRequest, type SentWrite } from './step-request';
 
 /** How one step of an apply ended. */
 export interface StepResult {
@@ -177,10 +177,12 @@ export async function applyPlan(backend: Backend, plan: Plan, onEvent: (event: A
       finish({ step, status: 'failed', error: `${response.status} ${graphErrorMessage(response.body)}${id}`, ...lostAnswer });
       return;
     }
-    const created = (response.body as { id?: unknown } | undefined)?.id;
-    if (step.operation === 'create' && typeof created === 'string') {
+    const created = step.operation === 'create' ? protocolOf(step.kind).createdId(response.body) : undefined;
+    if (created !== undefined) {
       ids.set(step.id, created);
       finish({ step, status: 'done', createdId: created, ...lostAnswer });
+    } else if (step.operation === 'create' && protocolOf(step.kind).createAction) {
+      finish({ step, status: 'failed', error: `the service answered without creating it: ${JSON.stringify(response.body)}`, ...lostAnswer });
     } else {
       finish({ step, status: 'done', ...lostAnswer });
     }

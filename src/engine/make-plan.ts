@@ -162,7 +162,7 @@ class PlanBuilder {
         object,
         ...(a.action ? { action: a.action } : {}),
         ...(a.body !== undefined ? { body: a.body } : {}),
-        dependsOn: [...after],
+        dependsOn: [...after, ...this.steps.filter((s) => s.operation === 'create' && s.kind !== 'group' && d.dependsOn.includes(s.kind)).map((s) => s.id)],
       }),
     );
   }
@@ -302,7 +302,7 @@ class PlanBuilder {
   writeBody(d: KindDescriptor, resource: Resource): Record<string, unknown> {
     return {
       ...d.toGraph(resource.spec, this.names),
-      displayName: resource.displayName,
+      [d.nameProperty ?? 'displayName']: resource.displayName,
       description: withMarker(resource.description, { stack: this.manifest.stack, logicalId: resource.logicalId, digest: desiredDigest(resource) }),
     };
   }

@@ -93,7 +93,7 @@ function toObject(kind: KindDescriptor, entity: GraphEntity, rawAssignments: Jso
     kind: kind.kind,
     id: entity.id,
     odataType: String(entity['@odata.type'] ?? kind.graph.odataType),
-    displayName: String(entity.displayName ?? ''),
+    displayName: String(entity[kind.nameProperty ?? 'displayName'] ?? ''),
     description: text,
     spec: kind.fromGraph(entity, names),
     assignments,

@@ -103,7 +103,9 @@ export interface KindDescriptor<Spec = unknown> {
   readonly replaceOn: readonly string[];
   /** A field that identifies a referenced (not owned) object of this kind, e.g. `bundleId`. */
   readonly referenceField?: string;
-  /** Kinds whose objects must exist before objects of this kind are written. */
+  /** The entity property that holds an object's name (`displayName` unless said; an imported device's `serialNumber`). */
+  readonly nameProperty?: string;
+  /** Kinds whose objects must exist before objects of this kind are written (their creates come before this kind's actions). */
   readonly dependsOn: readonly KindName[];
   /** Application permissions Graph accepts (least privileged first). */
   readonly permissions: { readonly read: readonly string[]; readonly write: readonly string[] };

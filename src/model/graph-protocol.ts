@@ -68,6 +68,12 @@ export interface GraphProtocolSpec {
   readonly assign: AssignStyle;
   /** The action that moves an object within its priority class, for prioritised kinds. */
   readonly priorityAction?: string;
+  /**
+   * A collection-bound action that creates objects instead of a POST to the collection: the body
+   * key of the list of new objects, and the other body properties (imported device identities).
+   * Its answer lists the results, `{"value": [{ id, status }]}`.
+   */
+  readonly createAction?: { readonly action: string; readonly itemsKey: string; readonly extra: Readonly<Record<string, unknown>> };
 }
 
 /** A kind's Graph protocol: its data, and the requests it makes of typed writes. */
@@ -76,6 +82,8 @@ export interface GraphProtocol extends GraphProtocolSpec {
   collectionPath(parentId?: string): string;
   /** The Graph request of one typed write; `idOf` gives the Graph ID an object reference stands for. */
   request(write: KindWrite, idOf: (ref: ObjectRef) => string): GraphRequest;
+  /** The ID of the object a create's answer names; undefined when the answer says it created nothing. */
+  createdId(body: unknown): string | undefined;
   /** The call of a function bound to one object (`GET {item}/exportMobileConfig`). */
   functionRequest(name: string, id: string, parentId?: string): GraphRequest;
   /** The read of one object's assignments, for collections that cannot expand them. */
@@ -106,7 +114,10 @@ export function graphProtocol(spec: GraphProtocolSpec): GraphProtocol {
       const parentId = nested ? idOf(need(write.parent, 'parent object', write)) : undefined;
       const collection = collectionPath(parentId);
       const body = write.body === undefined ? {} : { body: write.body };
-      if (write.operation === 'create') return { method: 'POST', version, path: collection, ...body };
+      if (write.operation === 'create') {
+        const via = spec.createAction;
+        return via ? { method: 'POST', version, path: `${collection}/${via.action}`, body: { [via.itemsKey]: [write.body ?? {}], ...via.extra } } : { method: 'POST', version, path: collection, ...body };
+      }
       const item = `${collection}/${idOf(need(write.object, 'object', write))}`;
       switch (write.operation) {
         case 'update':
@@ -134,6 +145,10 @@ export function graphProtocol(spec: GraphProtocolSpec): GraphProtocol {
         case 'action':
           return { method: 'POST', version, path: `${item}/${write.action ?? ''}`, ...body };
       }
+    },
+    createdId(body) {
+      const created = spec.createAction ? (body as { value?: { id?: unknown; status?: unknown }[] } | undefined)?.value?.find((r) => r.status === true) : (body as { id?: unknown } | undefined);
+      return typeof created?.id === 'string' ? created.id : undefined;
     },
     functionRequest: (name, id, parentId) => ({ method: 'GET', version, path: `${collectionPath(parentId)}/${id}/${name}` }),
     assignmentsRequest: (id, parentId) => ({ method: 'GET', version, path: `${collectionPath(parentId)}/${id}/assignments` }),

@@ -67,6 +67,8 @@ describe('the automated-device-enrollment example', () => {
       ['group', undefined],
       ['adeProfile', token.id],
       ['adeProfile', token.id],
+      ['configuratorDevice', account],
+      ['configuratorDevice', account],
       ['configuratorProfile', account],
       ['companyPortalConfiguration', undefined],
     ]);
@@ -83,6 +85,11 @@ describe('the automated-device-enrollment example', () => {
 
     const loaners = ((await graph('GET', `/deviceManagement/depOnboardingSettings/${account}/enrollmentProfiles`)).json.value as Record<string, unknown>[])[0]!;
     expect(loaners).toMatchObject({ '@odata.type': '#microsoft.graph.enrollmentProfile', displayName: 'Configurator: loaner iPads', requiresUserAuthentication: true, enableAuthenticationViaCompanyPortal: true });
+    const imported = (await graph('GET', `/deviceManagement/depOnboardingSettings/${account}/importedAppleDeviceIdentities`)).json.value as Record<string, unknown>[];
+    expect(imported.map((d) => [d.serialNumber, d.requestedEnrollmentProfileId]).sort()).toEqual([
+      ['C02XK0A1JF8J', String(loaners.id).split('_')[1]],
+      ['C02XK0A2JF8J', String(loaners.id).split('_')[1]],
+    ]);
     const group = (await graph('GET', `/groups?$filter=${encodeURIComponent("displayName eq 'iOS loaner iPads'")}`, undefined, 'v1.0')).json.value as Record<string, unknown>[];
     expect(group).toHaveLength(1);
     const apps = (await graph('GET', '/deviceAppManagement/mobileApps?$expand=assignments')).json.value as Record<string, unknown>[];
@@ -126,6 +133,7 @@ describe('the automated-device-enrollment example', () => {
     expect(code.skipped).toEqual([]);
     expect(code.code).toContain("token: AdeToken.fromName('Contoso ABM')");
     expect(code.code).toContain("new AppleConfiguratorProfile(stack, 'LoanerIPads', {");
+    expect(code.code).toContain("serialNumber: 'C02XK0A1JF8J',");
     expect(code.code).toContain("new CompanyPortalAppConfiguration(stack, 'CompanyPortalConfiguration', {");
     const [manifest] = await loadManifests(recordingIo(appDir({ 'cdktf.json': CDKTF_JSON, 'main.ts': code.code })));
     expect((await plan(manifest!)).steps).toEqual([]);

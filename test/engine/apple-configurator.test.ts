@@ -1,6 +1,6 @@
-import { AdeAuthentication, AppleConfiguratorProfile, type EnrollmentStack, type Manifest } from '../../src';
+import { AdeAuthentication, AppleConfiguratorDevices, AppleConfiguratorProfile, type EnrollmentStack, type Manifest } from '../../src';
 import { loadManifests } from '../../src/cli/load-manifests';
-import { applyPlan, generateStackCode, planStack, readState, type Plan } from '../../src/engine';
+import { applyPlan, generateStackCode, planStack, readState, stepRequest, type Plan } from '../../src/engine';
 import { CONFIGURATOR_ACCOUNT } from '../../src/model';
 import { manifestOf } from '../constructs/synth-stack';
 import { startReferenceTenant, type ReferenceTenant } from '../_helpers/reference-tenant';
@@ -93,6 +93,53 @@ describe('Apple Configurator enrollment profiles', () => {
     expect(code.skipped).toEqual([]);
     expect(code.code).toContain("new AppleConfiguratorProfile(stack, 'Loaners', {");
     expect(code.code).toContain('authentication: AdeAuthentication.SETUP_ASSISTANT_MODERN_AUTHENTICATION,');
+    const [manifest] = await loadManifests(recordingIo(appDir({ 'cdktf.json': CDKTF_JSON, 'main.ts': code.code })));
+    expect((await plan(manifest!)).steps).toEqual([]);
+  }, 120_000);
+});
+
+describe('devices imported to the Apple Configurator account as code', () => {
+  function withDevices(descriptions: Readonly<Record<string, string>> = {}, serials: readonly string[] = SERIALS): Manifest {
+    return manifestOf((stack: EnrollmentStack) => {
+      const devices = new AppleConfiguratorDevices(stack, 'Loaners', { devices: serials.map((serialNumber) => ({ serialNumber, ...(descriptions[serialNumber] ? { description: descriptions[serialNumber] } : {}) })) });
+      new AppleConfiguratorProfile(stack, 'Warehouse', { displayName: 'Configurator: warehouse scanners', userAffinity: false, serialNumbers: devices.serialNumbers });
+    });
+  }
+
+  it('imports the serial numbers with importAppleDeviceIdentityList before the profile assigns them, then plans nothing', async () => {
+    const manifest = withDevices({ C02XK0A1JF8J: 'Front desk' });
+    const first = await plan(manifest);
+    expect(first.blockers).toEqual([]);
+    const creates = first.steps.filter((s) => s.kind === 'configuratorDevice').map((s) => s.id);
+    expect(creates).toHaveLength(2);
+    expect(stepRequest(first.steps.find((s) => s.kind === 'configuratorDevice')!, new Map())).toMatchObject({
+      request: { method: 'POST', path: expect.stringMatching(/\/importedAppleDeviceIdentities\/importAppleDeviceIdentityList$/), body: { overwriteImportedDeviceIdentities: false, importedAppleDeviceIdentities: [expect.objectContaining({ serialNumber: 'C02XK0A1JF8J', discoverySource: 'adminImport' })] } },
+    });
+    const assign = first.steps.find((s) => s.operation === 'assign')!;
+    expect(assign.dependsOn).toEqual(expect.arrayContaining(creates));
+    await apply(manifest);
+    expect((await plan(manifest)).steps).toEqual([]);
+
+    const account = String((await graph('GET', '/deviceManagement')).intuneAccountId);
+    const devices = (await graph('GET', `/deviceManagement/depOnboardingSettings/${account}/importedAppleDeviceIdentities`)).value as Record<string, unknown>[];
+    const profileId = ((await graph('GET', `/deviceManagement/depOnboardingSettings/${account}/enrollmentProfiles`)).value as { id: string }[])[0]!.id.split('_')[1];
+    expect(devices.map((d) => [d.serialNumber, d.discoverySource, d.requestedEnrollmentProfileId, String(d.description).split('\n')[0]]).sort()).toEqual([
+      ['C02XK0A1JF8J', 'adminImport', profileId, 'Front desk'],
+      ['C02XK0A2JF8J', 'adminImport', profileId, expect.stringMatching(/^\[enrollkit stack=test id=Loaners%2FC02XK0A2JF8J /)],
+    ]);
+  }, 120_000);
+
+  it('plans one update for a changed description, one delete for a device left out, and imports back to code that plans nothing', async () => {
+    await apply(withDevices());
+    const described = await plan(withDevices({ C02XK0A2JF8J: 'Spare' }));
+    expect(described.steps.map((s) => [s.operation, s.kind])).toEqual([['update', 'configuratorDevice']]);
+    const dropped = await plan(withDevices({}, [SERIALS[0]!]));
+    expect(dropped.steps.map((s) => [s.operation, s.kind])).toEqual([['delete', 'configuratorDevice']]);
+
+    const code = generateStackCode(await readState(tenant.backend, []), { stack: 'test', include: 'all' });
+    expect(code.skipped).toEqual([]);
+    expect(code.code).toContain("new AppleConfiguratorDevice(stack, ");
+    expect(code.code).toContain("serialNumber: 'C02XK0A1JF8J',");
     const [manifest] = await loadManifests(recordingIo(appDir({ 'cdktf.json': CDKTF_JSON, 'main.ts': code.code })));
     expect((await plan(manifest!)).steps).toEqual([]);
   }, 120_000);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { namedProps, newConstructCode, tsString, type Prop } from '../codegen';
-import type { KindDescriptor } from '../descriptor';
+import type { KindDescriptor, NameLookup } from '../descriptor';
 import { graphProtocol } from '../graph-protocol';
 import {
   AdeAuthenticationSchema,
@@ -44,6 +44,14 @@ const ODATA_TYPE = '#microsoft.graph.enrollmentProfile';
 /** The lookup of the account's Apple Configurator pseudo-token (token type `none`, ID = the Intune account ID). */
 export const CONFIGURATOR_ACCOUNT = 'configuratorAccount';
 
+/** How the Apple Configurator pseudo-token is found: the one token of type `none` (no spec field names it). */
+export const configuratorAccountLookup: NameLookup = {
+  title: 'Apple Configurator account',
+  list: { method: 'GET', version: 'beta', path: DEP_ONBOARDING_SETTINGS },
+  nameField: 'tokenName',
+  matches: (entity) => entity.tokenType === 'none',
+};
+
 /** Apple Configurator enrollment profiles, under the account's Apple Configurator pseudo-token. */
 export const configuratorProfile: KindDescriptor<ConfiguratorProfileSpec> = {
   kind: 'configuratorProfile',
@@ -56,21 +64,14 @@ export const configuratorProfile: KindDescriptor<ConfiguratorProfileSpec> = {
     expandAssignments: false,
     assign: { style: 'serials', action: 'updateDeviceProfileAssignment' },
   }),
-  lookups: {
-    [CONFIGURATOR_ACCOUNT]: {
-      title: 'Apple Configurator account',
-      list: { method: 'GET', version: 'beta', path: DEP_ONBOARDING_SETTINGS },
-      nameField: 'tokenName',
-      matches: (entity) => entity.tokenType === 'none',
-    },
-  },
+  lookups: { [CONFIGURATOR_ACCOUNT]: configuratorAccountLookup },
   parent: profileDevices(CONFIGURATOR_ACCOUNT),
   actions: {
     fields: ['serialNumbers'],
     plan: (desired, actual) => assignSerials(desired.serialNumbers, actual?.serialNumbers),
   },
   replaceOn: ['userAffinity', 'authentication'],
-  dependsOn: [],
+  dependsOn: ['configuratorDevice'],
   permissions: ENROLLMENT_PROFILE_PERMISSIONS,
   matches: (entity) => isOfType(entity, ODATA_TYPE),
   isBuiltIn: () => false,

@@ -26,4 +26,5 @@ export function descriptorOf(kind: KindName): KindDescriptor {
 export * from './apple-enrollment-profile';
 export * from './ade-profile';
 export * from './configurator-profile';
+export * from './configurator-device';
 export * from './company-portal-configuration';

@@ -266,6 +266,42 @@ export function depOnboardingRoutes(ctx: ServerContext): Hono<ServerEnv> {
     });
   });
 
+  const deviceOf = (c: ServerContextOf, token: EntityRecord): EntityRecord => {
+    const id = c.req.param('device') ?? '';
+    const device = store.getEntity(token.tenantId, devicesOf(token.id), id);
+    if (!device) throw intuneNotFound('importedAppleDeviceIdentities', id);
+    return device;
+  };
+
+  app.get('/:token/importedAppleDeviceIdentities/:device', (c) => {
+    const token = tokenOf(c);
+    const options = readQueryOptions(new URL(c.req.url), c.get('version'));
+    checkSelect(options.select, targetOf(importedAppleDeviceIdentity));
+    return graphJson(c, { '@odata.context': contextUrl(c.get('version'), `${BASE}('${token.id}')/importedAppleDeviceIdentities`, { entity: true }), ...render(deviceOf(c, token), options.select) });
+  });
+
+  // The update page documents 200 with the entity; other Intune PATCHes answer 204 live, so this one does too.
+  app.patch('/:token/importedAppleDeviceIdentities/:device', async (c) => {
+    const body = await readJsonBody(c);
+    store.transaction(() => {
+      const token = tokenOf(c);
+      const device = deviceOf(c, token);
+      const { id: _id, ...rest } = body;
+      const data = applyProperties(importedAppleDeviceIdentity, device.data, parseProperties(importedAppleDeviceIdentity, rest, 'update'));
+      if (data['serialNumber'] !== device.data['serialNumber']) throw intuneBadRequest("The 'serialNumber' of an imported device cannot be changed; delete the device and import the new serial number.");
+      store.putEntity({ ...device, data });
+    });
+    return noContent(c);
+  });
+
+  app.delete('/:token/importedAppleDeviceIdentities/:device', (c) => {
+    store.transaction(() => {
+      const token = tokenOf(c);
+      store.deleteEntity(token.tenantId, devicesOf(token.id), deviceOf(c, token).id);
+    });
+    return noContent(c);
+  });
+
   app.post('/:token/importedAppleDeviceIdentities/importAppleDeviceIdentityList', async (c) => {
     const { importedAppleDeviceIdentities: items, overwriteImportedDeviceIdentities } = parseActionBody(importListBody, await readJsonBody(c), 'importAppleDeviceIdentityList');
     const results = store.transaction(() => {
