@@ -161,7 +161,7 @@ export async function applyPlan(backend: Backend, plan: Plan, onEvent: (event: A
         record(sendable.step, responses[i]!, lost.get(i));
       });
     });
-    for (const duplicate of await reconcileDuplicates(backend, lostCreates.map((x) => ({ step: x.step.id, request: x.request })))) {
+    for (const duplicate of await reconcileDuplicates(backend, lostCreates.flatMap((x) => (x.write.created ? [{ step: x.step.id, created: x.write.created }] : [])))) {
       ids.set(duplicate.step, duplicate.kept);
       reconciled.push(duplicate);
       onEvent({ type: 'reconciled', duplicate });

@@ -1,4 +1,5 @@
 import type { Backend, GraphRequest } from './backend';
+import type { CreatedObject } from './step-request';
 import { graphErrorMessage, isSuccess } from './graph-errors';
 import { markedObjectsRequest, markerOfCreate, objectsWithMarker } from './resolve-unknown-writes';
 
@@ -20,8 +21,8 @@ export interface ReconciledDuplicate {
 export interface WaveCreate {
   /** Step ID. */
   readonly step: string;
-  /** The request as sent (references resolved). */
-  readonly request: GraphRequest;
+  /** The object it made (references resolved). */
+  readonly created: CreatedObject;
 }
 
 /**
@@ -32,17 +33,17 @@ export interface WaveCreate {
  */
 export async function reconcileDuplicates(backend: Backend, creates: readonly WaveCreate[]): Promise<ReconciledDuplicate[]> {
   const marked = creates.flatMap((c) => {
-    const marker = markerOfCreate(c.request);
+    const marker = markerOfCreate(c.created);
     return marker ? [{ ...c, marker }] : [];
   });
   if (marked.length === 0) return [];
-  const lists = await backend.send(marked.map((c) => markedObjectsRequest(c.request)));
+  const lists = await backend.send(marked.map((c) => markedObjectsRequest(c.created)));
   const found = marked.flatMap((c, i) => {
     const objects = isSuccess(lists[i]!) ? objectsWithMarker(lists[i]!, c.marker) : [];
     return objects.length > 1 ? [{ ...c, ids: objects.map((o) => String(o.id)) }] : [];
   });
   if (found.length === 0) return [];
-  const deletes = found.flatMap((c) => c.ids.slice(1).map((id) => ({ step: c.step, request: { method: 'DELETE', version: c.request.version, path: `${c.request.path.split('?')[0]!}/${id}` } as GraphRequest })));
+  const deletes = found.flatMap((c) => c.ids.slice(1).map((id) => ({ step: c.step, request: { method: 'DELETE', version: c.created.version, path: `${c.created.collection}/${id}` } as GraphRequest })));
   const answers = await backend.send(deletes.map((d) => d.request));
   return found.map((c) => {
     const failures = deletes
@@ -51,7 +52,7 @@ export async function reconcileDuplicates(backend: Backend, creates: readonly Wa
       .map(({ d, answer }) => `${d.request.method} ${d.request.path}: ${answer.status} ${graphErrorMessage(answer.body)}`);
     return {
       step: c.step,
-      displayName: String((c.request.body as Record<string, unknown>).displayName ?? ''),
+      displayName: String(c.created.body[c.created.nameProperty] ?? ''),
       kept: c.ids[0]!,
       deleted: c.ids.slice(1),
       ...(failures.length > 0 ? { error: failures.join('; ') } : {}),

@@ -3,7 +3,7 @@ import type { Backend, GraphRequest, GraphResponse, SendOptions } from './backen
 import { canonicalJson } from './canonical-json';
 import { isSuccess } from './graph-errors';
 import { filterLiteral } from './read-state';
-import type { SentWrite } from './step-request';
+import type { CreatedObject, SentWrite } from './step-request';
 
 type Json = Record<string, unknown>;
 
@@ -17,8 +17,8 @@ export type WriteOutcome =
   | { readonly happened: 'unknown'; readonly reason: string };
 
 /** The ownership marker a create writes into its object's description, if any. */
-export function markerOfCreate(request: GraphRequest): OwnershipMarker | undefined {
-  const description = (request.body as Json | undefined)?.description;
+export function markerOfCreate(created: CreatedObject): OwnershipMarker | undefined {
+  const description = created.body.description;
   return typeof description === 'string' ? parseMarker(description).marker : undefined;
 }
 
@@ -26,11 +26,12 @@ function sameMarker(a: OwnershipMarker | undefined, b: OwnershipMarker): boolean
   return a !== undefined && a.stack === b.stack && a.logicalId === b.logicalId;
 }
 
-/** Objects of a collection that carry an ownership marker, found by display name (the create's own). */
-export function markedObjectsRequest(create: GraphRequest): GraphRequest {
-  const name = String((create.body as Json | undefined)?.displayName ?? '');
-  const select = create.version === 'v1.0' ? '&$select=id,displayName,description,createdDateTime' : '';
-  return { method: 'GET', version: create.version, path: `${create.path}?$filter=displayName eq ${filterLiteral(name)}${select}` };
+/** Objects of a create's collection that may carry its ownership marker, found by the name it gives its object. */
+export function markedObjectsRequest(created: CreatedObject): GraphRequest {
+  const { nameProperty, version } = created;
+  const name = String(created.body[nameProperty] ?? '');
+  const select = version === 'v1.0' ? `&$select=id,${nameProperty},description,createdDateTime` : '';
+  return { method: 'GET', version, path: `${created.collection}?$filter=${nameProperty} eq ${filterLiteral(name)}${select}` };
 }
 
 /** The objects of a create's collection and display name that carry its marker, oldest first. */
@@ -73,10 +74,10 @@ function probeOf(write: SentWrite): { read: GraphRequest; judge: (response: Grap
       },
     };
   }
-  const marker = markerOfCreate(request);
-  if (!marker) return { happened: 'unknown', reason: 'the object carries no ownership marker, so the tenant cannot tell whether it was created' };
+  const marker = write.created && markerOfCreate(write.created);
+  if (!write.created || !marker) return { happened: 'unknown', reason: 'the object carries no ownership marker, so the tenant cannot tell whether it was created' };
   return {
-    read: markedObjectsRequest(request),
+    read: markedObjectsRequest(write.created),
     judge: (r) => {
       if (!isSuccess(r)) return { happened: 'unknown', reason: `reading the tenant to find out failed with ${r.status}` };
       const [first] = objectsWithMarker(r, marker);
@@ -159,7 +160,8 @@ export async function sendWrites(backend: Backend, writes: readonly SentWrite[],
       const lostHow = `${responses[i]!.status === 0 ? 'no answer' : `answered ${responses[i]!.status}`}`;
       if (outcome.happened === true) {
         lost.set(i, `${lostHow}; it had happened (found in the tenant)`);
-        responses[i] = { status: 200, body: outcome.createdId ? { id: outcome.createdId } : undefined };
+        const { createdId } = outcome;
+        responses[i] = { status: 200, body: createdId === undefined ? undefined : (writes[i]!.created?.answerFor(createdId) ?? { id: createdId }) };
       } else if (outcome.happened === 'unknown' || round >= MAX_LOST_ANSWERS) {
         const reason = outcome.happened === 'unknown' ? outcome.reason : `the answer was lost ${round} times`;
         lost.set(i, `${lostHow}; not sent again: ${reason}`);

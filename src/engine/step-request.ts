@@ -30,6 +30,20 @@ export function referencedSteps(step: Step): string[] {
   return [...new Set([...refs, ...inBody])];
 }
 
+/** The object a create makes, as it lands in its collection (unwrapped from a creating action's list). */
+export interface CreatedObject {
+  /** API version of the collection. */
+  readonly version: GraphRequest['version'];
+  /** The collection path the object lands in. */
+  readonly collection: string;
+  /** The object's body, ownership marker included. */
+  readonly body: Readonly<Record<string, unknown>>;
+  /** The property that names the object (`displayName`, or e.g. `serialNumber`). */
+  readonly nameProperty: string;
+  /** The answer the create gets when it made the object with this ID. */
+  readonly answerFor: (id: string) => unknown;
+}
+
 /** A step ready to send: its request, and the reads that tell whether it happened when its answer is lost. */
 export interface SentWrite {
   /** What the step does. */
@@ -40,6 +54,8 @@ export interface SentWrite {
   readonly objectRead?: GraphRequest;
   /** The read of the object's assignments, for kinds whose assignments are a navigation collection. */
   readonly assignmentsRead?: GraphRequest;
+  /** For a create, the object it makes. */
+  readonly created?: CreatedObject;
 }
 
 /**
@@ -56,5 +72,18 @@ export function stepRequest(step: Step, ids: ReadonlyMap<string, string>): { req
   const objectRead = step.object ? protocol.objectRequest(resolved, idOf) : undefined;
   const assignmentsRead =
     step.object && protocol.assign.style === 'collection' ? protocol.assignmentsRequest(idOf(step.object), step.parent ? idOf(step.parent) : undefined) : undefined;
-  return { request, write: { operation: step.operation, request, ...(objectRead ? { objectRead } : {}), ...(assignmentsRead ? { assignmentsRead } : {}) } };
+  const created: CreatedObject | undefined =
+    step.operation === 'create'
+      ? {
+          version: request.version,
+          collection: protocol.collectionPath(step.parent ? idOf(step.parent) : undefined),
+          body: (resolved.body ?? {}) as Record<string, unknown>,
+          nameProperty: (step.kind === 'group' ? undefined : descriptorOf(step.kind).nameProperty) ?? 'displayName',
+          answerFor: (id) => protocol.createdAnswer(id),
+        }
+      : undefined;
+  return {
+    request,
+    write: { operation: step.operation, request, ...(objectRead ? { objectRead } : {}), ...(assignmentsRead ? { assignmentsRead } : {}), ...(created ? { created } : {}) },
+  };
 }

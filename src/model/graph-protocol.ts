@@ -84,6 +84,8 @@ export interface GraphProtocol extends GraphProtocolSpec {
   request(write: KindWrite, idOf: (ref: ObjectRef) => string): GraphRequest;
   /** The ID of the object a create's answer names; undefined when the answer says it created nothing. */
   createdId(body: unknown): string | undefined;
+  /** The answer a create gets when it made the object with this ID (the inverse of {@link GraphProtocol.createdId}). */
+  createdAnswer(id: string): unknown;
   /** The call of a function bound to one object (`GET {item}/exportMobileConfig`). */
   functionRequest(name: string, id: string, parentId?: string): GraphRequest;
   /** The read of one object's assignments, for collections that cannot expand them. */
@@ -150,6 +152,7 @@ export function graphProtocol(spec: GraphProtocolSpec): GraphProtocol {
       const created = spec.createAction ? (body as { value?: { id?: unknown; status?: unknown }[] } | undefined)?.value?.find((r) => r.status === true) : (body as { id?: unknown } | undefined);
       return typeof created?.id === 'string' ? created.id : undefined;
     },
+    createdAnswer: (id) => (spec.createAction ? { value: [{ id, status: true }] } : { id }),
     functionRequest: (name, id, parentId) => ({ method: 'GET', version, path: `${collectionPath(parentId)}/${id}/${name}` }),
     assignmentsRequest: (id, parentId) => ({ method: 'GET', version, path: `${collectionPath(parentId)}/${id}/assignments` }),
     objectRequest(write, idOf) {

@@ -106,7 +106,8 @@ describe('writes whose answers are lost', () => {
     };
     const made = await tenant.backend.send([request]);
     await tenant.backend.send([request]);
-    const reconciled = await reconcileDuplicates(tenant.backend, [{ step: 'create:Clip', request }]);
+    const created = { version: request.version, collection: request.path, body: request.body, nameProperty: 'displayName', answerFor: (id: string) => ({ id }) };
+    const reconciled = await reconcileDuplicates(tenant.backend, [{ step: 'create:Clip', created }]);
     expect(reconciled).toEqual([{ step: 'create:Clip', displayName: 'Company Portal', kept: (made[0]!.body as { id: string }).id, deleted: [expect.any(String)] }]);
     expect((await census(tenant.server)).duplicates).toEqual([]);
   });
