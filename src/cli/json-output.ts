@@ -48,6 +48,10 @@ const DriftReportSchema = z.strictObject({
       }),
     )
     .describe('owned objects whose state no longer matches what apply recorded in their marker'),
+  deleted: z
+    .array(z.strictObject({ kind: z.string(), logicalId: z.string(), path: z.string(), displayName: z.string() }))
+    .describe("owned objects the stack's inventory lists that the tenant no longer holds"),
+  inventoryRecorded: z.boolean().describe('false until an apply records what the stack owns: deletions are then not told apart'),
   untracked: z.array(z.string()).describe('logical IDs of owned objects with no record of what apply wrote'),
   newcomers: z
     .array(z.strictObject({ priorityClass: z.string(), displayName: z.string(), id: z.string(), rank: z.number().int().min(1), above: z.string() }))

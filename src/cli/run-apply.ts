@@ -1,4 +1,4 @@
-import { applyPlan, type ApplyResult, type Backend, type Plan } from '../engine';
+import { applyPlan, recordStackInventory, type ApplyResult, type Backend, type Plan } from '../engine';
 import { PlanBlockedError, UsageError } from '../model';
 import { ExitCode } from './exit-codes';
 import { colourEnabled, type CliIo } from './io';
@@ -61,6 +61,8 @@ export async function runApply(io: CliIo, backend: Backend, plan: Plan, options:
     else if (r.status === 'failed') out(paint.remove(`  failed  ${r.step.title}: ${r.error}${lost}\n`));
     else out(paint.change(`  skipped ${r.step.title}: ${r.error}\n`));
   });
+  const unrecorded = await recordStackInventory(backend, plan, result);
+  if (unrecorded) io.stderr(`  ${plan.stack}: warning: could not record what the stack owns for 'enrollkit drift' (${unrecorded}); drift cannot tell objects deleted in the tenant until an apply records it.\n`);
   const count = (status: string) => result.results.filter((r) => r.status === status).length;
   io.stderr(`  ${plan.stack}: ${result.results.length} of ${plan.steps.length} steps ended in ${seconds(Date.now() - started)}\n`);
   if (result.ok) {

@@ -5,7 +5,7 @@ import { openBackend, type BackendFlags } from './open-backend';
 
 /** What a simulation reads from a tenant: its objects, a user's groups and enrolled devices. */
 export interface SimulationSource {
-  /** The tenant's objects (every stack's and the unowned ones) in the manifest's resource shape. */
+  /** The tenant's objects (every stack's and the unowned ones) in the manifest's resource shape, with its corporate devices. */
   readState(): Promise<EnrollmentState>;
   /** Display names of the groups the user (by UPN) is a member of. */
   memberOf(upn: string): Promise<string[]>;
@@ -21,7 +21,8 @@ export async function openSimulationSource(io: CliIo, flags: BackendFlags): Prom
   return {
     async readState() {
       const [state, identity] = await Promise.all([readState(backend, []), backend.identity()]);
-      return { resources: tenantFactsOf({ stack: '', resources: [] }, state, identity).resources ?? [], defaults: state.tenantDefaults };
+      const facts = tenantFactsOf({ stack: '', resources: [] }, state, identity);
+      return { resources: facts.resources ?? [], defaults: state.tenantDefaults, ...(facts.corporateDevices ? { corporateDevices: facts.corporateDevices } : {}) };
     },
     memberOf: (upn) => readMemberOf(backend, upn),
     enrolledDevices: (upn) => readEnrolledDeviceCount(backend, upn),

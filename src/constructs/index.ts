@@ -21,3 +21,4 @@ export * from './manifest-files';
 export * from './synthesize-manifests';
 export * from './ade-enrollment-profile';
 export * from './apple-configurator-profile';
+export * from './company-portal-app-configuration';

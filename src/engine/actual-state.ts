@@ -1,4 +1,5 @@
 import type { Assignment, GroupSpec, KindName, OwnershipMarker, TenantDefaults } from '../model';
+import type { DeviceEnrollmentManagerDeviceFact } from '../rules';
 
 /** One object as it is in the tenant, read through a kind's descriptor. */
 export interface ActualObject {
@@ -42,6 +43,16 @@ export interface NamedObject {
   readonly entity: Record<string, unknown>;
 }
 
+/** The items of a navigation read with one parent of a nested kind (an ADE token's devices). */
+export interface AttachedItems {
+  /** The lookup that named the parent. */
+  readonly lookup: string;
+  /** The parent. */
+  readonly parent: NamedObject;
+  /** The navigation's items, as Graph sent them. */
+  readonly items: readonly Record<string, unknown>[];
+}
+
 /** An Entra group found in the tenant. */
 export interface ActualGroup {
   /** Object ID. */
@@ -74,6 +85,15 @@ export interface ActualState {
   readonly pushCertificate?: PushCertificate | null;
   /** The objects kinds name by name, by lookup key; a lookup that could not be read is absent. */
   readonly named?: ReadonlyMap<string, readonly NamedObject[]>;
+  /** The navigations read with the parents of nested kinds (each ADE token's devices). */
+  readonly attached?: readonly AttachedItems[];
+  /** Managed devices a device enrollment manager account enrolled; absent when they could not be read. */
+  readonly deviceEnrollmentManagerDevices?: readonly DeviceEnrollmentManagerDeviceFact[];
   /** The tenant's default restrictions (the priority-0 "All users and all devices" objects). */
   readonly tenantDefaults: TenantDefaults;
+  /**
+   * Member counts read with the state for a plan's impact, by the path that counts them
+   * (`/users/$count`, `/groups/{id}/members/$count`); absent when none were read.
+   */
+  readonly memberCounts?: ReadonlyMap<string, number>;
 }

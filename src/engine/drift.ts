@@ -1,7 +1,11 @@
-import { descriptorOf, priorityRank, type Assignment, type KindName, type Manifest, type Resource } from '../model';
+import { descriptorOf, priorityRank, type Assignment, type KindName, type Manifest, type Resource, type TenantRef } from '../model';
 import type { ActualObject, ActualState } from './actual-state';
 import { actualDigest, assignmentsByName, declaredAssignments, desiredDigest } from './applied-digest';
+import type { Backend } from './backend';
 import { assignmentKey, diffValues, type FieldChange } from './diff';
+import { planStack } from './plan-stack';
+import type { Plan } from './plan-types';
+import { inventoryEntry, readStackInventory } from './stack-inventory';
 
 /** An owned object changed in the tenant since apply wrote it. */
 export interface EditedObject {
@@ -21,6 +25,18 @@ export interface EditedObject {
   readonly assignments: { readonly added: readonly Assignment[]; readonly removed: readonly Assignment[] };
   /** True when the code changed the object too since apply: the differences mix both. */
   readonly codeChangedToo: boolean;
+}
+
+/** An owned object the last apply left in the tenant, deleted there since; the code still declares it. */
+export interface DeletedObject {
+  /** The kind. */
+  readonly kind: KindName;
+  /** Logical ID. */
+  readonly logicalId: string;
+  /** Construct path. */
+  readonly path: string;
+  /** Display name as the code states it. */
+  readonly displayName: string;
 }
 
 /** An object no stack owns (no marker: made by hand) that ranks above the stack's objects in a priority class the stack places on top. */
@@ -43,6 +59,13 @@ export interface DriftReport {
   readonly stack: string;
   /** Owned objects edited in the tenant (properties or assignments). */
   readonly edited: readonly EditedObject[];
+  /** Owned objects deleted in the tenant since apply recorded them in the stack's inventory. */
+  readonly deleted: readonly DeletedObject[];
+  /**
+   * False when no apply recorded the stack's inventory yet: an object deleted in the tenant then
+   * cannot be told from one the code added since, and shows only in the plan.
+   */
+  readonly inventoryRecorded: boolean;
   /** Owned objects whose marker has no digest (written before digests were recorded): not checked. */
   readonly untracked: readonly string[];
   /** Objects no stack owns placed above the stack's objects in a priority class. */
@@ -51,7 +74,7 @@ export interface DriftReport {
 
 /** True when the report has drift (what `enrollkit drift` exits 2 for). */
 export function hasDrift(report: DriftReport): boolean {
-  return report.edited.length > 0 || report.newcomers.length > 0;
+  return report.edited.length > 0 || report.deleted.length > 0 || report.newcomers.length > 0;
 }
 
 function editedObject(o: ActualObject, resource: Resource | undefined, state: ActualState): EditedObject {
@@ -100,14 +123,26 @@ function newcomers(manifest: Manifest, state: ActualState): Newcomer[] {
   return found;
 }
 
+/** Declared objects the inventory lists that the tenant no longer holds. */
+function deletedObjects(declared: readonly Resource[], owned: readonly ActualObject[], inventory: ReadonlySet<string>): DeletedObject[] {
+  const present = new Set(owned.map((o) => inventoryEntry(o.kind, o.marker!.logicalId)));
+  return declared
+    .filter((r) => inventory.has(inventoryEntry(r.kind, r.logicalId)) && !present.has(inventoryEntry(r.kind, r.logicalId)))
+    .map((r) => ({ kind: r.kind, logicalId: r.logicalId, path: r.path, displayName: r.displayName }));
+}
+
 /**
  * What changed in the tenant outside the code: owned objects whose state no longer matches the
  * digest apply recorded in their marker (with the properties and assignments that differ from the
- * code), and objects no stack owns placed above the stack's objects in a priority class the stack places on top. A change made
- * only in the code is not drift: the recorded digest still matches the tenant.
+ * code), owned objects the stack's inventory lists that the tenant no longer holds (deleted there),
+ * and objects no stack owns placed above the stack's objects in a priority class the stack places
+ * on top. A change made only in the code is not drift: the recorded digest still matches the
+ * tenant, and an object the code added is in no inventory. Without an inventory (`undefined`: no
+ * apply recorded one yet), deletions are not told apart from additions.
  */
-export function detectDrift(manifest: Manifest, state: ActualState): DriftReport {
-  const declared = new Map(manifest.resources.filter((r) => !r.reference).map((r) => [r.logicalId, r]));
+export function detectDrift(manifest: Manifest, state: ActualState, inventory?: ReadonlySet<string>): DriftReport {
+  const declaredList = manifest.resources.filter((r) => !r.reference);
+  const declared = new Map(declaredList.map((r) => [r.logicalId, r]));
   const owned = state.objects.filter((o) => o.marker?.stack === manifest.stack && !o.builtIn);
   const edited = owned
     .filter((o) => o.marker!.digest !== undefined && o.marker!.digest !== actualDigest(o, state.groupNames))
@@ -115,7 +150,15 @@ export function detectDrift(manifest: Manifest, state: ActualState): DriftReport
   return {
     stack: manifest.stack,
     edited,
+    deleted: inventory ? deletedObjects(declaredList, owned, inventory) : [],
+    inventoryRecorded: inventory !== undefined,
     untracked: owned.filter((o) => o.marker!.digest === undefined).map((o) => o.marker!.logicalId),
     newcomers: newcomers(manifest, state),
   };
+}
+
+/** Plans a stack and reports its drift, reading the stack's inventory beside the state; `tenant`: the tenant the backend opens, already checked. */
+export async function driftOfStack(backend: Backend, manifest: Manifest, tenant?: TenantRef): Promise<{ plan: Plan; report: DriftReport }> {
+  const [{ plan, state }, inventory] = await Promise.all([planStack(backend, manifest, tenant ? { tenant } : {}), readStackInventory(backend, manifest.stack)]);
+  return { plan, report: detectDrift(manifest, state, inventory?.entries) };
 }

@@ -25,6 +25,7 @@ export * from './reconcile-duplicates';
 export * from './applied-digest';
 export * from './drift';
 export * from './stack-lock';
+export * from './stack-inventory';
 export * from './priority-placement';
 export * from './read-nested';
 export * from './impact';

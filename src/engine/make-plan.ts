@@ -537,8 +537,10 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
   }
   let objectStep: string | undefined;
   const assignmentsChange = change.add.length > 0 || change.remove.length > 0;
-  // An owned object's marker records a digest of its assignments too: rewrite it when they change.
-  if (fields.length > 0 || action === 'adopt' || (assignmentsChange && !resource.reference)) {
+  // An owned object's marker records a digest of its assignments too: rewrite it when they change,
+  // unless it already records them (assignments changed by hand, put back as the code says).
+  const markerStale = assignmentsChange && !resource.reference && actual.marker?.digest !== desiredDigest(resource);
+  if (fields.length > 0 || action === 'adopt' || markerStale) {
     objectStep = b.add({
       id: `update:${resource.logicalId}`,
       title: `${action === 'adopt' ? 'adopt' : 'update'} ${d.title} '${resource.displayName}'`,

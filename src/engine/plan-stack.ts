@@ -48,7 +48,7 @@ function toPlanFinding(f: Finding): PlanFinding {
  */
 export async function planStack(backend: Backend, manifest: Manifest, options: PlanStackOptions = {}): Promise<{ plan: Plan; state: ActualState }> {
   const tenant = options.tenant ?? (await readTenant(backend));
-  const [state, identity] = await Promise.all([readState(backend, groupNamesOf(manifest)), backend.identity()]);
+  const [state, identity] = await Promise.all([readState(backend, groupNamesOf(manifest), { memberCounts: options.impact !== false }), backend.identity()]);
   const findings = options.mode === 'destroy' ? [] : lint(manifest, tenantFactsOf(manifest, state, identity)).findings.map(toPlanFinding);
   const draft = makePlan(manifest, state, {
     backend: backend.description,

@@ -29,9 +29,16 @@ function longestIncreasingRun(values: readonly number[]): Set<number> {
 
 /** Removes `item` and inserts it at `position`, as Graph's `setPriority` does. */
 export function applyMove<T>(order: readonly T[], move: PriorityMove<T>): T[] {
-  const rest = order.filter((x) => x !== move.item);
-  rest.splice(move.position, 0, move.item);
-  return rest;
+  const moved = [...order];
+  moveInPlace(moved, move);
+  return moved;
+}
+
+/** {@link applyMove} on `order` itself (its items distinct). */
+export function moveInPlace<T>(order: T[], move: PriorityMove<T>): void {
+  const at = order.indexOf(move.item);
+  if (at >= 0) order.splice(at, 1);
+  order.splice(move.position, 0, move.item);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { DESCRIPTORS, type GraphEntity, type KindDescriptor, type NameDirectory, type NameLookup } from '../model';
-import type { NamedObject } from './actual-state';
+import type { AttachedItems, NamedObject } from './actual-state';
 import type { Backend, GraphRequest, GraphResponse } from './backend';
 import { getAllPages } from './read-state';
 
@@ -59,27 +59,49 @@ export interface NestedEntity {
   readonly parentId: string;
 }
 
-/**
- * Reads the objects of kinds nested under a parent (ADE profiles under their token): per parent,
- * the collection and the navigation the kind attaches (the token's devices). Each entity carries
- * its parent's name in the spec field that names it.
- */
-export async function readNestedObjects(backend: Backend, named: ReadonlyMap<string, readonly NamedObject[]>): Promise<NestedEntity[]> {
+/** What {@link readNestedObjects} reads: the nested entities and, per parent, the navigation attached. */
+export interface NestedRead {
+  /** The entities of nested kinds. */
+  readonly entities: readonly NestedEntity[];
+  /** The attached navigations' items, per parent. */
+  readonly attached: readonly AttachedItems[];
+}
+
+/** What each parent's nested kind reads: the collection, and the navigation the kind attaches. */
+function nestedReads(named: ReadonlyMap<string, readonly NamedObject[]>) {
   const reads = DESCRIPTORS.flatMap((kind) => {
     const parent = kind.parent;
     const lookup = parent ? kind.lookups?.[parent.lookup] : undefined;
     if (!parent || !lookup) return [];
-    return (named.get(parent.lookup) ?? []).map((p) => ({ kind, parent: p, field: lookup.field, attach: parent.attach }));
+    return (named.get(parent.lookup) ?? []).map((p) => ({ kind, lookup: parent.lookup, parent: p, field: lookup.field, attach: parent.attach }));
   });
-  const requests = reads.flatMap((r) => [
+  const requests: GraphRequest[] = reads.flatMap((r) => [
     { method: 'GET' as const, version: r.kind.graph.version ?? 'beta', path: r.kind.graph.collectionPath(r.parent.id) },
     ...(r.attach ? [r.attach.request(r.parent.id)] : []),
   ]);
-  const lists = await getAllPages(backend, requests);
+  return { reads, requests };
+}
+
+/** The requests {@link readNestedObjects} sends first, in the order it takes their answers. */
+export function nestedRequests(named: ReadonlyMap<string, readonly NamedObject[]>): GraphRequest[] {
+  return nestedReads(named).requests;
+}
+
+/**
+ * Reads the objects of kinds nested under a parent (ADE profiles under their token): per parent,
+ * the collection and the navigation the kind attaches (the token's devices). Each entity carries
+ * its parent's name in the spec field that names it. `firstAnswers`, when given, answer
+ * {@link nestedRequests}, already sent.
+ */
+export async function readNestedObjects(backend: Backend, named: ReadonlyMap<string, readonly NamedObject[]>, firstAnswers?: readonly GraphResponse[]): Promise<NestedRead> {
+  const { reads, requests } = nestedReads(named);
+  const lists = await getAllPages(backend, requests, firstAnswers);
   let next = 0;
-  return reads.flatMap((r) => {
+  const attachedItems: AttachedItems[] = [];
+  const entities = reads.flatMap((r) => {
     const items = lists[next++] as GraphEntity[];
     const attached = r.attach ? (lists[next++] as GraphEntity[]) : [];
+    if (r.attach) attachedItems.push({ lookup: r.lookup, parent: r.parent, items: attached });
     return items
       .filter((e) => r.kind.matches(e))
       .map((e) => {
@@ -87,4 +109,5 @@ export async function readNestedObjects(backend: Backend, named: ReadonlyMap<str
         return { kind: r.kind, entity: r.attach ? r.attach.apply(withParent, attached) : withParent, parentId: r.parent.id };
       });
   });
+  return { entities, attached: attachedItems };
 }

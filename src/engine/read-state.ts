@@ -16,7 +16,21 @@ import type { ActualGroup, ActualObject, ActualState } from './actual-state';
 import type { Backend, GraphRequest, GraphResponse } from './backend';
 import { fingerprintOf } from './canonical-json';
 import { isSuccess, responseError } from './graph-errors';
-import { nameDirectoryOf, namedLookupRequests, readNamedObjects, readNestedObjects } from './read-nested';
+import { countPaths, countRequests, countsOf } from './impact/count-members';
+import { nameDirectoryOf, namedLookupRequests, nestedRequests, readNamedObjects, readNestedObjects } from './read-nested';
+
+/** Graph's limit of requests in one `$batch`. */
+const BATCH_LIMIT = 20;
+
+/** Choices for {@link readState}. */
+export interface ReadStateOptions {
+  /**
+   * Also count the members of the groups found and all users, for a plan's impact, beside the
+   * second round of reads when they fit in its `$batch`.
+   * @default false
+   */
+  readonly memberCounts?: boolean;
+}
 
 type Json = Record<string, unknown>;
 
@@ -93,13 +107,21 @@ function toObject(kind: KindDescriptor, entity: GraphEntity, rawAssignments: Jso
   return { ...base, fingerprint: fingerprintOf({ ...base, rawDescription: entity.description ?? '' }) };
 }
 
+/** The managed devices device enrollment manager accounts enrolled (EK022): a read that may be refused without failing the rest. */
+const DEM_DEVICES_REQUEST: GraphRequest = {
+  method: 'GET',
+  version: 'beta',
+  path: "/deviceManagement/managedDevices?$filter=deviceEnrollmentType eq 'deviceEnrollmentManager'&$select=id,deviceName,serialNumber,userPrincipalName",
+};
+
 /**
  * Reads every object of every managed kind, the groups named (see {@link groupNamesOf}) and the APNs
  * certificate, in as few round trips as the backend allows: the collection reads with
  * `$expand=assignments`, the group look-ups and the certificate in one send (one `$batch` while
- * they are 20 or fewer: all on beta, which serves groups too), then pages and missing pieces.
+ * they are 20 or fewer: all on beta, which serves groups too), then pages, the objects nested under
+ * the tokens found (with the member counts asked for, when they fit in that `$batch`) and missing pieces.
  */
-export async function readState(backend: Backend, groupNamesToFind: readonly string[]): Promise<ActualState> {
+export async function readState(backend: Backend, groupNamesToFind: readonly string[], options: ReadStateOptions = {}): Promise<ActualState> {
   const collections = collectionReads(DESCRIPTORS.filter((d) => !d.parent));
   const names = [...new Set(groupNamesToFind)].sort();
   const groupRequests: GraphRequest[] = names.map((name) => ({
@@ -110,16 +132,24 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
   const certRequest: GraphRequest = { method: 'GET', version: 'beta', path: '/deviceManagement/applePushNotificationCertificate' };
   const listRequests = [...collections.map((c) => c.request), ...groupRequests];
   const lookupRequests = namedLookupRequests();
-  const first = await backend.send([...listRequests, ...lookupRequests, certRequest]);
-  const certResponse = first.at(-1)!;
-  const [allLists, named] = await Promise.all([
+  const first = await backend.send([...listRequests, ...lookupRequests, certRequest, DEM_DEVICES_REQUEST]);
+  const certResponse = first.at(-2)!;
+  const [allLists, named, demDevices] = await Promise.all([
     getAllPages(backend, listRequests, first.slice(0, listRequests.length)),
-    readNamedObjects(backend, first.slice(listRequests.length, -1)),
+    readNamedObjects(backend, first.slice(listRequests.length, listRequests.length + lookupRequests.length)),
+    getAllPages(backend, [DEM_DEVICES_REQUEST], first.slice(-1)).then(([devices]) => devices, () => undefined),
   ]);
   const lists = allLists.slice(0, collections.length);
   const groupLists = allLists.slice(collections.length);
   const directory = nameDirectoryOf(named);
-  const nested = await readNestedObjects(backend, named);
+  const nestedFirst = nestedRequests(named);
+  // The counts ride beside the nested reads when they fit in the same $batch, and wait for the impact otherwise.
+  const likely = options.memberCounts ? countPaths(groupLists.flatMap((found) => (found.length === 1 ? [String(found[0]!.id)] : []))) : [];
+  const counting = nestedFirst.length + likely.length <= BATCH_LIMIT ? likely : [];
+  const second = await backend.send([...nestedFirst, ...countRequests(counting)]);
+  const nested = await readNestedObjects(backend, named, second.slice(0, nestedFirst.length));
+  const memberCounts = countsOf(counting, second.slice(nestedFirst.length));
+  const deviceEnrollmentManagerDevices = demDevices?.map((d) => ({ serialNumber: String(d.serialNumber ?? ''), deviceName: String(d.deviceName ?? ''), userPrincipalName: String(d.userPrincipalName ?? '') }));
 
   const matched: { kind: KindDescriptor; entity: GraphEntity }[] = [];
   collections.forEach((c, i) => {
@@ -138,7 +168,7 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
   });
   const objects = [
     ...matched.map((m) => toObject(m.kind, m.entity, m.entity.assignments as Json[], directory)),
-    ...nested.map((n) => toObject(n.kind, n.entity, [], directory, n.parentId)),
+    ...nested.entities.map((n) => toObject(n.kind, n.entity, [], directory, n.parentId)),
   ];
 
   const groupsByName = new Map<string, ActualGroup[]>();
@@ -174,6 +204,9 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
     groupNames,
     ...(pushCertificate === undefined ? {} : { pushCertificate }),
     named,
+    attached: nested.attached,
+    ...(deviceEnrollmentManagerDevices ? { deviceEnrollmentManagerDevices } : {}),
     tenantDefaults: tenantDefaultsOf(lists.flat() as GraphEntity[]),
+    ...(memberCounts.size > 0 ? { memberCounts } : {}),
   };
 }

@@ -1,18 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BackendError, StackLockedError } from '../model';
-import type { Backend, GraphRequest } from './backend';
+import type { Backend } from './backend';
 import { graphErrorMessage, isSuccess } from './graph-errors';
-import { filterLiteral } from './read-state';
-
-type Json = Record<string, unknown>;
-
-/**
- * Where locks live: unassigned web links (`webApp`) in the tenant's mobile apps. No managed kind
- * reads that type, an unassigned link reaches no device, and every stack may write mobile apps' peers.
- */
-const LOCKS = '/deviceAppManagement/mobileApps';
-const LOCK_LINE = /^\[enrollkit lock (.*)\]$/;
+import { deleteWebLink, readWebLinks, recordFields, recordLine, writeWebLinkRequest, type WebLinkItem } from './web-link-records';
 
 /** One lock object as read from the tenant. */
 export interface LockRecord {
@@ -63,14 +54,10 @@ function displayName(stack: string): string {
   return `enrollkit lock: ${stack}`;
 }
 
-function parseLock(item: Json): LockRecord | undefined {
-  const description = typeof item.description === 'string' ? item.description : '';
-  const line = description.split('\n').at(-1) ?? '';
-  const match = LOCK_LINE.exec(line.trim());
-  if (!match) return undefined;
-  const fields = new Map(match[1]!.split(' ').map((pair) => [pair.slice(0, pair.indexOf('=')), decodeURIComponent(pair.slice(pair.indexOf('=') + 1))]));
-  const run = fields.get('run');
-  if (!run) return undefined;
+function parseLock(item: WebLinkItem): LockRecord | undefined {
+  const fields = recordFields(item, 'lock');
+  const run = fields?.get('run');
+  if (!fields || !run) return undefined;
   return {
     id: String(item.id),
     run,
@@ -83,22 +70,14 @@ function parseLock(item: Json): LockRecord | undefined {
 
 /** The lock objects of a stack, oldest first (Graph's creation time, then ID: every reader sees one order). */
 export async function readStackLocks(backend: Backend, stack: string): Promise<LockRecord[]> {
-  const request: GraphRequest = { method: 'GET', version: 'beta', path: `${LOCKS}?$filter=displayName eq ${filterLiteral(displayName(stack))}` };
-  const [response] = await backend.send([request]);
-  if (!response || !isSuccess(response)) {
-    throw new BackendError(`reading the lock of stack '${stack}' failed with ${response?.status ?? 'no answer'}: ${graphErrorMessage(response?.body)}.`);
-  }
-  const items = ((response.body as { value?: Json[] } | undefined)?.value ?? []) as Json[];
+  const items = await readWebLinks(backend, displayName(stack), `the lock of stack '${stack}'`);
   return items
     .flatMap((item) => parseLock(item) ?? [])
     .sort((x, y) => x.created.localeCompare(y.created) || x.id.localeCompare(y.id));
 }
 
-async function deleteLock(backend: Backend, id: string): Promise<void> {
-  const [response] = await backend.send([{ method: 'DELETE', version: 'beta', path: `${LOCKS}/${id}` }]);
-  if (response && !isSuccess(response) && response.status !== 404) {
-    throw new BackendError(`deleting the lock object ${id} failed with ${response.status}: ${graphErrorMessage(response.body)}.`);
-  }
+function deleteLock(backend: Backend, id: string): Promise<void> {
+  return deleteWebLink(backend, id, 'the lock object');
 }
 
 /** Deletes every lock object of a stack (`enrollkit unlock`): for a lock whose run died. Returns what was deleted. */
@@ -158,21 +137,10 @@ export async function acquireStackLock(backend: Backend, options: StackLockOptio
  * a create whose answer is lost is looked up by the run's ID before it is sent again.
  */
 async function createLock(backend: Backend, stack: string, fields: { run: string; holder: string; since: string; until: string }): Promise<LockRecord> {
-  const line = Object.entries(fields)
-    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
-    .join(' ');
-  const request: GraphRequest = {
-    method: 'POST',
-    version: 'beta',
-    path: LOCKS,
-    body: {
-      '@odata.type': '#microsoft.graph.webApp',
-      displayName: displayName(stack),
-      description: `Lock of enrollkit stack ${stack}, held by ${fields.holder} since ${fields.since}. Delete it only if that run died ('enrollkit unlock --stack ${stack}').\n[enrollkit lock ${line}]`,
-      appUrl: 'https://enrollkit.invalid/lock',
-      publisher: 'enrollkit',
-    },
-  };
+  const request = writeWebLinkRequest(
+    displayName(stack),
+    `Lock of enrollkit stack ${stack}, held by ${fields.holder} since ${fields.since}. Delete it only if that run died ('enrollkit unlock --stack ${stack}').\n${recordLine('lock', fields)}`,
+  );
   for (let attempt = 1; attempt <= 5; attempt += 1) {
     const [answer] = await backend.send([request]);
     if (answer && !answer.unknownOutcome && !isSuccess(answer)) {

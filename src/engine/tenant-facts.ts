@@ -1,5 +1,5 @@
 import { ADE_TOKENS, descriptorOf, priorityRank, type AdeProfileSpec, type Manifest, type Resource } from '../model';
-import type { AdeProfileFact, TenantFacts } from '../rules';
+import type { AdeProfileFact, CorporateDevice, TenantFacts } from '../rules';
 import type { ActualObject, ActualState } from './actual-state';
 import type { BackendIdentity } from './backend';
 
@@ -17,10 +17,25 @@ export function referencedBy(manifest: Pick<Manifest, 'resources'>): (o: ActualO
   return (o) => [...(values.get(o.kind) ?? [])].some(([field, wanted]) => wanted.has((o.spec as Record<string, unknown>)[field]));
 }
 
+/** The organization-owned devices of the tokens read: serial numbers synced to ADE tokens or imported for Apple Configurator (token type `none`). */
+function corporateDevicesOf(state: ActualState): CorporateDevice[] {
+  const devices = new Map<string, CorporateDevice>();
+  for (const { parent, items } of state.attached ?? []) {
+    for (const item of items) {
+      if (typeof item['serialNumber'] !== 'string') continue;
+      const device: CorporateDevice = { serialNumber: item['serialNumber'], token: parent.name, deviceKind: parent.entity['tokenType'] === 'none' ? 'configurator' : 'ade' };
+      devices.set(`${device.token}/${device.serialNumber}`, device);
+    }
+  }
+  return [...devices.values()];
+}
+
 /**
  * What the rules need to know of the tenant, from the state read for a plan: the objects outside
  * the stack (not those it owns or references, whose assignments the plan rewrites), groups, the
- * APNs certificate and the kind of credentials. Priorities are ranks (1 the highest), as in the
+ * APNs certificate, ADE tokens and profiles, the organization-owned devices of the tokens read and
+ * those a device enrollment manager enrolled, the default restrictions and the kind of credentials.
+ * Priorities are ranks (1 the highest), as in the
  * manifest.
  */
 export function tenantFactsOf(manifest: Pick<Manifest, 'stack' | 'resources'>, state: ActualState, identity: BackendIdentity): TenantFacts {
@@ -57,11 +72,14 @@ export function tenantFactsOf(manifest: Pick<Manifest, 'stack' | 'resources'>, s
   ];
   const tokens = state.named?.get(ADE_TOKENS);
   return {
+    ...(tokens ? { corporateDevices: corporateDevicesOf(state) } : {}),
+    ...(state.deviceEnrollmentManagerDevices ? { deviceEnrollmentManagerDevices: state.deviceEnrollmentManagerDevices } : {}),
     resources,
     groups,
     adeProfiles,
     ...(tokens ? { adeTokens: tokens.map((t) => ({ tokenName: t.name, tokenExpirationDateTime: String(t.entity['tokenExpirationDateTime'] ?? '') })) } : {}),
     ...(state.pushCertificate === undefined ? {} : { apnsCertificate: state.pushCertificate }),
+    tenantDefaults: state.tenantDefaults,
     appOnlyCredentials: identity.appOnly,
   };
 }

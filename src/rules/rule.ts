@@ -33,7 +33,7 @@ export interface Violation {
 
 /** A rule of domain.md, executable. */
 export interface Rule {
-  /** The stable ID, `EK001`-`EK018`. */
+  /** The stable ID, `EK001`-`EK023`. */
   readonly id: string;
   /** The severity of its findings. */
   readonly severity: Severity;

@@ -19,6 +19,8 @@ import { ek018AppOnlyRestrictions } from './ek018-app-only-restrictions';
 import { ek019CompanyPortalVpp } from './ek019-company-portal-vpp';
 import { ek020ModernAuthentication } from './ek020-modern-authentication';
 import { ek021CompanyPortalFromAppStore } from './ek021-company-portal-from-app-store';
+import { ek022DemWithCorporateDevices } from './ek022-dem-with-corporate-devices';
+import { ek023OrganizationOwnedDevices } from './ek023-organization-owned-devices';
 import type { Rule } from './rule';
 
 /** Every rule of domain.md, in ID order. */
@@ -44,6 +46,8 @@ export const RULES: readonly Rule[] = [
   ek019CompanyPortalVpp,
   ek020ModernAuthentication,
   ek021CompanyPortalFromAppStore,
+  ek022DemWithCorporateDevices,
+  ek023OrganizationOwnedDevices,
 ];
 
 /** The rule with this ID, or undefined. */

@@ -5,6 +5,7 @@ export const SEED_DOCUMENTS = {
   '002': 'Overview of Apple device enrollment in Microsoft Intune (Microsoft Intune documentation)',
   '003': 'Enrollment guide: Enroll iOS and iPadOS devices in Microsoft Intune (Microsoft Intune documentation)',
   '004': 'Set up account driven Apple User Enrollment (Microsoft Intune documentation)',
+  ade: 'Automatically enroll iOS/iPadOS devices with Apple\'s Automated Device Enrollment (Microsoft Intune documentation)',
   issues: 'Public issue reports on Microsoft Graph enrollment configurations',
 } as const;
 

@@ -1,4 +1,5 @@
-import type { GroupSpec, Resource } from '../model';
+import type { GroupSpec, Resource, TenantDefaults } from '../model';
+import type { CorporateDevice } from './simulation/corporate-request';
 
 /** A group of the tenant, as far as the rules care: its name and who it holds. */
 export type TenantGroup = Pick<GroupSpec, 'displayName' | 'members'> & {
@@ -38,6 +39,16 @@ export interface AdeProfileFact {
   readonly deviceEnrollmentManager?: boolean;
 }
 
+/** A managed device enrolled by a device enrollment manager (DEM) account. */
+export interface DeviceEnrollmentManagerDeviceFact {
+  /** The device's serial number. */
+  readonly serialNumber: string;
+  /** The device's name in Intune. */
+  readonly deviceName: string;
+  /** The DEM account that enrolled it. */
+  readonly userPrincipalName: string;
+}
+
 /** What was found at one sign-in domain's `/.well-known/com.apple.remotemanagement`. */
 export interface ServiceDiscoveryFact {
   /** The users' sign-in domain, e.g. `contoso.com`. */
@@ -67,6 +78,12 @@ export interface TenantFacts {
   readonly adeTokens?: readonly AdeTokenFact[];
   /** ADE enrollment profiles (EK016, EK017). */
   readonly adeProfiles?: readonly AdeProfileFact[];
+  /** Managed devices enrolled by a device enrollment manager account (EK022). */
+  readonly deviceEnrollmentManagerDevices?: readonly DeviceEnrollmentManagerDeviceFact[];
+  /** Organization-owned devices the tenant knows: synced ADE and imported Apple Configurator serial numbers (EK022). */
+  readonly corporateDevices?: readonly CorporateDevice[];
+  /** The tenant's default restrictions (EK023). */
+  readonly tenantDefaults?: TenantDefaults;
   /** True when the credentials are application-only (EK018). */
   readonly appOnlyCredentials?: boolean;
   /** The Entra tenant ID, to check the service discovery file's BaseURL (EK011). */

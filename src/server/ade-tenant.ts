@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityRecord, Store } from './store';
 import { graphTimestamp, type Clock } from './timestamps';
+import { COMPANY_PORTAL } from '../model';
 import { depOnboardingSetting, importedAppleDeviceIdentity, vppToken } from './wire/dep-enrollment';
+import { iosVppApp } from './wire/mobile-app';
 
 /** Store collection of a tenant's ADE tokens (and the Apple Configurator pseudo-token). */
 export const DEP_TOKENS = 'depOnboardingSettings';
@@ -36,7 +38,8 @@ function record(tenantId: string, collection: string, type: string, data: Record
 /**
  * What a new tenant holds for corporate devices: one ADE token ("Contoso ABM", valid for a year)
  * with its synced serial numbers, the Apple Configurator pseudo-token (ID = the Intune account ID,
- * token type `none`) and one VPP token ("Contoso VPP").
+ * token type `none`), one VPP token ("Contoso VPP") and the Company Portal app its licenses synced
+ * (an `iosVppApp` with device licensing).
  */
 export function adeTenantDefaults(tenantId: string, clock: Clock): EntityRecord[] {
   const now = clock();
@@ -79,11 +82,29 @@ export function adeTenantDefaults(tenantId: string, clock: Clock): EntityRecord[
     expirationDateTime: graphTimestamp(new Date(now.getTime() + 365 * DAY)),
     lastSyncDateTime: graphTimestamp(now),
   };
+  const companyPortal = {
+    ...iosVppApp.initial(),
+    id: randomUUID(),
+    displayName: COMPANY_PORTAL.displayName,
+    publisher: COMPANY_PORTAL.publisher,
+    bundleId: COMPANY_PORTAL.bundleId,
+    appStoreUrl: COMPANY_PORTAL.appStoreUrl,
+    applicableDeviceType: { iPad: true, iPhoneAndIPod: true },
+    licensingType: { supportUserLicensing: true, supportDeviceLicensing: true, supportsUserLicensing: true, supportsDeviceLicensing: true },
+    totalLicenseCount: 100,
+    vppTokenId: vpp.id,
+    vppTokenDisplayName: vpp.displayName,
+    vppTokenOrganizationName: vpp.organizationName,
+    vppTokenAppleId: vpp.appleId,
+    createdDateTime: graphTimestamp(now),
+    lastModifiedDateTime: graphTimestamp(now),
+  };
   return [
     record(tenantId, DEP_TOKENS, depOnboardingSetting.name, token),
     record(tenantId, DEP_TOKENS, depOnboardingSetting.name, configurator),
     ...devices,
     record(tenantId, VPP_TOKENS, vppToken.name, vpp),
+    record(tenantId, 'mobileApps', iosVppApp.name, companyPortal),
   ];
 }
 

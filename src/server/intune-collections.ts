@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { KindDescriptor } from '../model';
-import { appleEnrollmentProfileAssignment, deviceConfigurationAssignment, enrollmentConfigurationAssignment, mobileAppAssignment } from './wire/assignment-types';
+import {
+  appleEnrollmentProfileAssignment,
+  deviceConfigurationAssignment,
+  enrollmentConfigurationAssignment,
+  managedDeviceMobileAppConfigurationAssignment,
+  mobileAppAssignment,
+} from './wire/assignment-types';
 import { iosDeviceFeaturesConfiguration } from './wire/device-configuration';
 import {
   deviceEnrollmentLimitConfiguration,
@@ -10,6 +16,7 @@ import {
 import { appleUserInitiatedEnrollmentProfile } from './wire/enrollment-profile';
 import type { EntityType } from './wire/entity-type';
 import { iosiPadOSWebClip, iosStoreApp, iosVppApp, webApp } from './wire/mobile-app';
+import { iosMobileAppConfiguration } from './wire/mobile-app-configuration';
 
 /** The priority rules of a collection whose objects are ordered. */
 export interface PriorityRules {
@@ -105,8 +112,21 @@ export const mobileApps: IntuneCollection = {
   newId: () => randomUUID(),
 };
 
+/** App configuration policies for managed devices (the Company Portal's ADE configuration); `assign` answers 204. */
+export const mobileAppConfigurations: IntuneCollection = {
+  name: 'mobileAppConfigurations',
+  path: 'deviceAppManagement/mobileAppConfigurations',
+  baseType: 'managedDeviceMobileAppConfiguration',
+  types: [iosMobileAppConfiguration],
+  creatable: [iosMobileAppConfiguration],
+  assignmentType: managedDeviceMobileAppConfigurationAssignment,
+  assign: { bodyKey: 'assignments', ignoredKeys: [], status: 204 },
+  betaOnly: false,
+  newId: () => randomUUID(),
+};
+
 /** Every Intune collection the server serves. */
-export const INTUNE_COLLECTIONS: readonly IntuneCollection[] = [enrollmentProfiles, enrollmentConfigurations, deviceConfigurations, mobileApps];
+export const INTUNE_COLLECTIONS: readonly IntuneCollection[] = [enrollmentProfiles, enrollmentConfigurations, deviceConfigurations, mobileApps, mobileAppConfigurations];
 
 /**
  * The served collection that holds a kind, found from the kind's own protocol (its collection path

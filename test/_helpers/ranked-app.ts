@@ -4,9 +4,9 @@ import { appDir, CDKTF_JSON } from './synth-app';
  * An app of two stacks: `ranked` declares two enrollment type profiles and two platform
  * restrictions for one group (both classes ranked in declaration order, its profiles placed above
  * hand-made ones), `other` one device limit restriction (a class `ranked` does not use, so the two
- * stacks plan independently).
+ * stacks plan independently). `newRestriction` adds a third platform restriction of that name.
  */
-export function rankedApp(names: { secondProfile?: string } = {}): string {
+export function rankedApp(names: { secondProfile?: string; newRestriction?: string } = {}): string {
   return appDir({
     'cdktf.json': CDKTF_JSON,
     'main.ts': `
@@ -22,6 +22,7 @@ for (const [id, displayName, type] of [
 }
 new PlatformRestriction(stack, 'Current', { displayName: 'Current iOS', osMinimumVersion: '16.0', assignments: [staff] });
 new PlatformRestriction(stack, 'Older', { displayName: 'Older iOS', osMinimumVersion: '15.0', assignments: [staff] });
+${names.newRestriction ? `new PlatformRestriction(stack, 'Newest', { displayName: ${JSON.stringify(names.newRestriction)}, osMinimumVersion: '17.0', assignments: [staff] });` : ''}
 const other = new EnrollmentStack(app, 'other');
 new DeviceLimitRestriction(other, 'Only', { displayName: 'Other stack limit', limit: 5, assignments: [AssignmentTarget.group(new EntraGroup(other, 'Others', { displayName: 'Others' }))] });
 app.synth();

@@ -12,6 +12,11 @@ afterAll(removeAppDirs);
 
 const validate = new Ajv2020({ validateFormats: false }).compile(JSON.parse(readFileSync(join(ROOT, 'docs/output.schema.json'), 'utf8')) as object);
 const PROFILES = '/beta/deviceManagement/appleUserInitiatedEnrollmentProfiles';
+const CONFIGURATIONS = '/beta/deviceManagement/deviceEnrollmentConfigurations';
+const INVENTORY = `/beta/deviceAppManagement/mobileApps?$filter=displayName eq 'enrollkit inventory: ranked'`;
+
+// Each test synthesizes apps and runs several commands against a server.
+jest.setTimeout(180_000);
 
 describe('enrollkit drift', () => {
   let server: StartedReferenceServer;
@@ -39,9 +44,13 @@ describe('enrollkit drift', () => {
     return text ? (JSON.parse(text) as Record<string, unknown>) : {};
   }
 
-  async function profileNamed(name: string): Promise<string> {
-    const list = (await byHand('GET', PROFILES)).value as { id: string; displayName: string }[];
+  async function idNamed(collection: string, name: string): Promise<string> {
+    const list = (await byHand('GET', collection)).value as { id: string; displayName: string }[];
     return list.find((p) => p.displayName === name)!.id;
+  }
+
+  function profileNamed(name: string): Promise<string> {
+    return idNamed(PROFILES, name);
   }
 
   it('reports objects edited in the tenant with their fields and assignments, and unowned newcomers, with exit 2', async () => {
@@ -81,6 +90,50 @@ describe('enrollkit drift', () => {
 
     expect((await run(dir, ['apply', '--stack', 'ranked', '--auto-approve'])).code).toBe(0);
     expect((await run(dir, ['drift', '--stack', 'ranked'])).code).toBe(0);
+  });
+
+  it('reports an owned object deleted in the tenant and an assignment removed there (exit 2), while an object only added in the code is not drift', async () => {
+    expect((await run(rankedApp(), ['apply', '--stack', 'ranked', '--auto-approve'])).code).toBe(0);
+    const [inventory] = (await byHand('GET', INVENTORY)).value as { description: string; isAssigned: boolean }[];
+    expect(inventory?.isAssigned).toBe(false);
+    expect(inventory?.description).toMatch(/\n\[enrollkit inventory stack=ranked objects=[\w-]{8}(?:\.[\w-]{8}){3}\]$/);
+
+    await byHand('DELETE', `${CONFIGURATIONS}/${await idNamed(CONFIGURATIONS, 'Older iOS')}`);
+    const personal = await profileNamed('Personal devices');
+    const [assignment] = (await byHand('GET', `${PROFILES}/${personal}/assignments`)).value as { id: string }[];
+    await byHand('DELETE', `${PROFILES}/${personal}/assignments/${assignment!.id}`);
+
+    const withNew = rankedApp({ newRestriction: 'Newest iOS' });
+    const drifted = await run(withNew, ['drift', '--stack', 'ranked']);
+    expect(drifted.code).toBe(2);
+    expect(drifted.out).toContain('Stack ranked: drift. 2 change(s) made in the tenant outside the code:');
+    expect(drifted.out).toContain("- platform restriction 'Older iOS' (ranked/Older) was deleted in the tenant; apply creates it again");
+    expect(drifted.out).toContain("~ enrollment type profile 'Personal devices' (ranked/Personal) was edited in the tenant:\n      - assignment removed in the tenant: group \"Staff\"");
+    expect(drifted.out).not.toContain('Newest iOS');
+    expect(drifted.out).toContain('The code also has changes not yet applied');
+
+    const json = JSON.parse((await run(withNew, ['drift', '--stack', 'ranked', '--format', 'json'])).out) as Output;
+    expect(validate(json)).toBe(true);
+    expect(json.drift![0]!.deleted).toEqual([{ kind: 'platformRestriction', logicalId: 'Older', path: 'ranked/Older', displayName: 'Older iOS' }]);
+    expect(json.drift![0]!.inventoryRecorded).toBe(true);
+
+    const plan = await run(withNew, ['plan', '--stack', 'ranked']);
+    expect(plan.out).toContain("+ platform restriction 'Older iOS' (ranked/Older) will be created");
+    expect(plan.out).toContain("+ platform restriction 'Newest iOS' (ranked/Newest) will be created");
+    const reapplied = await run(withNew, ['apply', '--stack', 'ranked', '--auto-approve']);
+    expect(reapplied.code).toBe(0);
+    expect(reapplied.out).toContain("ok      assign enrollment type profile 'Personal devices' to group \"Staff\"");
+    expect((await run(withNew, ['drift', '--stack', 'ranked'])).code).toBe(0);
+    expect(((await byHand('GET', INVENTORY)).value as { description: string }[])[0]!.description).toMatch(/objects=[\w-]{8}(?:\.[\w-]{8}){4}\]$/);
+
+    expect((await run(withNew, ['destroy', '--stack', 'ranked', '--auto-approve'])).code).toBe(0);
+    expect((await byHand('GET', INVENTORY)).value).toEqual([]);
+  });
+
+  it('says deletions are not told apart until an apply records what the stack owns', async () => {
+    const drift = await run(rankedApp(), ['drift', '--stack', 'ranked']);
+    expect(drift.code).toBe(0);
+    expect(drift.out).toContain('No apply has recorded what the stack owns yet');
   });
 
   it('does not report a change made only in the code, which plan shows', async () => {

@@ -40,7 +40,8 @@ const credentialsOf = (prefix: string, server: StartedReferenceServer) => ({ [`$
 /** What a tenant holds, by display name: device limits, platform restrictions and groups. */
 async function names(server: StartedReferenceServer): Promise<string[]> {
   const { objects, groups } = await census(server);
-  const own = objects.filter((o) => typeof o.description === 'string' && o.description.includes('enrollkit'));
+  // The stack's own objects; the inventory enrollkit keeps of a stack is left out.
+  const own = objects.filter((o) => typeof o.description === 'string' && o.description.includes('enrollkit') && !String(o.displayName).startsWith('enrollkit inventory:'));
   return [...own.map((o) => String(o.displayName)), ...groups.map((g) => `group ${String(g.displayName)}`)].sort();
 }
 

@@ -4,16 +4,19 @@ import * as path from 'node:path';
 import { COMMANDS } from '../../src/cli/commands';
 import type { CliIo } from '../../src/cli/io';
 import { exec, type CommandFactory } from '../../src/cli/program';
-import type { EnrollmentResolution } from '../../src/rules';
+import type { CorporateEnrollmentResolution, EnrollmentResolution } from '../../src/rules';
 import { applyPlan, planStack } from '../../src/engine';
 import { webBasedStack } from '../_fixtures/stacks';
+import { exampleManifest } from '../_helpers/example-manifests';
 import { startReferenceTenant } from '../_helpers/reference-tenant';
+import { exampleCopy, removeAppDirs } from '../_helpers/synth-app';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SCRATCH: string[] = [];
 
 afterAll(() => {
   for (const dir of SCRATCH) fs.rmSync(dir, { recursive: true, force: true });
+  removeAppDirs();
 });
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const BYOD_GROUP = 'iOS BYOD users';
@@ -104,6 +107,113 @@ describe('enrollkit simulate', () => {
     [['--os', '17.2'], 'give exactly one'],
     [['--groups', 'A', '--user', 'adele@contoso.com', '--os', '17.2'], 'give exactly one'],
     [['--groups', 'A', '--os', '17.2', '--enrolled-devices', 'two'], '--enrolled-devices expects a whole number (got "two")'],
+  ])('rejects %j', async (args, message) => {
+    const { code, err } = await run(['simulate', ...args]);
+    expect(code).toBe(1);
+    expect(err).toContain(message);
+  });
+});
+
+describe('enrollkit simulate for an organization-owned device', () => {
+  const ade = exampleCopy('automated-device-enrollment');
+
+  it('gives an assigned serial number its ADE profile of the example: Company Portal through VPP, supervised, locked, step by step', async () => {
+    const { code, out } = await run(['simulate', '--serial', 'DMPXK0A1JF8J', '--format', 'json'], ade);
+    expect(code).toBe(0);
+    const result = JSON.parse(out) as CorporateEnrollmentResolution;
+    expect(result).toMatchObject({
+      outcome: 'enrolled',
+      profile: { name: 'ADE: knowledge workers', kind: 'ade', token: 'Contoso ABM', selectedBy: 'assigned' },
+      userAffinity: { enabled: true },
+      authentication: { method: 'companyPortal', modern: true },
+      companyPortal: { install: 'vpp', vppToken: 'Contoso VPP' },
+      supervised: { enabled: true },
+      lockedEnrollment: { enabled: true },
+      sharedIPad: { enabled: false },
+    });
+    expect(result.userSteps[0]).toContain('without the panes Siri, Apple Pay, Screen Time, Move from Android');
+  }, 120_000);
+
+  it('prints the kiosk profile in text, and the token default for a serial number the example does not assign', async () => {
+    const kiosk = await run(['simulate', '--serial', 'F9FXQ1B1HG7K', '--device', 'ipad'], ade);
+    expect(kiosk.out).toContain('2. Enrollment profile: "ADE: shared kiosks" (ADE, automated-device-enrollment/SharedKiosks): assigned to F9FXQ1B1HG7K');
+    expect(kiosk.out).toContain('3. User affinity: no');
+    expect(kiosk.out).toContain('5. Company Portal: not installed');
+    expect(kiosk.out).toContain('7. What the user sees:\n   1. The device is turned on and Apple Setup Assistant runs');
+    expect(kiosk.out).toContain('Outcome: enrolled: enrolls through "ADE: shared kiosks" (ADE, token "Contoso ABM") without user affinity');
+    const unassigned = await run(['simulate', '--device-kind', 'ade'], ade);
+    expect(unassigned.out).toContain('the default profile of ADE token "Contoso ABM" applies');
+  }, 120_000);
+
+  it('refuses a device enrollment manager account, with the reason, and exits 0', async () => {
+    const { code, out } = await run(['simulate', '--serial', 'DMPXK0A2JF8J', '--dem'], ade);
+    expect(code).toBe(0);
+    expect(out).toContain('Refused:\n  - EK022: the device enrollment manager (DEM) account is not supported with ADE (003)');
+    expect(out).toContain('Outcome: refused');
+  }, 120_000);
+
+  it("reads a tenant's profiles and synced serial numbers from a reference server: assigned, token default, unknown", async () => {
+    const tenant = await startReferenceTenant();
+    try {
+      const { plan } = await planStack(tenant.backend, await exampleManifest('automated-device-enrollment'));
+      expect((await applyPlan(tenant.backend, plan)).ok).toBe(true);
+      const env = { ...process.env, ENROLLKIT_BACKEND: 'reference', ENROLLKIT_URL: tenant.server.url, ENROLLKIT_TOKEN: tenant.server.token };
+      const simulate = async (...args: string[]) => {
+        const { code, out, err } = await run(['simulate', '--source', 'actual', ...args, '--format', 'json'], process.cwd(), COMMANDS, env);
+        expect([code, err]).toEqual([0, '']);
+        return JSON.parse(out) as CorporateEnrollmentResolution;
+      };
+      expect((await simulate('--serial', 'F9FXQ1B1HG7K')).profile).toMatchObject({ name: 'ADE: shared kiosks', selectedBy: 'assigned' });
+      const byDefault = await simulate('--serial', 'DMPXK0A5JF8J');
+      expect(byDefault.device.reason).toBe('DMPXK0A5JF8J is a device of ADE token "Contoso ABM" in the tenant');
+      expect(byDefault.profile).toMatchObject({ name: 'ADE: knowledge workers', selectedBy: 'tokenDefault' });
+      expect(await simulate('--serial', 'C02ZZ9ZZZZ99')).toMatchObject({ outcome: 'unknownDevice' });
+    } finally {
+      await tenant.close();
+    }
+  }, 120_000);
+
+  it("reads a tenant's Apple Configurator profile and imported serial numbers: assigned, and none for an unassigned one", async () => {
+    const tenant = await startReferenceTenant();
+    try {
+      const graph = async (method: string, url: string, body?: unknown) => {
+        const response = await fetch(`${tenant.server.url}/beta${url}`, {
+          method,
+          headers: { authorization: `Bearer ${tenant.server.token}`, 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        return response.status === 204 ? {} : ((await response.json()) as Record<string, unknown>);
+      };
+      const account = String((await graph('GET', '/deviceManagement')).intuneAccountId);
+      const devices = ['C39XQ1A1N72J', 'C39XQ1A2N72J'].map((serialNumber) => ({ '@odata.type': '#microsoft.graph.importedAppleDeviceIdentity', serialNumber, platform: 'ios', discoverySource: 'adminImport' }));
+      await graph('POST', `/deviceManagement/depOnboardingSettings/${account}/importedAppleDeviceIdentities/importAppleDeviceIdentityList`, { importedAppleDeviceIdentities: devices, overwriteImportedDeviceIdentities: false });
+      const profile = await graph('POST', `/deviceManagement/depOnboardingSettings/${account}/enrollmentProfiles`, {
+        '@odata.type': '#microsoft.graph.enrollmentProfile',
+        displayName: 'Warehouse iPads',
+        requiresUserAuthentication: true,
+        enableAuthenticationViaCompanyPortal: false,
+        requireCompanyPortalOnSetupAssistantEnrolledDevices: true,
+      });
+      await graph('POST', `/deviceManagement/depOnboardingSettings/${account}/enrollmentProfiles/${String(profile.id)}/updateDeviceProfileAssignment`, { deviceIds: ['C39XQ1A1N72J'] });
+      const env = { ...process.env, ENROLLKIT_BACKEND: 'reference', ENROLLKIT_URL: tenant.server.url, ENROLLKIT_TOKEN: tenant.server.token };
+      const simulate = async (serial: string) => JSON.parse((await run(['simulate', '--source', 'actual', '--serial', serial, '--device', 'ipad', '--format', 'json'], process.cwd(), COMMANDS, env)).out) as CorporateEnrollmentResolution;
+      expect(await simulate('C39XQ1A1N72J')).toMatchObject({
+        outcome: 'enrolled',
+        profile: { name: 'Warehouse iPads', kind: 'configurator', selectedBy: 'assigned' },
+        authentication: { method: 'setupAssistant' },
+        companyPortal: { install: 'appStore' },
+      });
+      expect(await simulate('C39XQ1A2N72J')).toMatchObject({ outcome: 'noProfile', device: { kind: 'configurator', reason: 'C39XQ1A2N72J is a device of Apple Configurator in the tenant' } });
+    } finally {
+      await tenant.close();
+    }
+  }, 120_000);
+
+  it.each([
+    [['--serial', 'DMPXK0A1JF8J', '--os', '17.2'], '--os apply to user-initiated enrollment, not to a corporate device'],
+    [['--serial', 'not a serial'], '--serial expects an Apple serial number such as DMPXK0A1JF8J (got "not a serial")'],
+    [['--groups', 'A', '--os', '17.2', '--ade-token', 'Contoso ABM'], '--ade-token apply to a corporate device. Fix: add --serial S or --device-kind ade|configurator'],
+    [['--device-kind', 'ade', '--groups', 'A', '--user', 'adele@contoso.com'], 'not both'],
   ])('rejects %j', async (args, message) => {
     const { code, err } = await run(['simulate', ...args]);
     expect(code).toBe(1);

@@ -1,4 +1,4 @@
-import { applyPlan, planStack, type PlanImpact } from '../../src/engine';
+import { applyPlan, planImpactOf, planStack, withMemberCounts, type PlanImpact } from '../../src/engine';
 import { MICROSOFT_AUTHENTICATOR, type GroupSpec, type Manifest, type Resource } from '../../src/model';
 import { authenticator, deviceLimit, group, jitPolicy, manifest, platformRestriction, profile, storeApp, webClip } from '../rules/builders';
 import { startReferenceTenant, type ReferenceTenant } from '../_helpers/reference-tenant';
@@ -234,10 +234,29 @@ describe('the impact of a plan', () => {
     await applyPlan(tenant.backend, first.plan);
     const groups = (await graph('GET', `/v1.0/groups?$filter=${encodeURIComponent("displayName eq 'Contractors'")}`)).value as { id: string }[];
     for (const id of ids.slice(0, 2)) await graph('POST', `/v1.0/groups/${groups[0]!.id}/members/$ref`, { '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${id}` });
+    const before = tenant.backend.counters().roundTrips;
     const { plan } = await planStack(tenant.backend, stack([...replace(baseline(), 'Contractors', () => undefined), profile('Everyone else', 'device', ['*'], 2)]));
     expect(plan.impact!.affected.map((a) => [a.label, a.members])).toEqual([
       ['all users in none of these groups', 3],
       ["members of 'Contractors'", 2],
     ]);
+    // The tenant check, then the reads; the counts rode beside the ADE token's profiles in the reads'
+    // second $batch: no round trip of their own.
+    expect(tenant.backend.counters().roundTrips - before).toBe(3);
+  });
+
+  it('counts the members after the impact when the plan did not read them with the state', async () => {
+    const first = await planStack(tenant.backend, stack(baseline()), { impact: false });
+    await applyPlan(tenant.backend, first.plan);
+    const changed = stack([...replace(baseline(), 'Contractors', () => undefined), profile('Everyone else', 'device', ['*'], 2)]);
+    const { plan, state } = await planStack(tenant.backend, changed, { impact: false });
+    expect(state.memberCounts).toBeUndefined();
+    const before = tenant.backend.counters().roundTrips;
+    const impact = await withMemberCounts(planImpactOf(changed, state, plan), tenant.backend, plan, state);
+    expect(impact.affected.map((a) => [a.label, a.members])).toEqual([
+      ['all users in none of these groups', 0],
+      ["members of 'Contractors'", 0],
+    ]);
+    expect(tenant.backend.counters().roundTrips - before).toBe(1);
   });
 });

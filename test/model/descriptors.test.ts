@@ -62,6 +62,7 @@ const specs: Record<KindName, fc.Arbitrary<unknown>> = {
   configuratorProfile: fc
     .record({ authentication: fc.constantFrom(undefined, 'companyPortal', 'setupAssistantLegacy', 'setupAssistantModern'), serialNumbers: fc.subarray(['C02XK0A1JF8J', 'C02XK0A2JF8J']) })
     .map(({ authentication, serialNumbers }) => ({ userAffinity: authentication !== undefined, ...(authentication ? { authentication } : {}), serialNumbers })),
+  companyPortalConfiguration: fc.record({ app: fc.constant('com.microsoft.CompanyPortal'), userAffinity: fc.boolean() }),
 };
 
 /** The entity as read-state hands it over: with the parent's name and the action-owned state folded in. */

@@ -6,6 +6,7 @@ import {
   type AdeProfileSpec,
   type Assignment,
   type AssignmentTarget,
+  type ConfiguratorProfileSpec,
   type EnrollmentTypeProfileSpec,
   type GroupSpec,
   type Manifest,
@@ -144,4 +145,9 @@ export function adeProfile(name: string, spec: Partial<AdeProfileSpec> = {}): Re
     },
     ...base(name, []),
   };
+}
+
+/** An Apple Configurator enrollment profile (user affinity with Company Portal by default). */
+export function configuratorProfile(name: string, spec: Partial<ConfiguratorProfileSpec> = {}): Resource {
+  return { kind: 'configuratorProfile', spec: { userAffinity: true, authentication: 'companyPortal', serialNumbers: [], ...spec }, ...base(name, []) };
 }

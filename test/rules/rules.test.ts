@@ -125,11 +125,29 @@ const CASES: Record<string, { offending: Case; fine: Case; path: string }> = {
     fine: { name: 'Company Portal from the App Store without ADE', resources: [storeApp('Company Portal', 'com.microsoft.CompanyPortal', ['*'])] },
     path: 'Stack/CompanyPortal',
   },
+  EK022: {
+    offending: {
+      name: 'a device assigned to an ADE profile enrolled by a DEM account',
+      resources: [adeProfile('Workers', { serialNumbers: ['DMPXK0A1JF8J'] })],
+      facts: { deviceEnrollmentManagerDevices: [{ serialNumber: 'DMPXK0A1JF8J', deviceName: 'iPad-17', userPrincipalName: 'dem@contoso.com' }] },
+    },
+    fine: {
+      name: 'a DEM account that enrolled a device of neither ADE nor Apple Configurator',
+      resources: [adeProfile('Workers', { serialNumbers: ['DMPXK0A1JF8J'] })],
+      facts: { deviceEnrollmentManagerDevices: [{ serialNumber: 'C02ZZ9ZZZZ99', deviceName: 'Loaner', userPrincipalName: 'dem@contoso.com' }], corporateDevices: [{ serialNumber: 'F9FXQ1B1HG7K', token: 'Contoso ABM', deviceKind: 'ade' }] },
+    },
+    path: 'tenant/managedDevices/iPad-17',
+  },
+  EK023: {
+    offending: { name: 'ADE with user affinity beside a restriction that blocks iOS/iPadOS for a group', resources: [adeProfile('Workers'), platformRestriction('No iOS', { platformBlocked: true }, ['Sales'], 1)] },
+    fine: { name: 'ADE with user affinity beside a restriction that blocks personal devices only', resources: [adeProfile('Workers'), platformRestriction('No BYOD', { personalDeviceEnrollmentBlocked: true }, ['Sales'], 1)] },
+    path: 'Stack/NoiOS',
+  },
 };
 
 describe('rules', () => {
-  it('cover EK001 to EK021, each with a severity, a fix and a source document', () => {
-    expect(RULES.map((r) => r.id)).toEqual(Array.from({ length: 21 }, (_, i) => `EK${String(i + 1).padStart(3, '0')}`));
+  it('cover EK001 to EK023, each with a severity, a fix and a source document', () => {
+    expect(RULES.map((r) => r.id)).toEqual(Array.from({ length: 23 }, (_, i) => `EK${String(i + 1).padStart(3, '0')}`));
     for (const rule of RULES) {
       expect(['error', 'warning', 'info']).toContain(rule.severity);
       expect(rule.fix.length).toBeGreaterThan(10);
@@ -205,6 +223,26 @@ describe('rules', () => {
       adeTokens: [{ tokenName: 'ABM', tokenExpirationDateTime: inDays(-3) }],
     };
     expect(paths('EK016', { name: '', resources: [], facts })).toEqual(['tenant/depOnboardingSettings/ABM']);
+  });
+
+  it('EK022 reports a DEM-enrolled device the tenant synced from Apple Business Manager, though no profile is assigned to it', () => {
+    const facts: TenantFacts = {
+      corporateDevices: [{ serialNumber: 'F9FXQ1B2HG7K', token: 'Contoso ABM', deviceKind: 'ade' }],
+      deviceEnrollmentManagerDevices: [{ serialNumber: 'f9fxq1b2hg7k', deviceName: '', userPrincipalName: 'dem@contoso.com' }],
+    };
+    expect(ruleById('EK022')?.check({ manifest: manifest([]), facts, now: NOW })).toEqual([
+      expect.objectContaining({ path: 'tenant/managedDevices/f9fxq1b2hg7k', message: 'the organization-owned device f9fxq1b2hg7k is enrolled by the device enrollment manager account dem@contoso.com' }),
+    ]);
+  });
+
+  it('EK023 errors when the tenant default blocks iOS/iPadOS and ADE profiles exist, warns on a group restriction only with user affinity', () => {
+    const blocked = { tenantDefaults: { platformRestriction: { platformBlocked: true, personalDeviceEnrollmentBlocked: false }, deviceLimit: 5 } };
+    const check = (resources: Resource[], facts: TenantFacts = {}) => ruleById('EK023')?.check({ manifest: manifest(resources), facts, now: NOW }) ?? [];
+    expect(check([adeProfile('Kiosks', { userAffinity: false, authentication: undefined })], blocked)).toEqual([expect.objectContaining({ path: 'tenant/deviceEnrollmentConfigurations/All users' })]);
+    expect(check([], blocked)).toEqual([]);
+    const noIos = platformRestriction('No iOS', { platformBlocked: true }, ['Sales'], 1);
+    expect(check([adeProfile('Kiosks', { userAffinity: false, authentication: undefined }), noIos])).toEqual([]);
+    expect(check([adeProfile('Workers'), noIos])).toEqual([expect.objectContaining({ path: 'Stack/NoiOS', severity: 'warning' })]);
   });
 
   it('EK017 reports a device enrollment manager account on ADE', () => {
@@ -317,7 +355,7 @@ describe('lint', () => {
   });
 
   it('lists the rules it could not evaluate without tenant facts', () => {
-    expect(lint(manifest([]), {}, { now: NOW }).skipped.map((s) => s.rule)).toEqual(['EK011', 'EK016', 'EK017', 'EK018']);
+    expect(lint(manifest([]), {}, { now: NOW }).skipped.map((s) => s.rule)).toEqual(['EK011', 'EK016', 'EK017', 'EK018', 'EK022']);
   });
 });
 

@@ -145,6 +145,21 @@ export const KINDS: readonly Kind[] = [
     versioned: false,
   },
   {
+    name: 'iOS app configuration policy',
+    path: '/beta/deviceAppManagement/mobileAppConfigurations',
+    odataType: graph('iosMobileAppConfiguration'),
+    create: (suffix) => ({
+      '@odata.type': graph('iosMobileAppConfiguration'),
+      displayName: `Company Portal – ADE user affinity ${suffix}`,
+      targetedMobileApps: ['00000000-0000-0000-0000-0000000000cc'],
+      encodedSettingXml:
+        'PGRpY3Q+PGtleT5JbnR1bmVDb21wYW55UG9ydGFsRW5yb2xsbWVudEFmdGVyVURBPC9rZXk+PGRpY3Q+PGtleT5JbnR1bmVEZXZpY2VJZDwva2V5PjxzdHJpbmc+e3tkZXZpY2VpZH19PC9zdHJpbmc+PGtleT5Vc2VySWQ8L2tleT48c3RyaW5nPnt7dXNlcmlkfX08L3N0cmluZz48L2RpY3Q+PC9kaWN0Pg==',
+    }),
+    update: { '@odata.type': graph('iosMobileAppConfiguration'), description: 'ADE devices' },
+    changed: ['description', 'ADE devices'],
+    versioned: true,
+  },
+  {
     name: 'group',
     path: '/v1.0/groups',
     odataType: undefined,

@@ -22,7 +22,7 @@ describe('over a loopback port', () => {
         expect(created.status).toBe(201);
       }
       const names: string[] = [];
-      let next: string | undefined = `${server.url}/beta/deviceAppManagement/mobileApps?$select=displayName`;
+      let next: string | undefined = `${server.url}/beta/deviceAppManagement/mobileApps?$select=displayName&$filter=${encodeURIComponent("isof('microsoft.graph.webApp')")}`;
       while (next) {
         const page = (await (await fetch(next, { headers })).json()) as { value: { displayName: string }[]; '@odata.nextLink'?: string };
         names.push(...page.value.map((app) => app.displayName));

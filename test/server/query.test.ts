@@ -19,7 +19,8 @@ describe('query options', () => {
     expect(await names(q("isof('microsoft.graph.iosStoreApp')"))).toEqual(['Microsoft Authenticator']);
     expect(await names(q("isof('microsoft.graph.iosStoreApp') or isof('microsoft.graph.webApp')"))).toEqual(['Microsoft Authenticator', 'Benefits']);
     expect(await names(q("isof('microsoft.graph.mobileApp') and startswith(displayName,'comp')"))).toEqual(['Company Portal']);
-    expect(await names(q("not isof('microsoft.graph.webApp') and (isAssigned eq false)"))).toEqual(['Microsoft Authenticator', 'Company Portal']);
+    // A new tenant holds the Company Portal VPP app its VPP token synced.
+    expect(await names(q("not isof('microsoft.graph.webApp') and (isAssigned eq false)"))).toEqual(['Microsoft Intune Company Portal', 'Microsoft Authenticator', 'Company Portal']);
     expect(await names(q("isof('microsoft.graph.windowsStoreApp')"))).toEqual([]);
     expect(await names(q("(microsoft.graph.managedApp/appAvailability eq null or isAssigned eq false) and bundleId eq 'com.microsoft.azureauthenticator'"))).toEqual([
       'Microsoft Authenticator',
@@ -34,32 +35,35 @@ describe('query options', () => {
 
   it('orders by displayName ascending and descending', async () => {
     const { names } = await appHarness();
-    expect(await names('$orderby=displayName')).toEqual(['Benefits', 'Company Portal', 'Microsoft Authenticator']);
-    expect(await names('$orderby=displayName desc')).toEqual(['Microsoft Authenticator', 'Company Portal', 'Benefits']);
+    expect(await names('$orderby=displayName')).toEqual(['Benefits', 'Company Portal', 'Microsoft Authenticator', 'Microsoft Intune Company Portal']);
+    expect(await names('$orderby=displayName desc')).toEqual(['Microsoft Intune Company Portal', 'Microsoft Authenticator', 'Company Portal', 'Benefits']);
   });
 
   it('selects properties and still types every element of a polymorphic collection', async () => {
     const { call } = await appHarness();
-    const reply = await call('GET', `${APPS}?$select=id,displayName&$top=1`);
+    const reply = await call('GET', `${APPS}?$select=id,displayName&$top=2`);
     expect(reply.body['@odata.context']).toBe('https://graph.microsoft.com/beta/$metadata#deviceAppManagement/mobileApps(id,displayName)');
-    expect(reply.body.value[0]).toEqual({ '@odata.type': '#microsoft.graph.iosStoreApp', id: expect.any(String), displayName: 'Microsoft Authenticator' });
+    expect(reply.body.value).toEqual([
+      { '@odata.type': '#microsoft.graph.iosVppApp', id: expect.any(String), displayName: 'Microsoft Intune Company Portal' },
+      { '@odata.type': '#microsoft.graph.iosStoreApp', id: expect.any(String), displayName: 'Microsoft Authenticator' },
+    ]);
   });
 
   it('accepts query options without the $ prefix on beta only', async () => {
     const { call, names } = await appHarness();
     expect(await names('filter=' + encodeURIComponent("isof('microsoft.graph.webApp')"))).toEqual(['Benefits']);
     const v1 = await call('GET', `/v1.0/deviceAppManagement/mobileApps?filter=${encodeURIComponent("isof('microsoft.graph.webApp')")}`);
-    expect(v1.body.value).toHaveLength(3);
+    expect(v1.body.value).toHaveLength(4);
   });
 
   it('counts on the first page and keeps the query in nextLink', async () => {
     const { call } = await appHarness();
     const first = await call('GET', `${APPS}?$count=true&$top=2&$orderby=displayName&$select=displayName`);
-    expect(first.body['@odata.count']).toBe(3);
+    expect(first.body['@odata.count']).toBe(4);
     const next = new URL(first.body['@odata.nextLink']);
     expect(next.searchParams.get('$orderby')).toBe('displayName');
     const second = await call('GET', `${next.pathname}${next.search}`);
-    expect(second.body.value.map((app: Json) => app.displayName)).toEqual(['Microsoft Authenticator']);
+    expect(second.body.value.map((app: Json) => app.displayName)).toEqual(['Microsoft Authenticator', 'Microsoft Intune Company Portal']);
     expect(second.body['@odata.count']).toBeUndefined();
   });
 

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { detectDrift, hasDrift, planStack, type DriftReport, type Plan } from '../../engine';
+import { driftOfStack, hasDrift, type DriftReport, type Plan } from '../../engine';
 import { addBackendOptions, backendFlags } from '../backend-options';
 import { ExitCode } from '../exit-codes';
 import { outputDocument, printJson } from '../json-output';
@@ -21,9 +21,9 @@ export const driftCommand: CommandFactory = (io, exit) =>
         const plans: Plan[] = [];
         const reports: DriftReport[] = [];
         for (const { manifest, backend, tenant } of await backends.forStacks(manifests)) {
-          const { plan, state } = await planStack(backend, manifest, { tenant });
+          const { plan, report } = await driftOfStack(backend, manifest, tenant);
           plans.push(plan);
-          reports.push(detectDrift(manifest, state));
+          reports.push(report);
         }
         const drifted = reports.some(hasDrift);
         if (options.format === 'json') io.stdout(printJson(outputDocument('drift', true, plans, { drift: reports })));

@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Argument, Command } from 'commander';
-import { detectDrift, hasChanges, hasDrift, planStack, withStackLock, type Plan } from '../../engine';
+import { driftOfStack, hasChanges, hasDrift, planStack, withStackLock, type Plan } from '../../engine';
 import type { Manifest } from '../../model';
 import { addBackendOptions, backendFlags } from '../backend-options';
 import { ExitCode } from '../exit-codes';
@@ -101,8 +101,7 @@ async function githubApply(io: CliIo, run: GithubRun, targets: readonly Target[]
 async function githubDrift(io: CliIo, run: GithubRun, targets: readonly Target[]): Promise<number> {
   let drifted = false;
   for (const { manifest, backend, tenant } of targets) {
-    const { plan, state } = await planStack(backend, manifest, { tenant });
-    const report = detectDrift(manifest, state);
+    const { plan, report } = await driftOfStack(backend, manifest, tenant);
     drifted ||= hasDrift(report);
     const text = renderDriftText(report, plan);
     io.stdout(text);

@@ -1,17 +1,18 @@
 import { Command, Option } from 'commander';
 import { OsVersionSchema, UsageError, type Manifest } from '../../model';
-import { resolveEnrollment, type EnrollmentRequest, type EnrollmentState } from '../../rules';
+import { resolveCorporateEnrollment, resolveEnrollment, type CorporateDeviceKind, type CorporateEnrollmentRequest, type EnrollmentRequest, type EnrollmentState } from '../../rules';
 import { addBackendOptions, backendFlags } from '../backend-options';
 import type { CliIo } from '../io';
 import { loadManifests } from '../load-manifests';
 import type { CommandFactory } from '../program';
+import { formatCorporateSimulationText } from '../render/corporate-simulation-text';
 import { formatSimulationText } from '../render/simulation-text';
 import { openSimulationSource } from '../simulation-source';
 
 interface SimulateOptions {
-  os: string;
+  os?: string;
   device: EnrollmentRequest['device'];
-  ownership: EnrollmentRequest['ownership'];
+  ownership?: EnrollmentRequest['ownership'];
   choice?: EnrollmentRequest['ownership'];
   enrolledDevices?: string;
   user?: string;
@@ -19,11 +20,42 @@ interface SimulateOptions {
   source: 'desired' | 'actual';
   stack?: string;
   format: 'text' | 'json';
+  serial?: string;
+  deviceKind?: CorporateDeviceKind;
+  adeToken?: string;
+  profile?: string;
+  dem?: boolean;
+  appleId: boolean;
+}
+
+/** The command-line flag of an option (`adeToken` -> `--ade-token`). */
+const flagOf = (option: string) => `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** True when the options ask about an organization-owned device (ADE or Apple Configurator). */
+function isCorporate(options: SimulateOptions): boolean {
+  return options.serial !== undefined || options.deviceKind !== undefined;
+}
+
+function checkCorporateOptions(options: SimulateOptions): void {
+  const userOnly = (['os', 'ownership', 'choice', 'enrolledDevices'] as const).filter((o) => options[o] !== undefined);
+  if (userOnly.length > 0) {
+    throw new UsageError(`${userOnly.map(flagOf).join(', ')} apply to user-initiated enrollment, not to a corporate device (--serial, --device-kind). Fix: leave them out`);
+  }
+  if (options.user !== undefined && options.groups !== undefined) throw new UsageError('name the user with --user UPN or state the groups with --groups A,B, not both');
+  if (options.serial !== undefined && !/^[A-Za-z0-9]{8,14}$/.test(options.serial)) {
+    throw new UsageError(`--serial expects an Apple serial number such as DMPXK0A1JF8J (got "${options.serial}")`);
+  }
 }
 
 function checkOptions(options: SimulateOptions): void {
-  if (!OsVersionSchema.safeParse(options.os).success) {
-    throw new UsageError(`--os expects an iOS/iPadOS version such as 17.2 or 14.8 (got "${options.os}")`);
+  if (isCorporate(options)) return checkCorporateOptions(options);
+  const corporateOnly = (['adeToken', 'profile', 'dem'] as const).filter((o) => options[o] !== undefined);
+  if (corporateOnly.length > 0 || !options.appleId) {
+    const named = [...corporateOnly.map(flagOf), ...(options.appleId ? [] : ['--no-apple-id'])];
+    throw new UsageError(`${named.join(', ')} apply to a corporate device. Fix: add --serial S or --device-kind ade|configurator`);
+  }
+  if (options.os === undefined || !OsVersionSchema.safeParse(options.os).success) {
+    throw new UsageError(`--os expects an iOS/iPadOS version such as 17.2 or 14.8 (got ${options.os === undefined ? 'none' : `"${options.os}"`})`);
   }
   if ((options.user === undefined) === (options.groups === undefined)) {
     throw new UsageError('name the user with --user UPN (groups read from the backend) or state the groups with --groups A,B; give exactly one');
@@ -57,13 +89,33 @@ export function unknownGroupsNote(state: EnrollmentState, memberOf: readonly str
   return `Note: no object of the state is assigned to ${unknown.map((g) => `group "${g}"`).join(', ')}. Fix: check the spelling; the groups its objects target are ${known.length > 0 ? known.map((g) => `"${g}"`).join(', ') : 'none (all users or all devices only)'}\n`;
 }
 
+function corporateRequest(options: SimulateOptions, memberOf: string[]): CorporateEnrollmentRequest {
+  return {
+    ...(options.serial === undefined ? {} : { serialNumber: options.serial.toUpperCase() }),
+    ...(options.deviceKind === undefined ? {} : { deviceKind: options.deviceKind }),
+    ...(options.adeToken === undefined ? {} : { token: options.adeToken }),
+    ...(options.profile === undefined ? {} : { profile: options.profile }),
+    device: options.device,
+    ...(options.user === undefined ? {} : { user: options.user }),
+    memberOf,
+    ...(options.dem ? { deviceEnrollmentManager: true } : {}),
+    ...(options.appleId ? {} : { appleId: false }),
+  };
+}
+
 /** `enrollkit simulate`: the resolution of one enrollment, step by step, against the desired or the actual state. */
 export const simulateCommand: CommandFactory = (io) =>
   addBackendOptions(new Command('simulate'))
-    .description('show step by step what happens when a user enrolls an iPhone or iPad')
-    .requiredOption('--os <version>', 'the iOS/iPadOS version of the device, e.g. 17.2')
+    .description('show step by step what happens when a user enrolls an iPhone or iPad, or sets up an organization-owned one (--serial, --device-kind)')
+    .option('--os <version>', 'the iOS/iPadOS version of the device, e.g. 17.2 (user-initiated enrollment)')
     .addOption(new Option('--device <device>', 'the device').choices(['iphone', 'ipad']).default('iphone'))
-    .addOption(new Option('--ownership <ownership>', 'who owns the device').choices(['personal', 'corporate']).default('personal'))
+    .addOption(new Option('--ownership <ownership>', 'who owns the device (default: personal)').choices(['personal', 'corporate']))
+    .option('--serial <serial>', 'an organization-owned device by serial number: its ADE or Apple Configurator profile applies')
+    .addOption(new Option('--device-kind <kind>', 'an organization-owned device from Apple Business Manager (ade) or Apple Configurator').choices(['ade', 'configurator']))
+    .option('--ade-token <name>', 'the ADE token of a device without an assigned profile, when the state has several')
+    .option('--profile <name>', 'what-if: the corporate device gets this enrollment profile')
+    .option('--dem', 'the user signs in with a device enrollment manager account')
+    .option('--no-apple-id', 'the user enters no Apple ID')
     .addOption(new Option('--choice <ownership>', 'the answer on a "determine based on user choice" profile (default: the ownership)').choices(['personal', 'corporate']))
     .option('--enrolled-devices <count>', 'devices the user has enrolled already, for the device limit')
     .option('--user <upn>', 'the user; their groups are read from the backend')
@@ -78,19 +130,24 @@ export const simulateCommand: CommandFactory = (io) =>
       try {
         const state = source && options.source === 'actual' ? await source.readState() : await desiredState(io, options.stack);
         const memberOf = source && options.user !== undefined ? await source.memberOf(options.user) : (options.groups ?? '').split(',').map((g) => g.trim()).filter((g) => g !== '');
+        if (options.groups !== undefined) io.stderr(unknownGroupsNote(state, memberOf));
+        if (isCorporate(options)) {
+          const resolution = resolveCorporateEnrollment(state, corporateRequest(options, memberOf));
+          io.stdout(options.format === 'json' ? `${JSON.stringify(resolution, null, 2)}\n` : formatCorporateSimulationText(resolution));
+          return;
+        }
         const enrolledDevices =
           options.enrolledDevices !== undefined ? Number(options.enrolledDevices) : source && options.user !== undefined ? await source.enrolledDevices(options.user) : undefined;
         const request: EnrollmentRequest = {
           ...(options.user === undefined ? {} : { user: options.user }),
-          os: options.os,
+          os: options.os ?? '',
           device: options.device,
-          ownership: options.ownership,
+          ownership: options.ownership ?? 'personal',
           memberOf,
           ...(options.choice === undefined ? {} : { choice: options.choice }),
           ...(enrolledDevices === undefined ? {} : { enrolledDevices }),
         };
         const resolution = resolveEnrollment(state, request);
-        if (options.groups !== undefined) io.stderr(unknownGroupsNote(state, memberOf));
         io.stdout(options.format === 'json' ? `${JSON.stringify(resolution, null, 2)}\n` : formatSimulationText(resolution));
       } finally {
         await source?.close();

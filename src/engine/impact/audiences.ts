@@ -91,13 +91,17 @@ export function audiencesOf(touched: readonly TouchedObject[], states: ImpactSta
   };
   // For each kind, each group its objects target and the objects that target it.
   const targeting = new Map<KindName, Map<string, { name: string; objects: Set<string> }>>();
-  for (const r of [...states.before.resources, ...states.after.resources]) {
-    const groups = targeting.get(r.kind) ?? new Map<string, { name: string; objects: Set<string> }>();
-    targeting.set(r.kind, groups);
-    for (const name of groupsOf(r.assignments.map((a) => a.target))) {
-      const entry = groups.get(name.toLowerCase()) ?? { name, objects: new Set<string>() };
-      entry.objects.add(r.path);
-      groups.set(name.toLowerCase(), entry);
+  for (const resources of [states.before.resources, states.after.resources]) {
+    for (const r of resources) {
+      let groups = targeting.get(r.kind);
+      if (!groups) targeting.set(r.kind, (groups = new Map()));
+      for (const { target } of r.assignments) {
+        if (!('group' in target)) continue;
+        const lower = target.group.toLowerCase();
+        let entry = groups.get(lower);
+        if (!entry) groups.set(lower, (entry = { name: target.group, objects: new Set<string>() }));
+        entry.objects.add(r.path);
+      }
     }
   }
   // Objects of one kind with the same targets bring the same audiences.

@@ -2,7 +2,7 @@ import { DESCRIPTORS, type Assignment, type KindDescriptor, type Manifest, type 
 import type { EnrollmentState } from '../../rules';
 import type { ActualObject, ActualState } from '../actual-state';
 import type { Plan } from '../plan-types';
-import { applyMove } from '../priority-moves';
+import { moveInPlace } from '../priority-moves';
 
 /**
  * The tenant before apply (as read) and after apply (as the plan leaves it), in the shape the
@@ -56,22 +56,40 @@ function mapDefined<T, U>(value: T | undefined, map: (value: T) => U): U | undef
   return value === undefined ? undefined : map(value);
 }
 
+/** Groups items by a key, in their order. */
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 /** Replays the plan's priority moves on each class's order: the rank every object has after apply (1 the highest). */
-function prioritiesAfter(plan: Plan, state: ActualState, removed: ReadonlySet<string>, keyOf: (o: ActualObject) => string, declaredPaths: ReadonlyMap<string, string>): Map<string, number> {
+function prioritiesAfter(plan: Plan, objects: readonly ActualObject[], removed: ReadonlySet<string>, keyOf: (o: ActualObject) => string, declaredPaths: ReadonlyMap<string, string>): Map<string, number> {
   const priorities = new Map<string, number>();
+  const remaining = groupBy(
+    objects.filter((o) => !removed.has(o.id)),
+    (o) => o.kind,
+  );
+  const created = groupBy(
+    plan.changes.filter((c) => c.action === 'create' || c.action === 'replace'),
+    (c) => c.kind,
+  );
+  const moves = groupBy(plan.moves, (m) => m.priorityClass);
   for (const d of DESCRIPTORS as readonly KindDescriptor[]) {
     const cls = d.priorityClass;
     if (!cls) continue;
-    const members = state.objects
-      .filter((o) => o.kind === d.kind && !o.builtIn && !removed.has(o.id))
-      .sort((x, y) => (x.priority ?? 0) - (y.priority ?? 0) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-    const created = plan.changes.filter((c) => c.kind === d.kind && (c.action === 'create' || c.action === 'replace')).map((c) => c.path ?? c.logicalId);
-    let order = [...members.map(keyOf), ...created];
+    const members = (remaining.get(d.kind) ?? []).sort((x, y) => (x.priority ?? 0) - (y.priority ?? 0) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    const order = [...members.map(keyOf), ...(created.get(d.kind) ?? []).map((c) => c.path ?? c.logicalId)];
     // A move's `to` is a rank: 1 is the highest.
-    for (const move of plan.moves.filter((m) => m.priorityClass === cls)) {
+    for (const move of moves.get(cls) ?? []) {
       const unowned = () => members.find((m) => m.displayName === move.displayName && keyOf(m).startsWith(TENANT));
       const item = move.logicalId !== undefined ? declaredPaths.get(move.logicalId) : mapDefined(unowned(), keyOf);
-      if (item !== undefined) order = applyMove(order, { item, position: move.to - 1 });
+      if (item !== undefined) moveInPlace(order, { item, position: move.to - 1 });
     }
     order.forEach((key, i) => priorities.set(key, i + 1));
   }
@@ -99,10 +117,12 @@ export function impactStates(manifest: Manifest, state: ActualState, plan: Plan)
       declaredById.set(c.id, resource);
     }
   }
-  const keyOf = (o: ActualObject): string => pathOf.get(o.id) ?? `${TENANT}${o.id}`;
+  const keys = new Map(state.objects.map((o) => [o.id, pathOf.get(o.id) ?? `${TENANT}${o.id}`]));
+  const keyOf = (o: ActualObject): string => keys.get(o.id) ?? `${TENANT}${o.id}`;
   const objects = state.objects.filter((o) => !o.builtIn);
   const before = objects.map((o) => fromActual(o, keyOf(o), state, o.priority));
-  const priorities = prioritiesAfter(plan, state, removed, keyOf, declaredPaths);
+  const asRead = new Map(objects.map((o, i) => [o, before[i]!]));
+  const priorities = prioritiesAfter(plan, objects, removed, keyOf, declaredPaths);
   const withPriority = (r: Resource): Resource => {
     const priority = priorities.get(r.path);
     return priority === undefined || priority === r.priority ? r : ({ ...r, priority } as Resource);
@@ -117,10 +137,11 @@ export function impactStates(manifest: Manifest, state: ActualState, plan: Plan)
   for (const o of objects) {
     const resource = declaredById.get(o.id);
     if (resource) after.push(desired(resource, o));
-    else if (!removed.has(o.id)) after.push(withPriority(fromActual(o, keyOf(o), state, o.priority)));
+    else if (!removed.has(o.id)) after.push(withPriority(asRead.get(o)!));
   }
   if (!destroy) for (const r of manifest.resources) if (!placed.has(r) && !r.reference) after.push(desired(r));
   const names = new Map<string, string>();
-  for (const r of [...before, ...after]) names.set(r.path, r.displayName);
+  for (const r of before) names.set(r.path, r.displayName);
+  for (const r of after) names.set(r.path, r.displayName);
   return { before: { resources: before, defaults: state.tenantDefaults }, after: { resources: after, defaults: state.tenantDefaults }, names, keyOf };
 }

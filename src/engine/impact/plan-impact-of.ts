@@ -29,7 +29,12 @@ function reachIndex(state: EnrollmentState): (groups: Audience) => EnrollmentSta
   for (const r of state.resources) {
     for (const { target } of r.assignments) {
       if (target.type === 'allLicensedUsers' || target.type === 'allDevices') everyone.add(r);
-      else if (target.type === 'group') byGroup.set(target.group.toLowerCase(), [...(byGroup.get(target.group.toLowerCase()) ?? []), r]);
+      else if (target.type === 'group') {
+        const group = target.group.toLowerCase();
+        const reached = byGroup.get(group);
+        if (reached) reached.push(r);
+        else byGroup.set(group, [r]);
+      }
     }
   }
   return (groups) => {

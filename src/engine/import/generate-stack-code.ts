@@ -73,7 +73,8 @@ class StackCodeWriter {
 
   write(): StackCode {
     const { stack, include } = this.options;
-    const candidates = this.state.objects.filter((o) => !o.builtIn && (include === 'all' || !o.marker));
+    // A referenced object (a synced VPP app) without assignments gives a stack nothing to declare on it.
+    const candidates = this.state.objects.filter((o) => !o.builtIn && (include === 'all' || !o.marker) && !(isReferencedObject(o) && o.assignments.length === 0));
     for (const o of [...candidates.filter((c) => this.ownedHere(c)), ...candidates.filter((c) => !this.ownedHere(c))]) {
       this.reasons.set(o, importProblem(o, this.groups) ?? this.identityProblem(o));
     }

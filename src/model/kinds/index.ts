@@ -26,3 +26,4 @@ export function descriptorOf(kind: KindName): KindDescriptor {
 export * from './apple-enrollment-profile';
 export * from './ade-profile';
 export * from './configurator-profile';
+export * from './company-portal-configuration';

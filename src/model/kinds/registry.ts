@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { KindDescriptor } from '../descriptor';
 import { adeProfile } from './ade-profile';
+import { companyPortalConfiguration } from './company-portal-configuration';
 import { configuratorProfile } from './configurator-profile';
 import { deviceLimitRestriction } from './device-limit-restriction';
 import { enrollmentTypeProfile } from './enrollment-type-profile';
@@ -23,6 +24,7 @@ export const KINDS = {
   enrollmentTypeProfile,
   adeProfile,
   configuratorProfile,
+  companyPortalConfiguration,
 } as const;
 
 /** Names of the kinds enrollkit manages. */

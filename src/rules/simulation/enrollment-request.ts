@@ -1,4 +1,5 @@
 import type { Ownership, Resource, TenantDefaults } from '../../model';
+import type { CorporateDevice } from './corporate-request';
 
 /** The devices a simulation can enroll. */
 export type DeviceType = 'iphone' | 'ipad';
@@ -36,4 +37,9 @@ export interface EnrollmentState {
    * @default INTUNE_DEFAULTS
    */
   readonly defaults?: TenantDefaults;
+  /**
+   * The organization-owned devices the tenant knows (synced ADE devices, imported Apple
+   * Configurator serial numbers); absent when unknown, as in a desired state.
+   */
+  readonly corporateDevices?: readonly CorporateDevice[];
 }

@@ -3,3 +3,7 @@ export * from './enrollment-resolution';
 export * from './user-targeting';
 export * from './resolve-enrollment';
 export * from './request-dimensions';
+export * from './corporate-request';
+export * from './corporate-resolution';
+export * from './resolve-corporate-enrollment';
+export * from './setup-assistant-pane-titles';

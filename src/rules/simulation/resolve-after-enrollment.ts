@@ -1,7 +1,7 @@
 import { compareOsVersions, MICROSOFT_AUTHENTICATOR, type EnrollmentType, type Resource } from '../../model';
 import { isCompanyPortalWebClip } from '../company-portal-web-clip';
 import { enablesJit, isJitPolicy } from '../jit';
-import { resourcesOfKind } from '../resources';
+import { ofKind } from './by-priority';
 import type { EnrollmentRequest } from './enrollment-request';
 import type { JitStep, RequiredAppStep, SimulationWarning, WebClipStep } from './enrollment-resolution';
 import { matchUser } from './user-targeting';
@@ -21,7 +21,7 @@ export interface AfterEnrollment {
 const BROKERED: readonly EnrollmentType[] = ['webDeviceEnrollment', 'accountDrivenUserEnrollment'];
 
 function resolveJit(resources: readonly Resource[], request: EnrollmentRequest, type: EnrollmentType): { jit: JitStep; warnings: SimulationWarning[] } {
-  const policy = resourcesOfKind(resources, 'ssoExtensionPolicy').find((p) => isJitPolicy(p.spec) && matchUser(p.assignments, request.memberOf).applies);
+  const policy = ofKind(resources, 'ssoExtensionPolicy').find((p) => isJitPolicy(p.spec) && matchUser(p.assignments, request.memberOf).applies);
   if (!BROKERED.includes(type)) {
     return { jit: { enabled: false, reason: 'Company Portal enrollment registers the device in the Company Portal app, without JIT registration (002)' }, warnings: [] };
   }
@@ -39,7 +39,7 @@ function resolveJit(resources: readonly Resource[], request: EnrollmentRequest, 
 
 /** The required apps that install on the device, Authenticator first, and a warning for each required one its OS is too old for. */
 function resolveApps(resources: readonly Resource[], request: EnrollmentRequest): { apps: RequiredAppStep[]; warnings: SimulationWarning[] } {
-  const apps = resourcesOfKind(resources, 'iosApp').filter((app) =>
+  const apps = ofKind(resources, 'iosApp').filter((app) =>
     request.device === 'ipad' ? app.spec.applicableDeviceType.iPad : app.spec.applicableDeviceType.iPhoneAndIPod,
   );
   const required = apps.filter((app) => {
@@ -61,7 +61,7 @@ function resolveApps(resources: readonly Resource[], request: EnrollmentRequest)
 }
 
 function resolveWebClips(resources: readonly Resource[], request: EnrollmentRequest): WebClipStep[] {
-  return resourcesOfKind(resources, 'webClip').flatMap((clip) => {
+  return ofKind(resources, 'webClip').flatMap((clip) => {
     const installed = clip.assignments.filter((a) => a.target.type === 'exclusionGroup' || a.intent !== 'uninstall');
     const match = matchUser(installed, request.memberOf);
     return match.applies ? [{ name: clip.displayName, url: clip.spec.appUrl, path: clip.path, matchedBy: match.matchedBy }] : [];
@@ -74,7 +74,7 @@ export function resolveAfterEnrollment(resources: readonly Resource[], request: 
   const { apps: requiredApps, warnings: appWarnings } = resolveApps(resources, request);
   warnings.push(...appWarnings);
   const webClips = resolveWebClips(resources, request);
-  const companyPortalClip = resourcesOfKind(resources, 'webClip').some(
+  const companyPortalClip = ofKind(resources, 'webClip').some(
     (c) => isCompanyPortalWebClip(c.spec) && webClips.some((w) => w.path === c.path),
   );
   const hasAuthenticator = requiredApps.some((a) => a.bundleId.toLowerCase() === MICROSOFT_AUTHENTICATOR.bundleId);

@@ -1,7 +1,7 @@
 import type { Resource } from '../../model';
 import { enrollmentTypesOf } from '../enrollment-types';
-import { resourcesOfKind, type ResourceOf } from '../resources';
-import { byPriority } from './by-priority';
+import type { ResourceOf } from '../resources';
+import { ofKindByPriority } from './by-priority';
 import type { EnrollmentRequest } from './enrollment-request';
 import type { ProfileCandidate, ProfileStep, SimulationWarning } from './enrollment-resolution';
 import { matchUser } from './user-targeting';
@@ -18,7 +18,7 @@ export interface ProfileResolution {
 
 /** Step 2: among the enrollment type profiles assigned to the user, the one with the highest priority. */
 export function resolveProfile(resources: readonly Resource[], request: EnrollmentRequest): ProfileResolution {
-  const profiles = byPriority(resourcesOfKind(resources, 'enrollmentTypeProfile'));
+  const profiles = ofKindByPriority(resources, 'enrollmentTypeProfile');
   const warnings: SimulationWarning[] = [];
   const candidates: ProfileCandidate[] = [];
   let winner: ProfileResolution['winner'];

@@ -1,6 +1,6 @@
 import { compareOsVersions, type PlatformRestrictionSpec, type Resource } from '../../model';
-import { resourcesOfKind, type ResourceOf } from '../resources';
-import { byPriority } from './by-priority';
+import type { ResourceOf } from '../resources';
+import { ofKindByPriority } from './by-priority';
 import type { TenantDefaults } from '../../model';
 import type { EnrollmentRequest } from './enrollment-request';
 import type { AppliedObject, DeviceLimitStep, PlatformRestrictionStep } from './enrollment-resolution';
@@ -9,12 +9,13 @@ import { matchUser } from './user-targeting';
 /** The name Intune gives the default restrictions. */
 export const DEFAULT_RESTRICTION_NAME = 'All users';
 
+/** The first restriction, in priority order, that applies to the user. */
 function applied<R extends ResourceOf<'platformRestriction'> | ResourceOf<'deviceLimitRestriction'>>(
   restrictions: readonly R[],
-  request: EnrollmentRequest,
+  memberOf: readonly string[],
 ): { resource: R; step: AppliedObject } | undefined {
-  for (const resource of byPriority(restrictions)) {
-    const match = matchUser(resource.assignments, request.memberOf);
+  for (const resource of restrictions) {
+    const match = matchUser(resource.assignments, memberOf);
     if (match.applies) {
       const step = { name: resource.displayName, path: resource.path, priority: resource.priority ?? 0, tenantDefault: false, matchedBy: match.matchedBy };
       return { resource, step };
@@ -41,16 +42,25 @@ function platformVerdict(settings: PlatformRestrictionSpec, request: EnrollmentR
   return refused.length > 0 ? { passed: false, reasons: refused } : { passed: true, reasons: allowed };
 }
 
+/** The platform restriction that applies to a member of `memberOf`: the highest-priority one assigned, else the tenant default. */
+export function applicablePlatformRestriction(
+  resources: readonly Resource[],
+  memberOf: readonly string[],
+  defaults: TenantDefaults,
+): { readonly object: AppliedObject; readonly settings: PlatformRestrictionSpec } {
+  const found = applied(ofKindByPriority(resources, 'platformRestriction'), memberOf);
+  return found ? { object: found.step, settings: found.resource.spec } : { object: DEFAULT_OBJECT, settings: defaults.platformRestriction };
+}
+
 /** Step 1a: the highest-priority platform restriction assigned to the user (else the default) and its verdict. */
 export function resolvePlatformRestriction(resources: readonly Resource[], request: EnrollmentRequest, defaults: TenantDefaults): PlatformRestrictionStep {
-  const found = applied(resourcesOfKind(resources, 'platformRestriction'), request);
-  const settings = found ? found.resource.spec : defaults.platformRestriction;
-  return { ...(found ? found.step : DEFAULT_OBJECT), settings, ...platformVerdict(settings, request) };
+  const { object, settings } = applicablePlatformRestriction(resources, request.memberOf, defaults);
+  return { ...object, settings, ...platformVerdict(settings, request) };
 }
 
 /** Step 1b: the highest-priority device limit restriction assigned to the user (else the default) and its verdict. */
 export function resolveDeviceLimit(resources: readonly Resource[], request: EnrollmentRequest, defaults: TenantDefaults): DeviceLimitStep {
-  const found = applied(resourcesOfKind(resources, 'deviceLimitRestriction'), request);
+  const found = applied(ofKindByPriority(resources, 'deviceLimitRestriction'), request.memberOf);
   const limit = found ? found.resource.spec.limit : defaults.deviceLimit;
   const enrolled = request.enrolledDevices;
   const base = { ...(found ? found.step : DEFAULT_OBJECT), limit };

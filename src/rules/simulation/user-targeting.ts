@@ -21,9 +21,18 @@ export interface MatchOptions {
   readonly allDevices?: boolean;
 }
 
+/** The group names of each membership list, lower-cased once per (immutable) list. */
+const lowered = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function lowerCased(memberOf: readonly string[]): ReadonlySet<string> {
+  let groups = lowered.get(memberOf);
+  if (!groups) lowered.set(memberOf, (groups = new Set(memberOf.map((g) => g.toLowerCase()))));
+  return groups;
+}
+
 /** How an assignment set reaches a user who is a member of `memberOf` (group names, any case). */
 export function matchUser(assignments: readonly Assignment[], memberOf: readonly string[], options: MatchOptions = {}): UserMatch {
-  const groups = new Set(memberOf.map((g) => g.toLowerCase()));
+  const groups = lowerCased(memberOf);
   const exclusion = assignments.find((a) => a.target.type === 'exclusionGroup' && groups.has(a.target.group.toLowerCase()));
   const matching = assignments.filter(({ target }) => {
     switch (target.type) {

@@ -41,6 +41,12 @@ const PATH_PERMISSIONS: readonly PathPermissions[] = [
     directory: false,
   },
   {
+    prefix: '/deviceAppManagement/mobileAppConfigurations',
+    read: ['DeviceManagementApps.Read.All', 'DeviceManagementApps.ReadWrite.All', 'DeviceManagementConfiguration.Read.All', 'DeviceManagementConfiguration.ReadWrite.All'],
+    write: ['DeviceManagementApps.ReadWrite.All', 'DeviceManagementConfiguration.ReadWrite.All'],
+    directory: false,
+  },
+  {
     prefix: '/deviceManagement/managedDevices',
     read: ['DeviceManagementManagedDevices.Read.All', 'DeviceManagementManagedDevices.ReadWrite.All'],
     write: ['DeviceManagementManagedDevices.ReadWrite.All', 'DeviceManagementManagedDevices.PrivilegedOperations.All'],

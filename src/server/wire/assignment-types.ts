@@ -22,6 +22,13 @@ export const enrollmentConfigurationAssignment = entityType({
   readOnly: sourceReadOnly,
 });
 
+/** `managedDeviceMobileAppConfigurationAssignment`: a bare target. */
+export const managedDeviceMobileAppConfigurationAssignment = entityType({
+  name: 'managedDeviceMobileAppConfigurationAssignment',
+  fields: { id: f.string(), target },
+  required: ['target'],
+});
+
 /** `deviceConfigurationAssignment`. */
 export const deviceConfigurationAssignment = entityType({
   name: 'deviceConfigurationAssignment',

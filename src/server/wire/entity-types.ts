@@ -1,4 +1,10 @@
-import { appleEnrollmentProfileAssignment, deviceConfigurationAssignment, enrollmentConfigurationAssignment, mobileAppAssignment } from './assignment-types';
+import {
+  appleEnrollmentProfileAssignment,
+  deviceConfigurationAssignment,
+  enrollmentConfigurationAssignment,
+  managedDeviceMobileAppConfigurationAssignment,
+  mobileAppAssignment,
+} from './assignment-types';
 import { iosDeviceFeaturesConfiguration } from './device-configuration';
 import {
   deviceEnrollmentLimitConfiguration,
@@ -10,6 +16,7 @@ import { appleUserInitiatedEnrollmentProfile } from './enrollment-profile';
 import type { EntityType } from './entity-type';
 import { group } from './group';
 import { iosiPadOSWebClip, iosStoreApp, iosVppApp, webApp } from './mobile-app';
+import { iosMobileAppConfiguration } from './mobile-app-configuration';
 import { user } from './user';
 
 /** Every entity and assignment type the server models, by name. */
@@ -24,6 +31,7 @@ export const ENTITY_TYPES: ReadonlyMap<string, EntityType> = new Map(
     iosVppApp,
     iosiPadOSWebClip,
     webApp,
+    iosMobileAppConfiguration,
     depOnboardingSetting,
     enrollmentProfile,
     depIOSEnrollmentProfile,
@@ -35,6 +43,7 @@ export const ENTITY_TYPES: ReadonlyMap<string, EntityType> = new Map(
     enrollmentConfigurationAssignment,
     deviceConfigurationAssignment,
     mobileAppAssignment,
+    managedDeviceMobileAppConfigurationAssignment,
   ].map((type) => [type.name, type]),
 );
 

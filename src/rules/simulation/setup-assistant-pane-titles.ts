@@ -1,0 +1,32 @@
+import type { SetupAssistantPaneName } from '../../model';
+
+/** What each Setup Assistant pane is called on the device. */
+export const SETUP_ASSISTANT_PANE_TITLES: Readonly<Record<SetupAssistantPaneName, string>> = {
+  locationServices: 'Location Services',
+  restore: 'Apps & Data (restore)',
+  appleId: 'Apple ID',
+  termsAndConditions: 'Terms and Conditions',
+  touchIdAndFaceId: 'Touch ID / Face ID',
+  applePay: 'Apple Pay',
+  siri: 'Siri',
+  appAnalytics: 'App Analytics',
+  displayTone: 'True Tone Display',
+  privacy: 'Privacy',
+  screenTime: 'Screen Time',
+  moveFromAndroid: 'Move from Android',
+  homeButton: 'Home Button',
+  iMessageAndFaceTime: 'iMessage and FaceTime',
+  onboarding: 'Onboarding',
+  simSetup: 'SIM Setup',
+  softwareUpdate: 'Software Update',
+  watchMigration: 'Watch Migration',
+  appearance: 'Appearance',
+  expressLanguage: 'Express Language',
+  preferredLanguage: 'Preferred Language Order',
+  quickStart: 'Quick Start (device to device migration)',
+  getStarted: 'Get Started',
+  passcode: 'Passcode',
+  zoom: 'Zoom',
+  restoreCompleted: 'Restore Completed',
+  updateCompleted: 'Software Update Complete',
+};
