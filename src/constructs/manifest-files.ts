@@ -8,6 +8,12 @@ export const MANIFEST_FILE_NAME = 'enrollkit.manifest.json';
 /** The environment variable naming the file where a failed synth writes its validation issues as JSON. */
 export const ISSUES_FILE_ENV = 'ENROLLKIT_ISSUES_FILE';
 
+/**
+ * The environment variable naming the app's directory, set by `enrollkit synth`: each object of the
+ * manifests then records where the app created its construct (`file:line` relative to it).
+ */
+export const SOURCE_ROOT_ENV = 'ENROLLKIT_SOURCE_ROOT';
+
 /** Where the manifest of a stack is written below an output directory. */
 export function manifestPathFor(outdir: string, stackName: string): string {
   return path.join(outdir, 'stacks', stackName, MANIFEST_FILE_NAME);

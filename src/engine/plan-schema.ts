@@ -61,6 +61,7 @@ const PlanFindingSchema = z.strictObject({
   message: z.string(),
   fix: z.string(),
   suppressed: z.string().optional().describe('the written reason, when the stack suppresses the rule there'),
+  source: z.string().optional().describe("where the app declares the construct, file:line relative to the app's directory"),
 });
 
 const BlockerSchema = z.strictObject({

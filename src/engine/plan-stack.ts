@@ -37,6 +37,7 @@ function toPlanFinding(f: Finding): PlanFinding {
     message: f.message,
     fix: f.fix,
     ...(f.suppressed ? { suppressed: f.suppressed.reason } : {}),
+    ...(f.source ? { source: f.source } : {}),
   };
 }
 

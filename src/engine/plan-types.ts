@@ -104,6 +104,8 @@ export interface PlanFinding {
   readonly fix: string;
   /** The written reason, when the stack suppresses the rule there. */
   readonly suppressed?: string;
+  /** Where the app declares the construct (`main.ts:12`, relative to the app's directory), when synth recorded it. */
+  readonly source?: string;
 }
 
 /**

@@ -113,15 +113,38 @@ const MAX_LOST_ANSWERS = 4;
 export interface WaveAnswers {
   /** One answer per request; a resolved one is synthesised (a create's carries the ID found). */
   readonly responses: readonly GraphResponse[];
-  /** Requests whose answer was lost at least once, by index, with what was found. */
+  /** Requests whose answer was lost at least once, or was a refusal the tenant showed to be moot, by index, with what was found. */
   readonly lost: ReadonlyMap<number, string>;
+}
+
+/**
+ * True for a refusal that may only say the write's effect is there already: a DELETE answered 404
+ * (the object is gone, for example when the request was sent again after a lost 503 or 504) and a
+ * `setPriority` answered 400 (Intune refuses a move to the priority the object has).
+ */
+function mayBeDoneAlready(write: SentWrite, response: GraphResponse): boolean {
+  if (write.operation === 'delete' || write.operation === 'unassign') return response.status === 404;
+  return write.operation === 'setPriority' && response.status === 400;
+}
+
+/** Turns such refusals into successes where reading the tenant shows the effect is there. */
+async function settleRefusals(backend: Backend, writes: readonly SentWrite[], responses: GraphResponse[], lost: Map<number, string>): Promise<void> {
+  const refused = responses.flatMap((r, i) => (mayBeDoneAlready(writes[i]!, r) ? [i] : []));
+  if (refused.length === 0) return;
+  const outcomes = await resolveUnknownWrites(backend, refused.map((i) => writes[i]!));
+  refused.forEach((i, j) => {
+    if (outcomes[j]!.happened !== true) return;
+    lost.set(i, `${lost.has(i) ? `${lost.get(i)!}; then ` : ''}answered ${responses[i]!.status}; it was so already (found in the tenant)`);
+    responses[i] = { status: 204, body: undefined };
+  });
 }
 
 /**
  * Sends a wave of writes (in parallel, or in order with `sequential`). A write whose answer is
  * lost is resolved with {@link resolveUnknownWrites} and sent again only when the tenant shows it
  * did not happen (in order again, for a sequence); after a few lost answers in a row, or when the
- * tenant cannot tell, it fails without being sent again.
+ * tenant cannot tell, it fails without being sent again. A DELETE answered 404 and a `setPriority`
+ * answered 400 are done when the tenant shows the object gone or at that priority.
  */
 export async function sendWrites(backend: Backend, writes: readonly SentWrite[], options: SendOptions = {}): Promise<WaveAnswers> {
   const requests = writes.map((w) => w.request);
@@ -152,6 +175,7 @@ export async function sendWrites(backend: Backend, writes: readonly SentWrite[],
     });
     unknown = resend.filter((i) => responses[i]!.unknownOutcome);
   }
+  await settleRefusals(backend, writes, responses, lost);
   // In a sequence, what followed a lost answer was answered 424 without running; once everything
   // before it is known to have happened, it goes out again.
   const stalled = options.sequential ? responses.findIndex((r) => !isSuccess(r)) : -1;

@@ -34,6 +34,8 @@ const resourceBase = {
   reference: z.strictObject({ field: z.string(), value: z.string() }).optional(),
   /** Rules switched off on this object. */
   suppressions: z.array(SuppressionSchema),
+  /** Where the app created the construct, `file:line` relative to the app's directory (recorded by `enrollkit synth`). */
+  source: z.string().regex(/^.+:\d+$/, { message: 'expected file:line, such as "main.ts:12"' }).optional(),
 };
 
 /** What every object of the desired state carries besides its kind and spec. */

@@ -54,8 +54,9 @@ function suppressionLookup(manifest: Manifest): SuppressionLookup {
   return (rule, path) => byPath.get(path)?.find((s) => s.rule === rule) ?? manifest.suppressions.find((s) => s.rule === rule);
 }
 
-function toFinding(suppressionFor: SuppressionLookup, rule: Rule, violation: Violation): Finding {
+function toFinding(suppressionFor: SuppressionLookup, sourceOf: ReadonlyMap<string, string>, rule: Rule, violation: Violation): Finding {
   const suppressed = suppressionFor(rule.id, violation.path);
+  const source = sourceOf.get(violation.path);
   return {
     rule: rule.id,
     severity: violation.severity ?? rule.severity,
@@ -65,6 +66,7 @@ function toFinding(suppressionFor: SuppressionLookup, rule: Rule, violation: Vio
     ...(violation.value === undefined ? {} : { value: violation.value }),
     message: `${violation.message}: ${rule.message}`,
     fix: violation.fix ?? rule.fix,
+    ...(source ? { source } : {}),
     ...(suppressed ? { suppressed } : {}),
   };
 }
@@ -78,7 +80,8 @@ export function lint(manifest: Manifest, facts: TenantFacts = {}, options: LintO
   const context = { manifest, facts, now: options.now ?? new Date() };
   const rules = options.rules ?? RULES;
   const suppressionFor = suppressionLookup(manifest);
-  const findings = rules.flatMap((rule) => rule.check(context).map((v) => toFinding(suppressionFor, rule, v)));
+  const sourceOf = new Map(manifest.resources.flatMap((r) => (r.source ? [[r.path, r.source] as const] : [])));
+  const findings = rules.flatMap((rule) => rule.check(context).map((v) => toFinding(suppressionFor, sourceOf, rule, v)));
   const skipped = rules.flatMap((rule) => {
     const missing = (rule.needs ?? []).filter((key) => facts[key] === undefined);
     return missing.length > 0 ? [{ rule: rule.id, needs: missing }] : [];

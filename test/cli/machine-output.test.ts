@@ -91,7 +91,7 @@ describe('machine-readable output', () => {
   it('annotates rule findings for GitHub when running in GitHub Actions', async () => {
     const dir = rankedApp();
     const { err } = await run(dir, ['plan', '--stack', 'ranked'], { env: { GITHUB_ACTIONS: 'true' } });
-    expect(err).toMatch(/^::warning title=EK\d{3} in stack ranked::ranked\//m);
+    expect(err).toMatch(/^::warning file=main\.ts,line=\d+,title=EK\d{3} in stack ranked::ranked\//m);
     const outside = await run(dir, ['plan', '--stack', 'ranked']);
     expect(outside.err).not.toMatch(/::warning/);
   });

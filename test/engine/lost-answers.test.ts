@@ -132,3 +132,47 @@ describe('writes whose answers are lost', () => {
     expect(blocked.blockers.map((b) => b.message).join('\n')).toContain(`${byHand.id} not; enrollkit never deletes a group it did not make`);
   });
 });
+
+describe('deletes and priority moves whose effect is there already', () => {
+  it('counts a DELETE sent again after a lost 504 and answered 404 as done, and destroy converges', async () => {
+    const manifest = manifests.get('restrictions')!;
+    const { plan } = await planStack(tenant.backend, manifest);
+    expect(failures(await applyPlan(tenant.backend, plan))).toEqual([]);
+    tenant.server.server.faults.add({ method: 'DELETE', path: '/deviceManagement/*/*', afterCommit: true, status: 504, count: 2 });
+    const { plan: destroy } = await planStack(tenant.backend, manifest, { mode: 'destroy' });
+    const result = await applyPlan(tenant.backend, destroy);
+    expect(failures(result)).toEqual([]);
+    expect(tenant.server.server.faults.list()).toEqual([]); // both lost answers were served (a used-up rule is dropped)
+    expect(result.results.filter((r) => r.lostAnswer !== undefined).map((r) => r.lostAnswer)).toEqual([
+      expect.stringMatching(/answered 404; it was so already \(found in the tenant\)$/),
+      expect.stringMatching(/answered 404; it was so already \(found in the tenant\)$/),
+    ]);
+    expect((await planStack(tenant.backend, manifest, { mode: 'destroy' })).plan.steps).toEqual([]);
+  });
+
+  it('counts a setPriority the service refuses because the object has that priority already as done', async () => {
+    const manifest = manifests.get('restrictions')!;
+    const { plan } = await planStack(tenant.backend, manifest);
+    expect(failures(await applyPlan(tenant.backend, plan))).toEqual([]);
+    const limits = manifest.resources.filter((r) => r.kind === 'deviceLimitRestriction');
+    expect(limits.length).toBeGreaterThanOrEqual(2);
+    const swapped = { ...manifest, resources: manifest.resources.map((r) => (r.kind === 'deviceLimitRestriction' ? { ...r, priority: limits.length + 1 - r.priority! } : r)) };
+    const { plan: move } = await planStack(tenant.backend, swapped);
+    const moves = move.steps.filter((s) => s.operation === 'setPriority');
+    expect(moves).toHaveLength(1);
+    // Someone (another run) makes the same move first: the service now refuses it as a move to the current priority.
+    const step = moves[0]!;
+    const id = (step.object as { id: string }).id;
+    const collection = '/deviceManagement/deviceEnrollmentConfigurations';
+    const moved = await fetch(`${tenant.server.url}/beta${collection}/${id}/setPriority`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tenant.server.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(step.body),
+    });
+    expect(moved.status).toBe(204);
+    const result = await applyPlan(tenant.backend, move);
+    expect(failures(result)).toEqual([]);
+    expect(result.results.find((r) => r.step.operation === 'setPriority')?.lostAnswer).toMatch(/answered 400; it was so already \(found in the tenant\)$/);
+    expect((await planStack(tenant.backend, swapped)).plan.steps).toEqual([]);
+  });
+});

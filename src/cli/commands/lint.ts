@@ -3,6 +3,7 @@ import { lint } from '../../rules';
 import { ExitCode } from '../exit-codes';
 import { loadManifests } from '../load-manifests';
 import type { CommandFactory } from '../program';
+import { inGithubActions, lintAnnotations, sourceLocator } from '../render/github-annotations';
 import { formatLintText } from '../render/lint-rules-text';
 
 /** `enrollkit lint`: check the rules of domain.md on each stack's desired state; exit 1 on unsuppressed errors. */
@@ -15,6 +16,7 @@ export const lintCommand: CommandFactory = (io, exit) =>
       const manifests = await loadManifests(io, options.stack === undefined ? {} : { stack: options.stack });
       const results = manifests.map((m) => lint(m));
       const blocking = results.some((r) => r.blocking);
+      if (inGithubActions(io.env)) io.stderr(lintAnnotations(results, sourceLocator(io.cwd, io.env.GITHUB_WORKSPACE)));
       io.stdout(options.format === 'json' ? `${JSON.stringify({ blocking, stacks: results }, null, 2)}\n` : formatLintText(results));
       if (blocking) exit.code = ExitCode.Error;
     });

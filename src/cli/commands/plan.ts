@@ -10,7 +10,7 @@ import { outputDocument, printJson } from '../json-output';
 import { loadManifests } from '../load-manifests';
 import type { CommandFactory } from '../program';
 import { StackBackends } from '../stack-backends';
-import { githubAnnotations, inGithubActions } from '../render/github-annotations';
+import { githubAnnotations, inGithubActions, sourceLocator } from '../render/github-annotations';
 import { renderPlanMarkdown } from '../render/plan-markdown';
 import { NO_COLOUR, renderPlanText, TERMINAL_COLOUR } from '../render/plan-text';
 
@@ -22,7 +22,9 @@ export function renderPlans(plans: readonly Plan[], format: 'text' | 'markdown',
 
 /** Prints GitHub annotations for the plans' findings and blockers when running in GitHub Actions. */
 export function annotate(io: CliIo, plans: readonly Plan[]): void {
-  if (inGithubActions(io.env)) io.stderr(plans.map(githubAnnotations).join(''));
+  if (!inGithubActions(io.env)) return;
+  const locate = sourceLocator(io.cwd, io.env.GITHUB_WORKSPACE);
+  io.stderr(plans.map((p) => githubAnnotations(p, locate)).join(''));
 }
 
 /** `enrollkit plan`: diff the stacks against the tenant and print what apply would do. */

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ISSUES_FILE_ENV, MANIFEST_FILE_NAME } from '../../constructs/manifest-files';
+import { ISSUES_FILE_ENV, MANIFEST_FILE_NAME, SOURCE_ROOT_ENV } from '../../constructs/manifest-files';
 import { UsageError, ValidationError, type ValidationIssue } from '../../model';
 import type { CliIo } from '../io';
 import { parseAppCommand, type AppCommand } from './app-command';
@@ -123,7 +123,7 @@ export async function runSynth(io: CliIo, options: RunSynthOptions): Promise<Syn
   try {
     const checking = command.kind === 'typescript' && (options.typeCheck ?? config.typeCheck) ? typeCheck(command.entry, io.cwd) : Promise.resolve([]);
     const [child, problems] = await Promise.all([
-      run(command, io.cwd, { ...io.env, ...context, CDKTF_OUTDIR: config.outdir, [ISSUES_FILE_ENV]: issuesFile }),
+      run(command, io.cwd, { ...io.env, ...context, CDKTF_OUTDIR: config.outdir, [ISSUES_FILE_ENV]: issuesFile, [SOURCE_ROOT_ENV]: io.cwd }),
       checking,
     ]);
     const failedValidation = child.code !== 0 && fs.existsSync(issuesFile);
