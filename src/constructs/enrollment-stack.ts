@@ -9,6 +9,7 @@ import {
   SuppressionSchema,
   UsageError,
   ValidationError,
+  type CloudName,
   type GroupSpec,
   type Manifest,
   type PriorityPlacement,
@@ -40,6 +41,33 @@ export interface EnrollmentStackProps {
    * @default Placement.keep() for every class: nothing the stack does not own ever moves
    */
   readonly placement?: PriorityPlacements;
+  /**
+   * The tenant the stack belongs to, as an AWS CDK stack's `env`: a named environment that
+   * `cdktf.json` resolves, an Entra tenant ID and cloud, or both. plan, apply and destroy send the
+   * stack to that tenant only and refuse credentials of another one (docs/environments.md).
+   * @default - no tenant: the stack goes to the backend the command selects (the embedded reference tenant by default)
+   */
+  readonly env?: StackEnvironmentProps;
+}
+
+/** The tenant a stack belongs to. */
+export interface StackEnvironmentProps {
+  /**
+   * A named environment of `cdktf.json` ("environments"), which gives its tenant; its credentials
+   * come from variables prefixed with the name in capitals (`prod`: `PROD_AZURE_CLIENT_ID`, ...).
+   * @default - no name: `tenantId` must be given
+   */
+  readonly name?: string;
+  /**
+   * The Entra tenant ID (a GUID).
+   * @default - the tenant ID the named environment gives
+   */
+  readonly tenantId?: string;
+  /**
+   * The Microsoft cloud of the tenant.
+   * @default - the named environment's, else 'public'
+   */
+  readonly cloud?: CloudName;
 }
 
 /**
@@ -80,11 +108,15 @@ export class EnrollmentStack extends Construct {
 
   private readonly placement: Record<string, PriorityPlacement>;
 
+  /** The tenant the stack belongs to, as declared; undefined for a stack of no particular tenant. */
+  readonly env?: StackEnvironmentProps;
+
   constructor(scope: Construct, id: string, props: EnrollmentStackProps = {}) {
     super(scope, id);
     Object.defineProperty(this, ENROLLMENT_STACK, { value: true });
     this.stackName = id;
     this.placement = placementRecord(props.placement ?? {});
+    if (props.env !== undefined) this.env = { ...props.env };
   }
 
   /** Switches a rule of domain.md off for the whole stack, with the reason a reviewer reads. */
@@ -131,12 +163,15 @@ export class EnrollmentStack extends Construct {
         resources,
         suppressions: this.suppressionList,
         ...(Object.keys(this.placement).length > 0 ? { placement: this.placement } : {}),
+        ...(this.env ? { environment: this.env } : {}),
       },
       { reportInput: true },
     );
     if (manifest.success && issues.length === 0) return manifest.data;
     if (!manifest.success) {
-      issues.push(...zodIssues(manifest.error.issues, this.node.path).filter((i) => i.field === 'stack').map((i) => ({ ...i, field: 'id' })));
+      const own = zodIssues(manifest.error.issues, this.node.path);
+      issues.push(...own.filter((i) => i.field === 'stack').map((i) => ({ ...i, field: 'id' })));
+      issues.push(...own.filter((i) => i.field === 'environment' || i.field.startsWith('environment.')).map((i) => ({ ...i, field: i.field.replace(/^environment/, 'env') })));
     }
     throw new ValidationError(this.inTreeOrder(issues));
   }

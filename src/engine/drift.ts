@@ -1,4 +1,4 @@
-import { descriptorOf, priorityRank, type Assignment, type KindName, type Manifest, type Resource } from '../model';
+import { descriptorOf, priorityRank, type Assignment, type KindName, type Manifest, type Resource, type TenantRef } from '../model';
 import type { ActualObject, ActualState } from './actual-state';
 import { actualDigest, assignmentsByName, declaredAssignments, desiredDigest } from './applied-digest';
 import type { Backend } from './backend';
@@ -157,8 +157,8 @@ export function detectDrift(manifest: Manifest, state: ActualState, inventory?: 
   };
 }
 
-/** Plans a stack and reports its drift, reading the stack's inventory beside the state. */
-export async function driftOfStack(backend: Backend, manifest: Manifest): Promise<{ plan: Plan; report: DriftReport }> {
-  const [{ plan, state }, inventory] = await Promise.all([planStack(backend, manifest), readStackInventory(backend, manifest.stack)]);
+/** Plans a stack and reports its drift, reading the stack's inventory beside the state; `tenant`: the tenant the backend opens, already checked. */
+export async function driftOfStack(backend: Backend, manifest: Manifest, tenant?: TenantRef): Promise<{ plan: Plan; report: DriftReport }> {
+  const [{ plan, state }, inventory] = await Promise.all([planStack(backend, manifest, tenant ? { tenant } : {}), readStackInventory(backend, manifest.stack)]);
   return { plan, report: detectDrift(manifest, state, inventory?.entries) };
 }

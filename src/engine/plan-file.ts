@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InvalidPlanError, ManifestSchema, UsageError } from '../model';
+import { formatIssue, InvalidPlanError, ManifestSchema, manifestTreeIssues, UsageError } from '../model';
 import { planDigestOf } from './plan-digest';
 import { PlanSchema, TenantRefSchema } from './plan-schema';
 import { PLAN_FORMAT, type Plan, type Step } from './plan-types';
@@ -10,8 +10,8 @@ const PlanFileSchema = PlanSchema.extend({ tenant: TenantRefSchema, digest: z.st
 
 /**
  * Checks JSON read from a file before apply trusts any of it: a plan of this format (every field
- * of the schema, the manifest it was made from included), whose content matches its digest and
- * whose steps depend only on steps it contains. Says every problem found; the steps are derived
+ * of the schema, the manifest it was made from included and checked as synth checks a stack), whose
+ * content matches its digest and whose steps depend only on steps it contains. Says every problem found; the steps are derived
  * again from the manifest against the tenant later (`verifySavedPlan`).
  */
 export function parsePlanFile(json: unknown, file: string): Plan {
@@ -31,6 +31,8 @@ export function parsePlanFile(json: unknown, file: string): Plan {
   if (digest !== plan.digest) {
     throw new InvalidPlanError(file, [`its content does not match its digest (the file says ${plan.digest}, its content gives ${digest}): it was edited after 'enrollkit plan --out' wrote it`]);
   }
+  const treeIssues = manifestTreeIssues(plan.manifest, 'manifest');
+  if (treeIssues.length > 0) throw new InvalidPlanError(file, treeIssues.map(formatIssue));
   const ids = new Set(plan.steps.map((s) => s.id));
   // A reference to `group:NAME` without its step names a group the tenant lacks: such a plan is blocked anyway.
   const problems = [

@@ -11,6 +11,7 @@ export * from './descriptor';
 export * from './kinds';
 export * from './manifest';
 export * from './clouds';
+export * from './environment';
 export * from './priority-rank';
 export * from './priority-placement';
 export * from './manifest-tree-issues';

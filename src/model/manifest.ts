@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AssignmentSchema } from './assignment';
 import { GroupSpecSchema } from './group';
 import { KIND_NAMES, KINDS, type KindName, type SpecOf } from './kinds';
+import { StackEnvironmentSchema } from './environment';
 import { PriorityPlacementSchema } from './priority-placement';
 
 /** The manifest format this version reads and writes. */
@@ -64,6 +65,8 @@ export const ManifestSchema = z.strictObject({
   suppressions: z.array(SuppressionSchema),
   /** Placement of the stack's objects among those it does not own, by priority class (default `keep`). */
   placement: z.record(z.string(), PriorityPlacementSchema).optional(),
+  /** The tenant the stack belongs to (absent: a stack of no particular tenant). */
+  environment: StackEnvironmentSchema.optional(),
 });
 
 /** The desired state of one stack. */

@@ -3,9 +3,9 @@ import type { Manifest } from '../../src/model';
 import { exampleCopy, recordingIo, removeAppDirs } from './synth-app';
 
 /** The examples of the repository, by directory name. */
-export const EXAMPLES = ['web-based-enrollment', 'account-driven-user-enrollment', 'restrictions', 'automated-device-enrollment'] as const;
+export const EXAMPLES = ['web-based-enrollment', 'account-driven-user-enrollment', 'restrictions', 'automated-device-enrollment', 'multi-environment'] as const;
 
-/** Synthesizes an example (in a scratch copy) and returns its manifests. */
+/** Synthesizes an example (in a scratch copy) and returns its first stack's manifest (by stack name: `contoso-dev` of multi-environment). */
 export async function exampleManifest(example: (typeof EXAMPLES)[number]): Promise<Manifest> {
   const [manifest] = await loadManifests(recordingIo(exampleCopy(example)));
   if (!manifest) throw new Error(`example ${example} synthesized no stack`);

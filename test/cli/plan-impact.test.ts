@@ -21,7 +21,8 @@ async function run(cwd: string, argv: string[]) {
 describe('the impact in plans', () => {
   it.each(USER_INITIATED)('the pull-request comment of the %s example shows whose enrollment changes, near the top and within the comment budget', async (example) => {
     const dir = exampleCopy(example);
-    const { out } = await run(dir, ['plan', '--format', 'markdown']);
+    // Explicitly embedded: the stacks of multi-environment belong to tenants of their own.
+    const { out } = await run(dir, ['plan', '--backend', 'embedded', '--format', 'markdown']);
     expect(out.length).toBeLessThan(GITHUB_COMMENT_LIMIT);
     const table = out.indexOf('| who | what changes | where |');
     expect(table).toBeGreaterThan(out.indexOf('Backend: '));

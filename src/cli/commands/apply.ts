@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { checkTenant, hasChanges, parsePlanFile, planStack, readTenant, verifySavedPlan, withStackLock, type Plan } from '../../engine';
+import { checkTenant, hasChanges, parsePlanFile, planStack, verifySavedPlan, withStackLock, type Backend, type Plan } from '../../engine';
 import { StalePlanError, UsageError } from '../../model';
 import { addBackendOptions, backendFlags } from '../backend-options';
 import { ExitCode } from '../exit-codes';
 import { applyReport, errorDocument, outputDocument, printJson, type ApplyReport } from '../json-output';
 import { loadManifests } from '../load-manifests';
 import { addLockOptions, lockOptions } from '../lock-options';
-import { openBackend } from '../open-backend';
 import { describeError, type CommandFactory } from '../program';
 import { confirm, runApply } from '../run-apply';
+import { StackBackends } from '../stack-backends';
 import { annotate, renderPlans } from './plan';
 
 function readPlanFile(path: string, shown: string): Plan {
@@ -37,18 +37,18 @@ export const applyCommand: CommandFactory = (io, exit) =>
       const say = (text: string) => (json ? undefined : io.stdout(text));
       const plans: Plan[] = [];
       const applies: ApplyReport[] = [];
-      const apply = async (plan: Plan) => {
+      const apply = async (backend: Backend, plan: Plan) => {
         const { code, result } = await runApply(io, backend, plan, { quiet: json });
         applies.push(applyReport(plan.stack, result));
         if (code !== ExitCode.Success) exit.code = code;
       };
-      const backend = await openBackend(io, backendFlags(options));
+      const backends = new StackBackends(io, backendFlags(options));
       try {
         if (planFile) {
           const ignored = ['stack', 'adopt'].filter((o) => options[o] !== undefined);
           if (ignored.length > 0) throw new UsageError(`--${ignored.join(' and --')} cannot change a saved plan; make a new one with 'enrollkit plan --out ${planFile}'.`);
           const plan = readPlanFile(resolve(io.cwd, planFile), planFile);
-          const tenant = await readTenant(backend);
+          const { backend, tenant } = await backends.forStack(plan.manifest);
           checkTenant(plan.tenant!, tenant, `the plan in '${planFile}' (stack ${plan.stack})`, `apply it with credentials of the tenant it was made against, or make a new plan with 'enrollkit plan --out ${planFile}'.`);
           if (plan.backend !== backend.description) {
             throw new StalePlanError(`the plan was made against ${plan.backend}, not ${backend.description}; apply it with the same backend settings, or make a new plan.`);
@@ -58,14 +58,14 @@ export const applyCommand: CommandFactory = (io, exit) =>
           await withStackLock(backend, lockOptions(io, options, plan.stack, backend, io.stderr), async () => {
             await verifySavedPlan(backend, plan, planFile, tenant);
             plans.push(plan);
-            if (hasChanges(plan)) await apply(plan);
+            if (hasChanges(plan)) await apply(backend, plan);
             else say('No changes. The tenant matches the stack.\n');
           });
         } else {
           const manifests = await loadManifests(io, typeof options.stack === 'string' ? { stack: options.stack } : {});
-          for (const manifest of manifests) {
+          for (const { manifest, backend, tenant } of await backends.forStacks(manifests)) {
             await withStackLock(backend, lockOptions(io, options, manifest.stack, backend, io.stderr), async () => {
-              const { plan } = await planStack(backend, manifest, { adopt: options.adopt === true });
+              const { plan } = await planStack(backend, manifest, { adopt: options.adopt === true, tenant });
               plans.push(plan);
               annotate(io, [plan]);
               say(renderPlans([plan], 'text', io));
@@ -74,7 +74,7 @@ export const applyCommand: CommandFactory = (io, exit) =>
                 exit.code = ExitCode.Error;
                 return;
               }
-              await apply(plan);
+              await apply(backend, plan);
             });
           }
         }
@@ -85,6 +85,6 @@ export const applyCommand: CommandFactory = (io, exit) =>
         io.stdout(printJson({ ...errorDocument('apply', error), plans: outputDocument('apply', false, plans).plans, applies }));
         exit.code = ExitCode.Error;
       } finally {
-        await backend.close();
+        await backends.close();
       }
     });

@@ -4,8 +4,8 @@ import { addBackendOptions, backendFlags } from '../backend-options';
 import { ExitCode } from '../exit-codes';
 import { loadManifests } from '../load-manifests';
 import { addLockOptions, lockOptions } from '../lock-options';
-import { openBackend } from '../open-backend';
 import type { CommandFactory } from '../program';
+import { StackBackends } from '../stack-backends';
 import { confirm, runApply } from '../run-apply';
 import { renderPlans } from './plan';
 
@@ -28,11 +28,11 @@ export const destroyCommand: CommandFactory = (io, exit) =>
     .option('--auto-approve', 'delete without asking for confirmation')
     .action(async (options: Record<string, unknown>) => {
       const manifests = await loadManifests(io, typeof options.stack === 'string' ? { stack: options.stack } : {});
-      const backend = await openBackend(io, backendFlags(options));
+      const backends = new StackBackends(io, backendFlags(options));
       try {
-        for (const manifest of manifests) {
+        for (const { manifest, backend, tenant } of await backends.forStacks(manifests)) {
           await withStackLock(backend, lockOptions(io, options, manifest.stack, backend, io.stderr), async () => {
-            const { plan, state } = await planStack(backend, manifest, { mode: 'destroy' });
+            const { plan, state } = await planStack(backend, manifest, { mode: 'destroy', tenant });
             io.stdout(renderPlans([plan], 'text', io));
             if (!hasChanges(plan)) {
               io.stdout(keptGroups(plan.stack, state));
@@ -49,6 +49,6 @@ export const destroyCommand: CommandFactory = (io, exit) =>
           });
         }
       } finally {
-        await backend.close();
+        await backends.close();
       }
     });

@@ -4,8 +4,8 @@ import { addBackendOptions, backendFlags } from '../backend-options';
 import { ExitCode } from '../exit-codes';
 import { outputDocument, printJson } from '../json-output';
 import { loadManifests } from '../load-manifests';
-import { openBackend } from '../open-backend';
 import type { CommandFactory } from '../program';
+import { StackBackends } from '../stack-backends';
 import { renderDriftText } from '../render/drift-text';
 
 /** `enrollkit drift`: what changed in the tenant outside the code; exits 2 when something did. */
@@ -16,12 +16,12 @@ export const driftCommand: CommandFactory = (io, exit) =>
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (options: Record<string, unknown>) => {
       const manifests = await loadManifests(io, typeof options.stack === 'string' ? { stack: options.stack } : {});
-      const backend = await openBackend(io, backendFlags(options));
+      const backends = new StackBackends(io, backendFlags(options));
       try {
         const plans: Plan[] = [];
         const reports: DriftReport[] = [];
-        for (const manifest of manifests) {
-          const { plan, report } = await driftOfStack(backend, manifest);
+        for (const { manifest, backend, tenant } of await backends.forStacks(manifests)) {
+          const { plan, report } = await driftOfStack(backend, manifest, tenant);
           plans.push(plan);
           reports.push(report);
         }
@@ -30,6 +30,6 @@ export const driftCommand: CommandFactory = (io, exit) =>
         else io.stdout(reports.map((r, i) => renderDriftText(r, plans[i]!)).join('\n'));
         if (drifted) exit.code = ExitCode.Changes;
       } finally {
-        await backend.close();
+        await backends.close();
       }
     });

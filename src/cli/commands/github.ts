@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Argument, Command } from 'commander';
-import { driftOfStack, hasChanges, hasDrift, planStack, withStackLock, type Backend, type Plan } from '../../engine';
+import { driftOfStack, hasChanges, hasDrift, planStack, withStackLock, type Plan } from '../../engine';
 import type { Manifest } from '../../model';
 import { addBackendOptions, backendFlags } from '../backend-options';
 import { ExitCode } from '../exit-codes';
@@ -10,12 +10,15 @@ import { githubRun, type GithubRun } from '../github/github-run';
 import { commentMarker, findStackComment, planDigest, upsertStackComment } from '../github/stack-comment';
 import { loadManifests } from '../load-manifests';
 import { addLockOptions, lockOptions } from '../lock-options';
-import { openBackend } from '../open-backend';
 import type { CommandFactory } from '../program';
+import { StackBackends, type StackBackend } from '../stack-backends';
 import { renderDriftText } from '../render/drift-text';
 import { renderPlanMarkdown } from '../render/plan-markdown';
 import { runApply } from '../run-apply';
 import { annotate } from './plan';
+
+/** A stack and the backend of its tenant. */
+type Target = StackBackend & { readonly manifest: Manifest };
 
 /** Room for what a comment says around the plan. */
 const PLAN_BUDGET = 60_000;
@@ -29,11 +32,11 @@ function summarize(run: GithubRun, markdown: string): void {
 }
 
 /** Plans every stack, posts one comment per stack on the pull request (updated in place), and saves the plans. */
-async function githubPlan(io: CliIo, run: GithubRun, backend: Backend, manifests: readonly Manifest[], outDir: string): Promise<number> {
+async function githubPlan(io: CliIo, run: GithubRun, targets: readonly Target[], outDir: string): Promise<number> {
   mkdirSync(outDir, { recursive: true });
   let code: number = ExitCode.Success;
-  for (const manifest of manifests) {
-    const { plan } = await planStack(backend, manifest);
+  for (const { manifest, backend, tenant } of targets) {
+    const { plan } = await planStack(backend, manifest, { tenant });
     annotate(io, [plan]);
     writeFileSync(join(outDir, `${plan.stack}.plan.json`), `${JSON.stringify(plan, null, 2)}\n`);
     const markdown = markdownOf(plan, run);
@@ -59,12 +62,12 @@ async function githubPlan(io: CliIo, run: GithubRun, backend: Backend, manifests
  * code still give the same writes, else a new plan (said in the log and the comment); the
  * stack's comment is updated with the results.
  */
-async function githubApply(io: CliIo, run: GithubRun, backend: Backend, manifests: readonly Manifest[], options: Record<string, unknown>): Promise<number> {
+async function githubApply(io: CliIo, run: GithubRun, targets: readonly Target[], options: Record<string, unknown>): Promise<number> {
   const pull = run.pull ?? (await run.api.pullsOfCommit(run.sha))[0];
   let code: number = ExitCode.Success;
-  for (const manifest of manifests) {
+  for (const { manifest, backend, tenant } of targets) {
     await withStackLock(backend, lockOptions(io, options, manifest.stack, backend, io.stderr), async () => {
-      const { plan } = await planStack(backend, manifest);
+      const { plan } = await planStack(backend, manifest, { tenant });
       const reviewed = pull === undefined ? undefined : await findStackComment(run.api, pull, plan.stack);
       const fresh = reviewed?.planDigest === planDigest(plan);
       const source = fresh
@@ -95,10 +98,10 @@ async function githubApply(io: CliIo, run: GithubRun, backend: Backend, manifest
 }
 
 /** Reports drift per stack in the job summary; exit 2 when there is drift. */
-async function githubDrift(io: CliIo, run: GithubRun, backend: Backend, manifests: readonly Manifest[]): Promise<number> {
+async function githubDrift(io: CliIo, run: GithubRun, targets: readonly Target[]): Promise<number> {
   let drifted = false;
-  for (const manifest of manifests) {
-    const { plan, report } = await driftOfStack(backend, manifest);
+  for (const { manifest, backend, tenant } of targets) {
+    const { plan, report } = await driftOfStack(backend, manifest, tenant);
     drifted ||= hasDrift(report);
     const text = renderDriftText(report, plan);
     io.stdout(text);
@@ -118,12 +121,13 @@ export const githubCommand: CommandFactory = (io, exit) =>
     .action(async (command: string, options: Record<string, unknown>) => {
       const run = githubRun(io.env);
       const manifests = await loadManifests(io, typeof options.stack === 'string' ? { stack: options.stack } : {});
-      const backend = await openBackend(io, backendFlags(options));
+      const backends = new StackBackends(io, backendFlags(options));
       try {
-        if (command === 'plan') exit.code = await githubPlan(io, run, backend, manifests, resolve(io.cwd, String(options.outDir)));
-        else if (command === 'apply') exit.code = await githubApply(io, run, backend, manifests, options);
-        else exit.code = await githubDrift(io, run, backend, manifests);
+        const targets = await backends.forStacks(manifests);
+        if (command === 'plan') exit.code = await githubPlan(io, run, targets, resolve(io.cwd, String(options.outDir)));
+        else if (command === 'apply') exit.code = await githubApply(io, run, targets, options);
+        else exit.code = await githubDrift(io, run, targets);
       } finally {
-        await backend.close();
+        await backends.close();
       }
     });

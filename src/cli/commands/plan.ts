@@ -8,8 +8,8 @@ import { ExitCode } from '../exit-codes';
 import { colourEnabled, type CliIo } from '../io';
 import { outputDocument, printJson } from '../json-output';
 import { loadManifests } from '../load-manifests';
-import { openBackend } from '../open-backend';
 import type { CommandFactory } from '../program';
+import { StackBackends } from '../stack-backends';
 import { githubAnnotations, inGithubActions, sourceLocator } from '../render/github-annotations';
 import { renderPlanMarkdown } from '../render/plan-markdown';
 import { NO_COLOUR, renderPlanText, TERMINAL_COLOUR } from '../render/plan-text';
@@ -40,10 +40,12 @@ export const planCommand: CommandFactory = (io, exit) =>
     .action(async (options: Record<string, unknown>) => {
       const manifests = await loadManifests(io, typeof options.stack === 'string' ? { stack: options.stack } : {});
       if (options.out && manifests.length !== 1) throw new UsageError(`--out saves one stack's plan; name it with --stack (stacks: ${manifests.map((m) => m.stack).join(', ')}).`);
-      const backend = await openBackend(io, backendFlags(options));
+      const backends = new StackBackends(io, backendFlags(options));
       try {
         const plans: Plan[] = [];
-        for (const manifest of manifests) plans.push((await planStack(backend, manifest, { adopt: options.adopt === true, impact: options.impact !== false })).plan);
+        for (const { manifest, backend, tenant } of await backends.forStacks(manifests)) {
+          plans.push((await planStack(backend, manifest, { adopt: options.adopt === true, impact: options.impact !== false, tenant })).plan);
+        }
         const blocked = plans.some((p) => p.blockers.length > 0);
         annotate(io, plans);
         io.stdout(options.format === 'json' ? printJson(outputDocument('plan', !blocked, plans)) : renderPlans(plans, options.format === 'markdown' ? 'markdown' : 'text', io));
@@ -55,6 +57,6 @@ export const planCommand: CommandFactory = (io, exit) =>
         if (blocked) exit.code = ExitCode.Error;
         else if (options.detailedExitcode && plans.some(hasChanges)) exit.code = ExitCode.Changes;
       } finally {
-        await backend.close();
+        await backends.close();
       }
     });

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../../model';
+import { EnvironmentsSchema, type EnvironmentConfig } from '../environments';
 
 /** What `enrollkit synth` reads of `cdktf.json`. */
 export interface CdktfConfig {
@@ -12,6 +13,8 @@ export interface CdktfConfig {
   readonly context: Readonly<Record<string, unknown>>;
   /** False when `"typeCheck": false` turns off the type check of a TypeScript app. */
   readonly typeCheck: boolean;
+  /** The named environments stacks may belong to (`"environments"`), by name. */
+  readonly environments: Readonly<Record<string, EnvironmentConfig>>;
 }
 
 /** The default output directory, as cdktf's. */
@@ -47,10 +50,17 @@ export function readCdktfConfig(cwd: string): CdktfConfig {
   if (config.typeCheck !== undefined && typeof config.typeCheck !== 'boolean') {
     throw new UsageError(`${file} has an invalid "typeCheck" (got ${JSON.stringify(config.typeCheck)}). Fix: use true or false, or leave it out`);
   }
+  const environments = EnvironmentsSchema.safeParse(config.environments ?? {});
+  if (!environments.success) {
+    const issue = environments.error.issues[0]!;
+    const at = issue.path.length > 0 ? `"environments".${issue.path.join('.')}` : '"environments"';
+    throw new UsageError(`${file} has an invalid ${at}: ${issue.message}. Fix: give each environment { "tenantId": "<Entra tenant ID>" } and optionally "displayName", "cloud", "backend", "url", "variablePrefix" (docs/environments.md)`);
+  }
   return {
     app: config.app,
     outdir: path.resolve(cwd, typeof config.output === 'string' ? config.output : DEFAULT_OUTPUT),
     context: (config.context ?? {}) as Record<string, unknown>,
     typeCheck: config.typeCheck !== false,
+    environments: environments.data,
   };
 }
