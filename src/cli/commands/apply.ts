@@ -26,7 +26,6 @@ function readPlanFile(path: string, shown: string): Plan {
 /** `enrollkit apply`: make the tenant match the stacks, or apply a saved plan exactly. */
 export const applyCommand: CommandFactory = (io, exit) =>
   addLockOptions(addBackendOptions(new Command('apply')))
-    .description('make the tenant match the stack (or apply a plan saved with plan --out)')
     .argument('[plan]', 'a plan saved with `enrollkit plan --out`')
     .option('--stack <name>', 'apply only this stack')
     .option('--auto-approve', 'apply without asking for confirmation')

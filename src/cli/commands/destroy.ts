@@ -23,7 +23,6 @@ function keptGroups(stack: string, state: ActualState): string {
 /** `enrollkit destroy`: delete what the stack owns, nothing else. */
 export const destroyCommand: CommandFactory = (io, exit) =>
   addLockOptions(addBackendOptions(new Command('destroy')))
-    .description('delete every object the stack owns (objects it does not own are never touched)')
     .option('--stack <name>', 'destroy only this stack')
     .option('--auto-approve', 'delete without asking for confirmation')
     .action(async (options: Record<string, unknown>) => {

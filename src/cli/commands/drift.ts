@@ -11,7 +11,6 @@ import { renderDriftText } from '../render/drift-text';
 /** `enrollkit drift`: what changed in the tenant outside the code; exits 2 when something did. */
 export const driftCommand: CommandFactory = (io, exit) =>
   addBackendOptions(new Command('drift'))
-    .description('report changes made in the tenant outside the code (exit 2 when there are any, 0 when none)')
     .option('--stack <name>', 'check only this stack')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (options: Record<string, unknown>) => {

@@ -14,7 +14,6 @@ import type { CommandFactory } from '../program';
  */
 export const exportProfileCommand: CommandFactory = (io) =>
   addBackendOptions(new Command('export-profile'))
-    .description("write an applied Apple Configurator profile's .mobileconfig file (exportMobileConfig) for direct enrollment")
     .requiredOption('--profile <name>', 'the profile: its construct path (stack/Id), logical ID or display name')
     .requiredOption('--out <file>', 'the file to write, e.g. warehouse.mobileconfig')
     .option('--stack <name>', 'the stack that declares the profile')

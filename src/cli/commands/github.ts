@@ -114,7 +114,6 @@ async function githubDrift(io: CliIo, run: GithubRun, targets: readonly Target[]
 /** `enrollkit github plan|apply|drift`: the steps of the GitHub Action (pull-request comments, job summary, apply on merge). */
 export const githubCommand: CommandFactory = (io, exit) =>
   addLockOptions(addBackendOptions(new Command('github')))
-    .description('run plan, apply or drift as a GitHub Actions step: one comment per stack on the pull request, the job summary, apply on merge')
     .addArgument(new Argument('<command>', 'what to run').choices(['plan', 'apply', 'drift']))
     .option('--stack <name>', 'only this stack')
     .option('--out-dir <dir>', 'where plan saves each stack\'s plan (the artifact)', 'enrollkit-plans')

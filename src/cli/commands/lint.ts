@@ -9,7 +9,6 @@ import { formatLintText } from '../render/lint-rules-text';
 /** `enrollkit lint`: check the rules of domain.md on each stack's desired state; exit 1 on unsuppressed errors. */
 export const lintCommand: CommandFactory = (io, exit) =>
   new Command('lint')
-    .description('check the enrollment rules (EK001-EK018) on the desired state; exits 1 on unsuppressed errors')
     .option('--stack <name>', 'lint only this stack')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (options: { stack?: string; format: 'text' | 'json' }) => {

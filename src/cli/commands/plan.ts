@@ -30,7 +30,6 @@ export function annotate(io: CliIo, plans: readonly Plan[]): void {
 /** `enrollkit plan`: diff the stacks against the tenant and print what apply would do. */
 export const planCommand: CommandFactory = (io, exit) =>
   addBackendOptions(new Command('plan'))
-    .description('show what apply would change in the tenant')
     .option('--stack <name>', 'plan only this stack')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
     .option('--out <file>', 'save the plan for `enrollkit apply <file>` (one stack)')

@@ -106,7 +106,6 @@ function corporateRequest(options: SimulateOptions, memberOf: string[]): Corpora
 /** `enrollkit simulate`: the resolution of one enrollment, step by step, against the desired or the actual state. */
 export const simulateCommand: CommandFactory = (io) =>
   addBackendOptions(new Command('simulate'))
-    .description('show step by step what happens when a user enrolls an iPhone or iPad, or sets up an organization-owned one (--serial, --device-kind)')
     .option('--os <version>', 'the iOS/iPadOS version of the device, e.g. 17.2 (user-initiated enrollment)')
     .addOption(new Option('--device <device>', 'the device').choices(['iphone', 'ipad']).default('iphone'))
     .addOption(new Option('--ownership <ownership>', 'who owns the device (default: personal)').choices(['personal', 'corporate']))

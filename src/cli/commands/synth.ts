@@ -15,7 +15,6 @@ function summary(file: string): string {
 /** `enrollkit synth`: runs the app of `cdktf.json` and reports the manifests and Terraform JSON written. */
 export const synthCommand: CommandFactory = (io, exit) =>
   new Command('synth')
-    .description('run the app (cdktf.json "app") and write one manifest per stack, beside cdktf\'s Terraform JSON')
     .option('--no-type-check', 'do not type-check a TypeScript app (also "typeCheck": false in cdktf.json)')
     .action(async (options: { typeCheck: boolean }) => {
       const result = await runSynth(io, { appOutput: 'stdout', ...(options.typeCheck ? {} : { typeCheck: false }) });

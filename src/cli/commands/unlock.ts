@@ -8,7 +8,6 @@ import { confirm } from '../run-apply';
 /** `enrollkit unlock`: break the lock of a stack whose apply or destroy died. */
 export const unlockCommand: CommandFactory = (io) =>
   addBackendOptions(new Command('unlock'))
-    .description('break the lock of a stack in the tenant, left by an apply or destroy that died')
     .requiredOption('--stack <name>', 'the stack whose lock to break')
     .option('--auto-approve', 'break the lock without asking for confirmation')
     .action(async (options: Record<string, unknown>) => {
