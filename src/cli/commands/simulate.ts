@@ -39,7 +39,7 @@ function isCorporate(options: SimulateOptions): boolean {
 function checkCorporateOptions(options: SimulateOptions): void {
   const userOnly = (['os', 'ownership', 'choice', 'enrolledDevices'] as const).filter((o) => options[o] !== undefined);
   if (userOnly.length > 0) {
-    throw new UsageError(`${userOnly.map(flagOf).join(', ')} apply to user-initiated enrollment, not to a corporate device (--serial, --device-kind). Fix: leave them out`);
+    throw new UsageError(`${userOnly.map(flagOf).join(', ')} ${userOnly.length === 1 ? 'applies' : 'apply'} to user-initiated enrollment, not to a corporate device (--serial, --device-kind). Fix: leave them out`);
   }
   if (options.user !== undefined && options.groups !== undefined) throw new UsageError('name the user with --user UPN or state the groups with --groups A,B, not both');
   if (options.serial !== undefined && !/^[A-Za-z0-9]{8,14}$/.test(options.serial)) {
@@ -52,7 +52,7 @@ function checkOptions(options: SimulateOptions): void {
   const corporateOnly = (['adeToken', 'profile', 'dem'] as const).filter((o) => options[o] !== undefined);
   if (corporateOnly.length > 0 || !options.appleId) {
     const named = [...corporateOnly.map(flagOf), ...(options.appleId ? [] : ['--no-apple-id'])];
-    throw new UsageError(`${named.join(', ')} apply to a corporate device. Fix: add --serial S or --device-kind ade|configurator`);
+    throw new UsageError(`${named.join(', ')} ${named.length === 1 ? 'applies' : 'apply'} to a corporate device. Fix: add --serial S or --device-kind ade|configurator`);
   }
   if (options.os === undefined || !OsVersionSchema.safeParse(options.os).success) {
     throw new UsageError(`--os expects an iOS/iPadOS version such as 17.2 or 14.8 (got ${options.os === undefined ? 'none' : `"${options.os}"`})`);
