@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { OsVersionSchema, UsageError, type Manifest } from '../../model';
 import { resolveCorporateEnrollment, resolveEnrollment, type CorporateDeviceKind, type CorporateEnrollmentRequest, type EnrollmentRequest, type EnrollmentState } from '../../rules';
-import { addBackendOptions, backendFlags } from '../backend-options';
+import { addBackendOptions, backendFlags, environmentOption } from '../backend-options';
 import type { CliIo } from '../io';
 import { loadManifests } from '../load-manifests';
 import type { CommandFactory } from '../program';
@@ -122,11 +122,15 @@ export const simulateCommand: CommandFactory = (io) =>
     .option('--groups <names>', 'the groups the user is in, comma-separated (what-if)')
     .addOption(new Option('--source <source>', 'simulate against the desired state of the app or the actual tenant').choices(['desired', 'actual']).default('desired'))
     .option('--stack <name>', 'the stack whose desired state to simulate against')
+    .addOption(environmentOption())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (options: SimulateOptions & Record<string, unknown>) => {
       checkOptions(options);
       const needsBackend = options.source === 'actual' || options.user !== undefined;
-      const source = needsBackend ? await openSimulationSource(io, backendFlags(options)) : undefined;
+      if (options.environment !== undefined && !needsBackend) {
+        throw new UsageError('--environment names the tenant to read, and this simulation reads none: it runs against the desired state with the groups of --groups. Fix: add --source actual or --user UPN, or leave --environment out');
+      }
+      const source = needsBackend ? await openSimulationSource(io, backendFlags(options), typeof options.environment === 'string' ? options.environment : undefined) : undefined;
       try {
         const state = source && options.source === 'actual' ? await source.readState() : await desiredState(io, options.stack);
         const memberOf = source && options.user !== undefined ? await source.memberOf(options.user) : (options.groups ?? '').split(',').map((g) => g.trim()).filter((g) => g !== '');
