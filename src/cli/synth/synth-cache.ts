@@ -57,11 +57,12 @@ const sha256 = (data: string | Buffer) => createHash('sha256').update(data).dige
 const isInNodeModules = (file: string) => file.split(path.sep).includes('node_modules');
 
 /**
- * What stands for a file's content: its SHA-256, or inside `node_modules` (installed, large, many)
- * its size, inode and modification and change times in nanoseconds, which any write or reinstall
- * changes. A directory stands by its times (entries added or removed), anything else by its kind.
+ * What stands for a file's content: its SHA-256, or for an installed file (inside `node_modules`,
+ * or of enrollkit itself: large, many, and rewritten whole by an install or a build) its size,
+ * inode and modification and change times in nanoseconds, which any write changes. A directory
+ * stands by its times (entries added or removed), anything else by its kind.
  */
-function signature(file: string): string {
+function signature(file: string, installed: boolean): string {
   let stat: fs.BigIntStats;
   try {
     stat = fs.statSync(file, { bigint: true });
@@ -70,7 +71,7 @@ function signature(file: string): string {
   }
   if (stat.isDirectory()) return `dir:${stat.mtimeNs}:${stat.ctimeNs}`;
   if (!stat.isFile()) return 'other';
-  if (isInNodeModules(file)) return `stat:${stat.size}:${stat.ino}:${stat.mtimeNs}:${stat.ctimeNs}`;
+  if (installed || isInNodeModules(file)) return `stat:${stat.size}:${stat.ino}:${stat.mtimeNs}:${stat.ctimeNs}`;
   return sha256(fs.readFileSync(file));
 }
 
@@ -83,9 +84,9 @@ function allFiles(dir: string): string[] {
 }
 
 /** enrollkit's own files that a synth depends on: its code (this build of it), its package.json, its TypeScript compiler and loader. */
-function enrollkitFiles(): string[] {
+function enrollkitFiles(): Set<string> {
   const code = path.resolve(__dirname, '..', '..');
-  return [...allFiles(code), path.join(code, '..', 'package.json'), require.resolve('typescript'), require.resolve('tsx')];
+  return new Set([...allFiles(code), path.join(code, '..', 'package.json'), require.resolve('typescript'), require.resolve('tsx')]);
 }
 
 /** Every file below `dir` except dot entries, `node_modules` and the output directory, absolute. */
@@ -123,10 +124,12 @@ function environmentDigest(env: SynthSetting['env'], read: InputRecord['env']): 
  * type-checked.
  */
 function synthKey(setting: SynthSetting, modules: readonly string[], env: InputRecord['env']): string {
-  const files = [...new Set([...modules, ...appFiles(setting.cwd, setting.outdir), ...resolutionFiles(setting.cwd), ...enrollkitFiles()])].sort();
+  const own = enrollkitFiles();
+  const files = [...new Set([...modules, ...appFiles(setting.cwd, setting.outdir), ...resolutionFiles(setting.cwd)])].filter((file) => !own.has(file)).sort();
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ format: 1, node: process.version, platform: process.platform, cwd: setting.cwd, outdir: setting.outdir, typeCheck: setting.typeCheck }));
-  for (const file of files) hash.update(`\n${file}\0${signature(file)}`);
+  for (const file of [...own].sort()) hash.update(`\n${file}\0${signature(file, true)}`);
+  for (const file of files) hash.update(`\n${file}\0${signature(file, false)}`);
   hash.update(`\n${environmentDigest(setting.env, env)}`);
   return hash.digest('hex');
 }
