@@ -209,6 +209,8 @@ export class Store {
   /** The underlying database connection. */
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  /** One transaction function for every call: better-sqlite3 builds a transaction function at a cost. */
+  private readonly runInTransaction: (fn: () => unknown) => unknown;
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -224,6 +226,7 @@ export class Store {
     // Databases written before tenants had names: theirs is made from the ID when read.
     const tenantColumns = this.db.pragma('table_info(tenants)') as { name: string }[];
     if (!tenantColumns.some((column) => column.name === 'display_name')) this.db.exec('ALTER TABLE tenants ADD COLUMN display_name TEXT');
+    this.runInTransaction = this.db.transaction((fn: () => unknown) => fn());
   }
 
   /** The prepared statement of some SQL, prepared on first use; `pluck` ones return the first column of each row. */
@@ -240,7 +243,7 @@ export class Store {
 
   /** Runs `fn` in one transaction (nested calls join the outer one). */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.runInTransaction(fn) as T;
   }
 
   /** Closes the database. */
