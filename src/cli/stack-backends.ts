@@ -1,6 +1,6 @@
 import { checkTenant, readTenant, tenantName, type Backend, type TenantRef } from '../engine';
 import { UsageError, type Manifest } from '../model';
-import { bindingOf, environmentVariables, hasTenantCredentials, inCi, stackLabel } from './environments';
+import { bindingOf, bindingOfEnvironment, environmentVariables, hasTenantCredentials, inCi, stackLabel, type StackBinding } from './environments';
 import type { CliIo } from './io';
 import { openBackend, type BackendFlags } from './open-backend';
 import { readCdktfConfig } from './synth/cdktf-config';
@@ -48,17 +48,8 @@ export class StackBackends {
   ) {}
 
   /** The backend of a stack, its tenant read and checked; throws a `WrongTenantError` naming both tenants when it is another. */
-  async forStack(manifest: Manifest): Promise<StackBackend> {
-    const destination = this.destination(manifest);
-    const backend = await this.open(destination);
-    let tenant = this.tenants.get(destination.key);
-    if (!tenant) {
-      tenant = readTenant(backend);
-      this.tenants.set(destination.key, tenant);
-    }
-    const opened = { backend, tenant: await tenant };
-    destination.checkTenant(opened.tenant);
-    return opened;
+  forStack(manifest: Manifest): Promise<StackBackend> {
+    return this.checked(this.destination(bindingOf(manifest, () => this.configuredEnvironments())));
   }
 
   /**
@@ -66,8 +57,22 @@ export class StackBackends {
    * the check before it uses anything read: no round trip of its own.
    */
   async forPlan(manifest: Manifest): Promise<UncheckedStackBackend> {
-    const destination = this.destination(manifest);
+    const destination = this.destination(bindingOf(manifest, () => this.configuredEnvironments()));
     return { backend: await this.open(destination), checkTenant: destination.checkTenant };
+  }
+
+  /**
+   * The backend of the environment `name` of `cdktf.json`, for a command that names the
+   * environment rather than planning a stack of it (`unlock`, `import`, `simulate`); `stack` names
+   * the stack in messages.
+   */
+  forEnvironment(name: string, stack?: string): Promise<StackBackend> {
+    return this.checked(this.destination(bindingOfEnvironment(stack, { name }, () => this.configuredEnvironments())));
+  }
+
+  /** The backend the flags and the unprefixed variables select, for a command that names no environment. */
+  forFlags(): Promise<StackBackend> {
+    return this.checked(this.destination(undefined));
   }
 
   /**
@@ -80,11 +85,24 @@ export class StackBackends {
     return targets;
   }
 
-  private destination(manifest: Manifest): Destination {
-    const binding = bindingOf(manifest, () => {
-      const config = readCdktfConfig(this.io.cwd);
-      return { file: 'cdktf.json', environments: config.environments };
-    });
+  private configuredEnvironments() {
+    return { file: 'cdktf.json', environments: readCdktfConfig(this.io.cwd).environments };
+  }
+
+  /** The destination's backend, its tenant read on its own (once per backend) and checked. */
+  private async checked(destination: Destination): Promise<StackBackend> {
+    const backend = await this.open(destination);
+    let tenant = this.tenants.get(destination.key);
+    if (!tenant) {
+      tenant = readTenant(backend);
+      this.tenants.set(destination.key, tenant);
+    }
+    const opened = { backend, tenant: await tenant };
+    destination.checkTenant(opened.tenant);
+    return opened;
+  }
+
+  private destination(binding: StackBinding | undefined): Destination {
     const env = binding ? environmentVariables(this.io.env, binding.variablePrefix) : this.io.env;
     if (!binding || (this.flags.backend ?? env.ENROLLKIT_BACKEND) === 'embedded') {
       if (binding) this.io.stderr(`Note: ${stackLabel(binding)} belongs to tenant ${tenantName(binding.tenant)}; the embedded backend was asked for, so it is planned against the local reference tenant instead.\n`);
