@@ -85,6 +85,12 @@ export class StackBackends {
     return targets;
   }
 
+  /** True in CI when nothing named a backend and the embedded one is the default. */
+  private embeddedByDefault(): boolean {
+    const { env } = this.io;
+    return inCi(env) && !this.flags.backend && !this.flags.url && !env.ENROLLKIT_BACKEND && !env.ENROLLKIT_URL;
+  }
+
   private configuredEnvironments() {
     return { file: 'cdktf.json', environments: readCdktfConfig(this.io.cwd).environments };
   }
@@ -106,7 +112,16 @@ export class StackBackends {
     const env = binding ? environmentVariables(this.io.env, binding.variablePrefix) : this.io.env;
     if (!binding || (this.flags.backend ?? env.ENROLLKIT_BACKEND) === 'embedded') {
       if (binding) this.io.stderr(`Note: ${stackLabel(binding)} belongs to tenant ${tenantName(binding.tenant)}; the embedded backend was asked for, so it is planned against the local reference tenant instead.\n`);
-      return { key: 'default', make: () => openBackend(this.io, this.flags), checkTenant: () => undefined };
+      const make = () => {
+        if (this.embeddedByDefault()) {
+          const annotation = this.io.env.GITHUB_ACTIONS === 'true' ? '::warning title=embedded backend::' : 'Warning: ';
+          this.io.stderr(
+            `${annotation}no backend is named, so this run goes to the embedded reference tenant in the working directory, which a CI job does not keep. Fix: bind each stack to its tenant (env on EnrollmentStack, docs/environments.md), or pass --backend graph; --backend embedded says it is meant\n`,
+          );
+        }
+        return openBackend(this.io, this.flags);
+      };
+      return { key: 'default', make, checkTenant: () => undefined };
     }
     const url = this.flags.url ?? env.ENROLLKIT_URL ?? binding.url;
     const name = this.flags.backend ?? env.ENROLLKIT_BACKEND ?? binding.backend ?? (url ? 'reference' : 'graph');

@@ -101,6 +101,17 @@ describe('examples/multi-environment: one app, a stack per tenant', () => {
     expect(existsSync(join(dir, '.enrollkit'))).toBe(false);
   }, 120_000);
 
+  it('warns in CI when no backend is named and a stack that names no tenant goes to the embedded database', async () => {
+    const dir = exampleCopy('web-based-enrollment');
+    const planned = await run(dir, ['plan'], { CI: 'true', GITHUB_ACTIONS: 'true' });
+    expect(planned.code).toBe(0);
+    expect(planned.err).toContain('::warning title=embedded backend::no backend is named, so this run goes to the embedded reference tenant in the working directory, which a CI job does not keep. Fix: bind each stack to its tenant');
+    const named = await run(dir, ['plan', '--backend', 'embedded'], { CI: 'true', GITHUB_ACTIONS: 'true' });
+    expect(named.err).not.toContain('embedded backend');
+    const laptop = await run(dir, ['plan'], {});
+    expect(laptop.err).not.toContain('embedded backend');
+  }, 120_000);
+
   it('plans bound stacks against the local database only when --backend embedded asks for it, and says so', async () => {
     const dir = exampleCopy('multi-environment');
     const planned = await run(dir, ['plan', '--backend', 'embedded', '--stack', 'contoso-prod'], { CI: 'true' });
