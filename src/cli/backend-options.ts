@@ -15,3 +15,11 @@ export function backendFlags(options: Record<string, unknown>): BackendFlags {
   const pick = (key: string) => (typeof options[key] === 'string' ? { [key]: options[key] as string } : {});
   return { ...pick('backend'), ...pick('url'), ...pick('token'), ...pick('cloud') };
 }
+
+/**
+ * `--environment`: the commands that name a tenant rather than plan a stack (`unlock`, `import`,
+ * `simulate`) reach an environment of `cdktf.json` with its own credentials, its tenant checked.
+ */
+export function environmentOption(): Option {
+  return new Option('--environment <name>', "the environment of cdktf.json whose tenant to use, with its credentials (variables prefixed with its name); its tenant is checked");
+}

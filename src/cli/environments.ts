@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLOUD_NAMES, ENVIRONMENT_NAME, TENANT_ID, UsageError, variablePrefixOf, type CloudName, type Manifest, type TenantRef } from '../model';
+import { CLOUD_NAMES, ENVIRONMENT_NAME, TENANT_ID, UsageError, variablePrefixOf, type CloudName, type Manifest, type StackEnvironment, type TenantRef } from '../model';
 
 /** One environment of the `environments` of `cdktf.json`: which tenant it is and how to reach it (never a secret). */
 export const EnvironmentConfigSchema = z.strictObject({
@@ -19,8 +19,8 @@ export const EnvironmentsSchema = z.record(z.string().regex(ENVIRONMENT_NAME), E
 
 /** Where a stack bound to a tenant goes, resolved from its manifest and the configuration. */
 export interface StackBinding {
-  /** The stack. */
-  readonly stack: string;
+  /** The stack, unless a command names only the environment. */
+  readonly stack?: string;
   /** The environment's name, when the stack names one. */
   readonly environment?: string;
   /** The tenant the stack belongs to (its name, when the configuration gives one). */
@@ -35,27 +35,38 @@ export interface StackBinding {
   readonly variablePrefix?: string;
 }
 
-/** The stack as messages name it: `stack contoso-prod (environment prod)`. */
+/** The stack as messages name it: `stack contoso-prod (environment prod)`, or `environment prod` without a stack. */
 export function stackLabel(binding: Pick<StackBinding, 'stack' | 'environment'>): string {
+  if (binding.stack === undefined) return `environment ${binding.environment ?? '(none)'}`;
   return `stack ${binding.stack}${binding.environment ? ` (environment ${binding.environment})` : ''}`;
 }
+
+/** The `environments` of a configuration file, read when a binding needs them. */
+export type ConfiguredEnvironments = () => { readonly file: string; readonly environments: Readonly<Record<string, EnvironmentConfig>> };
 
 /**
  * The tenant binding of a stack: undefined for a stack that names no tenant. A named environment
  * is looked up in `environments()` (read only when a stack names one); what the code and the
  * configuration both say must agree.
  */
-export function bindingOf(manifest: Manifest, environments: () => { readonly file: string; readonly environments: Readonly<Record<string, EnvironmentConfig>> }): StackBinding | undefined {
-  const env = manifest.environment;
-  if (!env) return undefined;
-  const label = stackLabel({ stack: manifest.stack, ...(env.name ? { environment: env.name } : {}) });
-  if (!env.name) return { stack: manifest.stack, tenant: { id: env.tenantId!.toLowerCase() }, cloud: env.cloud ?? 'public' };
+export function bindingOf(manifest: Manifest, environments: ConfiguredEnvironments): StackBinding | undefined {
+  return manifest.environment ? bindingOfEnvironment(manifest.stack, manifest.environment, environments) : undefined;
+}
+
+/**
+ * Where the environment `env` of a stack goes (`stack` undefined when a command names only the
+ * environment, as `import --environment prod` does).
+ */
+export function bindingOfEnvironment(stack: string | undefined, env: StackEnvironment, environments: ConfiguredEnvironments): StackBinding {
+  const named = stack === undefined ? {} : { stack };
+  const label = stackLabel({ ...named, ...(env.name ? { environment: env.name } : {}) });
+  if (!env.name) return { ...named, tenant: { id: env.tenantId!.toLowerCase() }, cloud: env.cloud ?? 'public' };
   const { file, environments: configured } = environments();
   const config = configured[env.name];
   if (!config) {
     const known = Object.keys(configured);
     throw new UsageError(
-      `${label} names the environment '${env.name}', which ${file} does not list (its environments: ${known.join(', ') || 'none'}). Fix: add "environments": { "${env.name}": { "tenantId": "<Entra tenant ID>" } } to ${file}, or name one of its environments`,
+      `${stack === undefined ? '--environment' : label} names the environment '${env.name}', which ${file} does not list (its environments: ${known.join(', ') || 'none'}). Fix: add "environments": { "${env.name}": { "tenantId": "<Entra tenant ID>" } } to ${file}, or name one of its environments`,
     );
   }
   const tenantId = env.tenantId ?? config.tenantId;
@@ -67,7 +78,7 @@ export function bindingOf(manifest: Manifest, environments: () => { readonly fil
     throw new UsageError(`${label} says cloud '${env.cloud}', but ${file} gives environment '${env.name}' cloud '${config.cloud}'. Fix: make them the same, or leave the cloud out of the code`);
   }
   return {
-    stack: manifest.stack,
+    ...named,
     environment: env.name,
     tenant: { id: tenantId.toLowerCase(), ...(config.displayName ? { displayName: config.displayName } : {}) },
     cloud: env.cloud ?? config.cloud ?? 'public',

@@ -112,3 +112,13 @@ export async function loadManifests(io: CliIo, options: LoadManifestsOptions = {
   }
   return chosen;
 }
+
+/**
+ * The manifest of `stack` that the app in `io.cwd` last synthesized, or undefined when there is no
+ * app there or its output holds no such stack. Nothing is synthesized.
+ */
+export function lastSynthesizedManifest(io: CliIo, stack: string): Manifest | undefined {
+  if (!fs.existsSync(path.join(io.cwd, 'cdktf.json'))) return undefined;
+  const { outdir } = readCdktfConfig(io.cwd);
+  return readManifests(manifestFiles(outdir).map((relative) => path.join(outdir, relative))).find((m) => m.stack === stack);
+}

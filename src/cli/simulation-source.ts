@@ -1,7 +1,8 @@
 import { readEnrolledDeviceCount, readMemberOf, readState, tenantFactsOf } from '../engine';
 import type { EnrollmentState } from '../rules';
 import type { CliIo } from './io';
-import { openBackend, type BackendFlags } from './open-backend';
+import { StackBackends } from './stack-backends';
+import type { BackendFlags } from './open-backend';
 
 /** What a simulation reads from a tenant: its objects, a user's groups and enrolled devices. */
 export interface SimulationSource {
@@ -15,9 +16,16 @@ export interface SimulationSource {
   close(): Promise<void>;
 }
 
-/** Opens the tenant for `simulate --source actual` and `--user`: every object of every stack, and memberships. */
-export async function openSimulationSource(io: CliIo, flags: BackendFlags): Promise<SimulationSource> {
-  const backend = await openBackend(io, flags);
+/**
+ * Opens the tenant for `simulate --source actual` and `--user`: every object of every stack, and
+ * memberships; the tenant of `environment` of `cdktf.json` when one is named, its tenant checked.
+ */
+export async function openSimulationSource(io: CliIo, flags: BackendFlags, environment?: string): Promise<SimulationSource> {
+  const backends = new StackBackends(io, flags);
+  const { backend } = await (environment === undefined ? backends.forFlags() : backends.forEnvironment(environment)).catch(async (error: unknown) => {
+    await backends.close();
+    throw error;
+  });
   return {
     async readState() {
       const [state, identity] = await Promise.all([readState(backend, []), backend.identity()]);
@@ -26,6 +34,6 @@ export async function openSimulationSource(io: CliIo, flags: BackendFlags): Prom
     },
     memberOf: (upn) => readMemberOf(backend, upn),
     enrolledDevices: (upn) => readEnrolledDeviceCount(backend, upn),
-    close: () => backend.close(),
+    close: () => backends.close(),
   };
 }

@@ -1,6 +1,6 @@
 import { checkTenant, readTenant, tenantName, type Backend, type TenantRef } from '../engine';
 import { UsageError, type Manifest } from '../model';
-import { bindingOf, environmentVariables, hasTenantCredentials, inCi, stackLabel } from './environments';
+import { bindingOf, bindingOfEnvironment, environmentVariables, hasTenantCredentials, inCi, stackLabel, type StackBinding } from './environments';
 import type { CliIo } from './io';
 import { openBackend, type BackendFlags } from './open-backend';
 import { readCdktfConfig } from './synth/cdktf-config';
@@ -31,11 +31,29 @@ export class StackBackends {
   ) {}
 
   /** The backend of a stack, its tenant checked; throws a `WrongTenantError` naming both tenants when it is another. */
-  async forStack(manifest: Manifest): Promise<StackBackend> {
-    const binding = bindingOf(manifest, () => {
-      const config = readCdktfConfig(this.io.cwd);
-      return { file: 'cdktf.json', environments: config.environments };
-    });
+  forStack(manifest: Manifest): Promise<StackBackend> {
+    return this.forBinding(bindingOf(manifest, () => this.configuredEnvironments()));
+  }
+
+  /**
+   * The backend of the environment `name` of `cdktf.json`, for a command that names the
+   * environment rather than planning a stack of it (`unlock`, `import`, `simulate`); `stack` names
+   * the stack in messages.
+   */
+  forEnvironment(name: string, stack?: string): Promise<StackBackend> {
+    return this.forBinding(bindingOfEnvironment(stack, { name }, () => this.configuredEnvironments()));
+  }
+
+  /** The backend the flags and the unprefixed variables select, for a command that names no environment. */
+  forFlags(): Promise<StackBackend> {
+    return this.forBinding(undefined);
+  }
+
+  private configuredEnvironments() {
+    return { file: 'cdktf.json', environments: readCdktfConfig(this.io.cwd).environments };
+  }
+
+  private async forBinding(binding: StackBinding | undefined): Promise<StackBackend> {
     const env = binding ? environmentVariables(this.io.env, binding.variablePrefix) : this.io.env;
     if (!binding || (this.flags.backend ?? env.ENROLLKIT_BACKEND) === 'embedded') {
       if (binding) this.io.stderr(`Note: ${stackLabel(binding)} belongs to tenant ${tenantName(binding.tenant)}; the embedded backend was asked for, so it is planned against the local reference tenant instead.\n`);

@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { GraphBackend } from '../../src/backends/graph';
+import { staticToken } from '../../src/backends/graph/token-source';
 import { join } from 'node:path';
 import { environmentVariables } from '../../src/cli/environments';
 import { COMMANDS } from '../../src/cli/commands';
 import { exec } from '../../src/cli/program';
-import type { Plan } from '../../src/engine';
+import { acquireStackLock, readStackLocks, type Plan } from '../../src/engine';
 import { App, EnrollmentStack, ValidationError } from '../../src';
 import { startReferenceServer, type StartedReferenceServer } from '../../src/server';
 import { exampleCopy, recordingIo, removeAppDirs } from '../_helpers/synth-app';
@@ -118,6 +120,53 @@ describe('examples/multi-environment: one app, a stack per tenant', () => {
     const applied = await run(dir, ['apply', 'prod.json'], own);
     expect(applied.code).toBe(0);
     expect(await names(prod)).toEqual(['5 devices per user', 'group iOS users', 'iOS 16.0 or later']);
+  }, 120_000);
+});
+
+describe('commands that name a tenant rather than plan a stack', () => {
+  const backendOf = (server: StartedReferenceServer) => new GraphBackend({ baseUrl: server.url, tokens: staticToken(server.token), description: 'test' });
+
+  it('unlock breaks a stack’s lock in the tenant the app binds the stack to, never in another', async () => {
+    const dir = exampleCopy('multi-environment');
+    const env = { ...credentialsOf('DEV_', dev), ...credentialsOf('PROD_', prod) };
+    expect((await run(dir, ['synth'], env)).code).toBe(0);
+    await acquireStackLock(backendOf(prod), { stack: 'contoso-prod', holder: 'a run that died', timeoutMs: 0 });
+    await acquireStackLock(backendOf(dev), { stack: 'contoso-prod', holder: 'a lock of the same name in another tenant', timeoutMs: 0 });
+
+    const unlocked = await run(dir, ['unlock', '--stack', 'contoso-prod', '--auto-approve'], env);
+    expect(unlocked.err).toBe('');
+    expect(unlocked.out).toMatch(new RegExp(`^Broke the lock of stack contoso-prod in tenant 'Contoso' \\(${PROD_TENANT}\\), held by a run that died since `));
+    expect(await readStackLocks(backendOf(prod), 'contoso-prod')).toEqual([]);
+    expect((await readStackLocks(backendOf(dev), 'contoso-prod')).map((l) => l.holder)).toEqual(['a lock of the same name in another tenant']);
+
+    const wrong = await run(dir, ['unlock', '--stack', 'contoso-prod', '--auto-approve'], { ...credentialsOf('DEV_', dev), ...credentialsOf('PROD_', dev) });
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toContain("stack contoso-prod (environment prod) belongs to tenant 'Contoso', but the credentials open tenant 'Contoso Development'");
+    expect((await readStackLocks(backendOf(dev), 'contoso-prod')).length).toBe(1);
+  }, 120_000);
+
+  it('import and simulate read the tenant of --environment with its credentials, and refuse another tenant', async () => {
+    const dir = exampleCopy('multi-environment');
+    const env = { ...credentialsOf('DEV_', dev), ...credentialsOf('PROD_', prod) };
+    expect((await run(dir, ['apply', '--auto-approve', '--stack', 'contoso-prod'], env)).code).toBe(0);
+
+    const imported = await run(dir, ['import', '--out', 'prod.ts', '--all', '--environment', 'prod'], env);
+    expect(imported.code).toBe(0);
+    expect(imported.out).toContain(`of reference ${prod.url}`);
+    expect(readFileSync(join(dir, 'prod.ts'), 'utf8')).toContain("'5 devices per user'");
+
+    const simulated = await run(dir, ['simulate', '--source', 'actual', '--environment', 'prod', '--groups', 'iOS users', '--os', '17.2', '--format', 'json'], env);
+    expect(simulated.code).toBe(0);
+    // The device limit of prod's tenant (dev's allows 15).
+    expect(JSON.parse(simulated.out)).toMatchObject({ deviceLimit: { name: '5 devices per user', limit: 5 } });
+
+    const elsewhere = await run(dir, ['import', '--out', 'other.ts', '--environment', 'prod'], credentialsOf('PROD_', dev));
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.err).toContain("environment prod belongs to tenant 'Contoso', but the credentials open tenant 'Contoso Development'");
+    expect(existsSync(join(dir, 'other.ts'))).toBe(false);
+
+    const unknown = await run(dir, ['import', '--out', 'other.ts', '--environment', 'staging'], env);
+    expect(unknown.err).toContain("--environment names the environment 'staging', which cdktf.json does not list (its environments: dev, prod)");
   }, 120_000);
 });
 

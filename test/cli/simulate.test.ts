@@ -210,9 +210,9 @@ describe('enrollkit simulate for an organization-owned device', () => {
   }, 120_000);
 
   it.each([
-    [['--serial', 'DMPXK0A1JF8J', '--os', '17.2'], '--os apply to user-initiated enrollment, not to a corporate device'],
+    [['--serial', 'DMPXK0A1JF8J', '--os', '17.2'], '--os applies to user-initiated enrollment, not to a corporate device'],
     [['--serial', 'not a serial'], '--serial expects an Apple serial number such as DMPXK0A1JF8J (got "not a serial")'],
-    [['--groups', 'A', '--os', '17.2', '--ade-token', 'Contoso ABM'], '--ade-token apply to a corporate device. Fix: add --serial S or --device-kind ade|configurator'],
+    [['--groups', 'A', '--os', '17.2', '--ade-token', 'Contoso ABM'], '--ade-token applies to a corporate device. Fix: add --serial S or --device-kind ade|configurator'],
     [['--device-kind', 'ade', '--groups', 'A', '--user', 'adele@contoso.com'], 'not both'],
   ])('rejects %j', async (args, message) => {
     const { code, err } = await run(['simulate', ...args]);

@@ -35,4 +35,27 @@ describe('priorityMoves', () => {
       ),
     );
   });
+
+  it('never moves an object it must keep, and no move leaves an object where it was', () => {
+    const permutation = (n: number) => fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10 }).chain((n) => fc.tuple(permutation(n), permutation(n), fc.subarray([...Array(n).keys()]))),
+        ([current, shuffled, kept]) => {
+          const fixed = new Set(kept);
+          const fixedInCurrentOrder = current.filter((x) => fixed.has(x));
+          let next = 0;
+          const desired = shuffled.map((x) => (fixed.has(x) ? fixedInCurrentOrder[next++]! : x));
+          let order = [...current];
+          for (const move of priorityMoves(current, desired, fixed)) {
+            expect(fixed.has(move.item)).toBe(false);
+            expect(order.indexOf(move.item)).not.toBe(move.position);
+            order = applyMove(order, move);
+          }
+          expect(order).toEqual(desired);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });

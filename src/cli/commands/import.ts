@@ -4,8 +4,8 @@ import { Command } from 'commander';
 import { readState } from '../../engine';
 import { generateStackCode, type StackCode } from '../../engine/import';
 import { DESCRIPTORS, UsageError, type KindDescriptor } from '../../model';
-import { addBackendOptions, backendFlags } from '../backend-options';
-import { openBackend } from '../open-backend';
+import { addBackendOptions, backendFlags, environmentOption } from '../backend-options';
+import { StackBackends } from '../stack-backends';
 import type { CommandFactory } from '../program';
 
 function counted(n: number, noun: string): string {
@@ -47,6 +47,7 @@ export const importCommand: CommandFactory = (io) =>
     .option('--stack <name>', 'name of the stack the code declares', 'imported')
     .option('--all', 'also write the objects that stacks own already (those of --stack keep their logical IDs)')
     .option('--force', 'overwrite --out if it exists')
+    .addOption(environmentOption())
     .action(async (options: Record<string, unknown>) => {
       const out = String(options.out);
       const file = resolve(io.cwd, out);
@@ -54,15 +55,18 @@ export const importCommand: CommandFactory = (io) =>
         throw new UsageError(`${file} exists already. Fix: choose another --out, or add --force to overwrite it`);
       }
       const stack = String(options.stack);
-      const backend = await openBackend(io, backendFlags(options));
+      const backends = new StackBackends(io, backendFlags(options));
       let result: StackCode;
+      let description: string;
       try {
+        const { backend } = typeof options.environment === 'string' ? await backends.forEnvironment(options.environment) : await backends.forFlags();
+        description = backend.description;
         const state = await readState(backend, []);
         result = generateStackCode(state, { stack, include: options.all === true ? 'all' : 'unowned' });
       } finally {
-        await backend.close();
+        await backends.close();
       }
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, result.code);
-      io.stdout(renderImportSummary(result, file, stack, backend.description));
+      io.stdout(renderImportSummary(result, file, stack, description));
     });

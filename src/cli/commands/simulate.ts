@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { OsVersionSchema, UsageError, type Manifest } from '../../model';
 import { resolveCorporateEnrollment, resolveEnrollment, type CorporateDeviceKind, type CorporateEnrollmentRequest, type EnrollmentRequest, type EnrollmentState } from '../../rules';
-import { addBackendOptions, backendFlags } from '../backend-options';
+import { addBackendOptions, backendFlags, environmentOption } from '../backend-options';
 import type { CliIo } from '../io';
 import { loadManifests } from '../load-manifests';
 import type { CommandFactory } from '../program';
@@ -39,7 +39,7 @@ function isCorporate(options: SimulateOptions): boolean {
 function checkCorporateOptions(options: SimulateOptions): void {
   const userOnly = (['os', 'ownership', 'choice', 'enrolledDevices'] as const).filter((o) => options[o] !== undefined);
   if (userOnly.length > 0) {
-    throw new UsageError(`${userOnly.map(flagOf).join(', ')} apply to user-initiated enrollment, not to a corporate device (--serial, --device-kind). Fix: leave them out`);
+    throw new UsageError(`${userOnly.map(flagOf).join(', ')} ${userOnly.length === 1 ? 'applies' : 'apply'} to user-initiated enrollment, not to a corporate device (--serial, --device-kind). Fix: leave them out`);
   }
   if (options.user !== undefined && options.groups !== undefined) throw new UsageError('name the user with --user UPN or state the groups with --groups A,B, not both');
   if (options.serial !== undefined && !/^[A-Za-z0-9]{8,14}$/.test(options.serial)) {
@@ -52,7 +52,7 @@ function checkOptions(options: SimulateOptions): void {
   const corporateOnly = (['adeToken', 'profile', 'dem'] as const).filter((o) => options[o] !== undefined);
   if (corporateOnly.length > 0 || !options.appleId) {
     const named = [...corporateOnly.map(flagOf), ...(options.appleId ? [] : ['--no-apple-id'])];
-    throw new UsageError(`${named.join(', ')} apply to a corporate device. Fix: add --serial S or --device-kind ade|configurator`);
+    throw new UsageError(`${named.join(', ')} ${named.length === 1 ? 'applies' : 'apply'} to a corporate device. Fix: add --serial S or --device-kind ade|configurator`);
   }
   if (options.os === undefined || !OsVersionSchema.safeParse(options.os).success) {
     throw new UsageError(`--os expects an iOS/iPadOS version such as 17.2 or 14.8 (got ${options.os === undefined ? 'none' : `"${options.os}"`})`);
@@ -122,11 +122,15 @@ export const simulateCommand: CommandFactory = (io) =>
     .option('--groups <names>', 'the groups the user is in, comma-separated (what-if)')
     .addOption(new Option('--source <source>', 'simulate against the desired state of the app or the actual tenant').choices(['desired', 'actual']).default('desired'))
     .option('--stack <name>', 'the stack whose desired state to simulate against')
+    .addOption(environmentOption())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (options: SimulateOptions & Record<string, unknown>) => {
       checkOptions(options);
       const needsBackend = options.source === 'actual' || options.user !== undefined;
-      const source = needsBackend ? await openSimulationSource(io, backendFlags(options)) : undefined;
+      if (options.environment !== undefined && !needsBackend) {
+        throw new UsageError('--environment names the tenant to read, and this simulation reads none: it runs against the desired state with the groups of --groups. Fix: add --source actual or --user UPN, or leave --environment out');
+      }
+      const source = needsBackend ? await openSimulationSource(io, backendFlags(options), typeof options.environment === 'string' ? options.environment : undefined) : undefined;
       try {
         const state = source && options.source === 'actual' ? await source.readState() : await desiredState(io, options.stack);
         const memberOf = source && options.user !== undefined ? await source.memberOf(options.user) : (options.groups ?? '').split(',').map((g) => g.trim()).filter((g) => g !== '');
