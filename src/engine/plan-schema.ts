@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { AssignmentSchema, KIND_NAMES } from '../model';
+import { AssignmentSchema, KindNameSchema } from '../model';
 import { PlanImpactSchema } from './impact/impact-schema';
 import { PLAN_FORMAT } from './plan-types';
-
-const KindSchema = z.enum(KIND_NAMES);
 
 const FieldChangeSchema = z.strictObject({
   field: z.string().describe('dotted path of the property'),
@@ -13,7 +11,7 @@ const FieldChangeSchema = z.strictObject({
 
 const ResourceChangeSchema = z.strictObject({
   action: z.enum(['create', 'update', 'replace', 'delete', 'adopt', 'unchanged', 'conflict']),
-  kind: KindSchema,
+  kind: KindNameSchema,
   logicalId: z.string(),
   path: z.string().optional().describe('construct path, when the stack declares the object'),
   displayName: z.string(),
@@ -80,7 +78,7 @@ const ObjectRefSchema = z.union([
 export const StepSchema = z.strictObject({
   id: z.string().min(1),
   title: z.string(),
-  kind: z.enum(['group', ...KIND_NAMES]),
+  kind: z.union([z.literal('group').describe('an Entra group'), KindNameSchema]),
   operation: z.enum(['create', 'update', 'delete', 'assign', 'unassign', 'setPriority', 'action']),
   object: ObjectRefSchema.optional().describe('the object written; absent for create'),
   parent: ObjectRefSchema.optional().describe('the parent object of a kind nested under one'),

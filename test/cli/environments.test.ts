@@ -70,7 +70,7 @@ describe('examples/multi-environment: one app, a stack per tenant', () => {
     expect(applied.out + applied.err).not.toContain(dev.token);
   }, 120_000);
 
-  it('refuses the prod stack given dev’s credentials before it reads or writes anything of either stack, naming both tenants', async () => {
+  it('refuses the prod stack given dev’s credentials, naming both tenants: apply before it reads or writes anything of either stack, plan before it uses anything it read', async () => {
     const dir = exampleCopy('multi-environment');
     const env = { ...credentialsOf('DEV_', dev), ...credentialsOf('PROD_', dev) };
     const refused = await run(dir, ['apply', '--auto-approve'], env);
@@ -81,9 +81,15 @@ describe('examples/multi-environment: one app, a stack per tenant', () => {
     // Every stack's tenant is checked before any is planned: not even dev's objects were read.
     expect(stackRequests(dev)).toEqual([]);
 
+    // A plan reads the tenant in its first round of reads, and refuses before it uses any answer or
+    // sends anything more: only the first round's reads reached dev's tenant, nothing was written.
     const alone = await run(dir, ['plan', '--stack', 'contoso-prod'], env);
     expect(alone.code).toBe(1);
-    expect(stackRequests(dev)).toEqual([]);
+    expect(alone.err).toContain("stack contoso-prod (environment prod) belongs to tenant 'Contoso', but the credentials open tenant 'Contoso Development'; nothing was planned or written.");
+    const reads = stackRequests(dev);
+    expect(reads).toContain('GET /beta/organization');
+    expect(reads.filter((r) => !r.startsWith('GET ') && r !== 'POST /beta/$batch')).toEqual([]);
+    expect(reads.filter((r) => r.includes('/depOnboardingSettings/'))).toEqual([]);
     expect(await names(dev)).toEqual([]);
   }, 120_000);
 
@@ -93,6 +99,17 @@ describe('examples/multi-environment: one app, a stack per tenant', () => {
     expect(failed.code).toBe(1);
     expect(failed.err).toContain(`stack contoso-dev (environment dev) belongs to tenant 'Contoso Development' (${DEV_TENANT}), and no credentials for it are set; in CI enrollkit neither falls back to the embedded database nor to an Azure CLI login. Fix: set DEV_AZURE_CLIENT_ID with DEV_AZURE_CLIENT_SECRET`);
     expect(existsSync(join(dir, '.enrollkit'))).toBe(false);
+  }, 120_000);
+
+  it('warns in CI when no backend is named and a stack that names no tenant goes to the embedded database', async () => {
+    const dir = exampleCopy('web-based-enrollment');
+    const planned = await run(dir, ['plan'], { CI: 'true', GITHUB_ACTIONS: 'true' });
+    expect(planned.code).toBe(0);
+    expect(planned.err).toContain('::warning title=embedded backend::no backend is named, so this run goes to the embedded reference tenant in the working directory, which a CI job does not keep. Fix: bind each stack to its tenant');
+    const named = await run(dir, ['plan', '--backend', 'embedded'], { CI: 'true', GITHUB_ACTIONS: 'true' });
+    expect(named.err).not.toContain('embedded backend');
+    const laptop = await run(dir, ['plan'], {});
+    expect(laptop.err).not.toContain('embedded backend');
   }, 120_000);
 
   it('plans bound stacks against the local database only when --backend embedded asks for it, and says so', async () => {

@@ -67,10 +67,10 @@ describe('the automated-device-enrollment example', () => {
       ['group', undefined],
       ['adeProfile', token.id],
       ['adeProfile', token.id],
+      ['companyPortalConfiguration', undefined],
       ['configuratorDevice', account],
       ['configuratorDevice', account],
       ['configuratorProfile', account],
-      ['companyPortalConfiguration', undefined],
     ]);
     expect(first.steps.filter((s) => s.operation === 'action').map((s) => s.action)).toEqual(['setDefaultProfile']);
     await apply(example);

@@ -82,15 +82,20 @@ function relativeOrder(order: readonly string[], names: readonly string[]): stri
   return order.filter((n) => names.includes(n));
 }
 
+/** Microsoft Authenticator, added to the tenant in the admin center. */
+function handMadeAuthenticator(): Promise<Json> {
+  return graph('POST', '/deviceAppManagement/mobileApps', {
+    '@odata.type': '#microsoft.graph.iosStoreApp',
+    displayName: 'Microsoft Authenticator',
+    bundleId: AUTHENTICATOR,
+    appStoreUrl: 'https://apps.apple.com/app/id983156458',
+    applicableDeviceType: { iPad: true, iPhoneAndIPod: true },
+  });
+}
+
 describe('two stacks and hand-made objects in one tenant', () => {
   it('converge after one round of apply A, apply B, and never move or change what they do not own', async () => {
-    const app = await graph('POST', '/deviceAppManagement/mobileApps', {
-      '@odata.type': '#microsoft.graph.iosStoreApp',
-      displayName: 'Microsoft Authenticator',
-      bundleId: AUTHENTICATOR,
-      appStoreUrl: 'https://apps.apple.com/app/id983156458',
-      applicableDeviceType: { iPad: true, iPhoneAndIPod: true },
-    });
+    const app = await handMadeAuthenticator();
     const handProfile = await graph('POST', PROFILES, { displayName: 'Helpdesk pilot', description: 'made in the admin center', platform: 'iOS', defaultEnrollmentType: 'device' });
     const handRestriction = await graph('POST', CONFIGURATIONS, {
       '@odata.type': '#microsoft.graph.deviceEnrollmentPlatformRestrictionConfiguration',
@@ -138,13 +143,7 @@ function authenticatorStack(name: string, group: string): Manifest {
 
 describe('two stacks that reference the same app', () => {
   it('each add, keep and remove only the assignments they declare (or that target their own groups), beside one made by hand', async () => {
-    const app = await graph('POST', '/deviceAppManagement/mobileApps', {
-      '@odata.type': '#microsoft.graph.iosStoreApp',
-      displayName: 'Microsoft Authenticator',
-      bundleId: AUTHENTICATOR,
-      appStoreUrl: 'https://apps.apple.com/app/id983156458',
-      applicableDeviceType: { iPad: true, iPhoneAndIPod: true },
-    });
+    const app = await handMadeAuthenticator();
     const assignmentsPath = `/deviceAppManagement/mobileApps/${String(app.id)}/assignments`;
     await graph('POST', assignmentsPath, { intent: 'available', target: { '@odata.type': '#microsoft.graph.allLicensedUsersAssignmentTarget' } });
     const targets = async () => {

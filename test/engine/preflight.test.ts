@@ -30,7 +30,7 @@ describe('missingPermissions', () => {
     expect(missing).toEqual([
       expect.objectContaining({
         code: 'permission-missing',
-        message: expect.stringMatching(/writing platform restrictions or device limit restrictions/),
+        message: expect.stringMatching(/writing device limit restrictions or platform restrictions/),
         fix: 'grant one of DeviceManagementServiceConfig.ReadWrite.All, DeviceManagementConfiguration.ReadWrite.All',
       }),
       expect.objectContaining({ code: 'permission-missing', message: expect.stringMatching(/creating groups/), fix: expect.stringMatching(/^grant one of Group\.Create/) }),

@@ -43,8 +43,10 @@ export const planCommand: CommandFactory = (io, exit) =>
       const backends = new StackBackends(io, backendFlags(options));
       try {
         const plans: Plan[] = [];
-        for (const { manifest, backend, tenant } of await backends.forStacks(manifests)) {
-          plans.push((await planStack(backend, manifest, { adopt: options.adopt === true, impact: options.impact !== false, tenant })).plan);
+        for (const manifest of manifests) {
+          // Each plan checks its tenant in its first round of reads, before it uses anything read.
+          const { backend, checkTenant } = await backends.forPlan(manifest);
+          plans.push((await planStack(backend, manifest, { adopt: options.adopt === true, impact: options.impact !== false, checkTenant })).plan);
         }
         const blocked = plans.some((p) => p.blockers.length > 0);
         annotate(io, plans);

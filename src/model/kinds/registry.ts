@@ -1,42 +1,68 @@
 import type { z } from 'zod';
 import type { KindDescriptor } from '../descriptor';
-import { adeProfile } from './ade-profile';
-import { companyPortalConfiguration } from './company-portal-configuration';
-import { configuratorDevice } from './configurator-device';
-import { configuratorProfile } from './configurator-profile';
-import { deviceLimitRestriction } from './device-limit-restriction';
-import { enrollmentTypeProfile } from './enrollment-type-profile';
-import { iosApp } from './ios-app';
-import { platformRestriction } from './platform-restriction';
-import { ssoExtensionPolicy } from './sso-extension-policy';
-import { webClip } from './web-clip';
+import * as KIND_MODULES from './kind-list';
+
+type KindModules = typeof KIND_MODULES;
+
+/** What tells a kind's descriptor from the other exports of the kind list (schemas, constants, helpers). */
+interface DescriptorShape {
+  readonly specSchema: unknown;
+  readonly graph: unknown;
+  readonly code: unknown;
+}
+
+/** Names of the kinds enrollkit manages: the exports of the kind list that are descriptors. */
+export type KindName = { [K in keyof KindModules]: KindModules[K] extends DescriptorShape ? K : never }[keyof KindModules] & string;
+
+/** Every kind's descriptor, by the kind's name. */
+export type Kinds = { readonly [K in KindName]: KindModules[K] };
+
+function isDescriptor(value: unknown): value is KindDescriptor {
+  return typeof value === 'object' && value !== null && 'specSchema' in value && 'graph' in value && 'code' in value;
+}
+
+/**
+ * The descriptors in dependency order: a kind comes after every kind it `dependsOn`, and kinds
+ * free to go in either order go by name, so the order depends on the descriptors alone.
+ */
+export function inDependencyOrder(descriptors: readonly KindDescriptor[]): KindDescriptor[] {
+  const byName = (a: KindDescriptor, b: KindDescriptor): number => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
+  const ordered: KindDescriptor[] = [];
+  const placed = new Set<string>();
+  let waiting = [...descriptors].sort(byName);
+  while (waiting.length > 0) {
+    const next = waiting.find((d) => d.dependsOn.every((dependency) => placed.has(dependency)));
+    if (!next) {
+      throw new Error(`the kinds ${waiting.map((d) => `${d.kind} (depends on ${d.dependsOn.join(', ')})`).join('; ')} depend on each other in a cycle or on a kind not in the kind list; fix their dependsOn.`);
+    }
+    ordered.push(next);
+    placed.add(next.kind);
+    waiting = waiting.filter((d) => d !== next);
+  }
+  return ordered;
+}
 
 /**
  * Every kind enrollkit manages, by name, in dependency order (what others depend on first). The
  * kind names, the manifest's resource schema, the descriptors and the construct declarations all
- * derive from this one object: a kind is added here, once.
+ * derive from this one object, and it derives from the kind list (`kind-list.ts`): a kind is
+ * added there, with one line.
  */
-export const KINDS = {
-  iosApp,
-  webClip,
-  ssoExtensionPolicy,
-  platformRestriction,
-  deviceLimitRestriction,
-  enrollmentTypeProfile,
-  adeProfile,
-  configuratorDevice,
-  configuratorProfile,
-  companyPortalConfiguration,
-} as const;
-
-/** Names of the kinds enrollkit manages. */
-export type KindName = keyof typeof KINDS;
+export const KINDS = Object.fromEntries(
+  inDependencyOrder(
+    Object.entries(KIND_MODULES).flatMap(([name, value]) => {
+      if (!isDescriptor(value)) return [];
+      if (value.kind !== name) throw new Error(`the kind list exports the descriptor of kind '${value.kind}' as '${name}'; export it under its kind's name.`);
+      return [value];
+    }),
+  ).map((d) => [d.kind, d]),
+) as unknown as Kinds;
 
 /** The spec type of a kind. */
-export type SpecOf<K extends KindName> = (typeof KINDS)[K] extends KindDescriptor<infer Spec> ? Spec : never;
+export type SpecOf<K extends KindName> = Kinds[K] extends KindDescriptor<infer Spec> ? Spec : never;
 
 /** The schema of a kind's spec. */
-export type SpecSchemaOf<K extends KindName> = (typeof KINDS)[K]['specSchema'] & z.ZodType<SpecOf<K>>;
+export type SpecSchemaOf<K extends KindName> = Kinds[K]['specSchema'] & z.ZodType<SpecOf<K>>;
 
 /** A type with its literal types widened (`'device' | 'user'` to `string`), for values not yet validated. */
 export type Widened<T> = T extends string
