@@ -17,8 +17,8 @@ export interface StateIndex {
   readonly reach: (groups: readonly string[]) => EnrollmentState;
 }
 
-/** Each prioritised object's rank in its class (0 the highest), by position in the state: priority order, then state order. */
-function ranks(resources: readonly Resource[], byKind: ReadonlyMap<KindName, Resource[]>): Map<Resource, number> {
+/** Each prioritised object's rank in its class (0 the highest): priority order, then state order. */
+function ranks(byKind: ReadonlyMap<KindName, Resource[]>): Map<Resource, number> {
   const rank = new Map<Resource, number>();
   for (const [kind, objects] of byKind) {
     if (descriptorOf(kind).priorityClass === undefined) continue;
@@ -43,7 +43,7 @@ export function stateIndex(state: EnrollmentState): StateIndex {
     }
     if (all) everyone.push(i);
   });
-  const rank = ranks(state.resources, byKind);
+  const rank = ranks(byKind);
   return {
     state,
     ofKind: (kind) => byKind.get(kind) ?? [],
