@@ -17,8 +17,6 @@ export interface EntityType {
   readonly readOnly: readonly string[];
   /** Properties that cannot change once created. */
   readonly immutable: readonly string[];
-  /** Properties accepted on input and never stored or returned (e.g. a password). */
-  readonly writeOnly: readonly string[];
   /** Properties returned when the request has no `$select` (all when absent). */
   readonly defaultSelect?: readonly string[];
   /** Properties beta returns when the request has no `$select`, where they differ from {@link EntityType.defaultSelect}. */
@@ -43,8 +41,6 @@ export interface EntityTypeDefinition {
   readonly readOnly?: readonly string[];
   /** See {@link EntityType.immutable}; none when absent. */
   readonly immutable?: readonly string[];
-  /** See {@link EntityType.writeOnly}; none when absent. */
-  readonly writeOnly?: readonly string[];
   /** See {@link EntityType.defaultSelect}; every property when absent. */
   readonly defaultSelect?: readonly string[];
   /** See {@link EntityType.betaDefaultSelect}; `defaultSelect` when absent. */
@@ -70,7 +66,6 @@ export function entityType(definition: EntityTypeDefinition): EntityType {
     required: definition.required ?? [],
     readOnly,
     immutable: definition.immutable ?? [],
-    writeOnly: definition.writeOnly ?? [],
     patchRequired: definition.patchWhole ? Object.keys(writable) : [],
     initial: () => initialValues(definition.fields),
   };
@@ -90,7 +85,7 @@ export function defaultSelectOf(type: EntityType, version: 'beta' | 'v1.0'): rea
 export function applyProperties(type: EntityType, data: Record<string, unknown>, properties: Record<string, unknown>): Record<string, unknown> {
   const result = { ...data };
   for (const [name, value] of Object.entries(properties)) {
-    if (name in type.fields && !type.writeOnly.includes(name)) result[name] = value;
+    if (name in type.fields) result[name] = value;
   }
   return result;
 }
