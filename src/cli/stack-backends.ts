@@ -1,5 +1,5 @@
 import type { Backend } from '../engine';
-import { checkTenant, readTenant, tenantName, type TenantRef } from '../engine/tenant';
+import { checkTenant, readTenant, sameTenant, tenantName, type TenantRef } from '../engine/tenant';
 import { UsageError, type Manifest } from '../model';
 import { bindingOf, bindingOfEnvironment, environmentVariables, hasTenantCredentials, inCi, stackLabel, type StackBinding } from './environments';
 import type { CliIo } from './io';
@@ -27,6 +27,8 @@ interface Destination {
   readonly key: string;
   readonly make: () => Promise<Backend>;
   readonly checkTenant: (tenant: TenantRef) => void;
+  /** The tenant the stack belongs to, when it is bound to one. */
+  readonly tenant?: TenantRef;
 }
 
 /**
@@ -54,12 +56,22 @@ export class StackBackends {
   }
 
   /**
-   * The backend of a stack for a plan, which reads the tenant in its first round of reads and runs
-   * the check before it uses anything read: no round trip of its own.
+   * The backend of a stack for a plan, checked before anything of the stack is read: by the token's
+   * tenant claim where it has one, with no round trip of its own (the plan reads the tenant's name
+   * in its first round of reads and checks it again before it uses anything read), else by reading
+   * the tenant on its own first.
    */
   async forPlan(manifest: Manifest): Promise<UncheckedStackBackend> {
     const destination = this.destination(bindingOf(manifest, () => this.configuredEnvironments()));
-    return { backend: await this.open(destination), checkTenant: destination.checkTenant };
+    const backend = await this.open(destination);
+    if (destination.tenant) {
+      // Checked before anything of the stack is read: by the token's tenant claim (Graph's tokens
+      // have one) at no cost; a token without one, or of another tenant, by reading the tenant on
+      // its own, which also names it in the refusal.
+      const { tenantId } = await backend.identity();
+      if (tenantId === undefined || !sameTenant(destination.tenant, { id: tenantId })) await this.checked(destination);
+    }
+    return { backend, checkTenant: destination.checkTenant };
   }
 
   /**
@@ -144,6 +156,7 @@ export class StackBackends {
       key: `${prefix}|${name}|${url ?? ''}|${binding.cloud}`,
       make: () => openBackend(io, flags),
       checkTenant: (tenant) => checkTenant(binding.tenant, tenant, stackLabel(binding), fixFor(prefix)),
+      tenant: binding.tenant,
     };
   }
 

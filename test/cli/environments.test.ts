@@ -70,7 +70,7 @@ describe('examples/multi-environment: one app, a stack per tenant', () => {
     expect(applied.out + applied.err).not.toContain(dev.token);
   }, 120_000);
 
-  it('refuses the prod stack given dev’s credentials, naming both tenants: apply before it reads or writes anything of either stack, plan before it uses anything it read', async () => {
+  it('refuses the prod stack given dev’s credentials before it reads or writes anything of either stack, naming both tenants', async () => {
     const dir = exampleCopy('multi-environment');
     const env = { ...credentialsOf('DEV_', dev), ...credentialsOf('PROD_', dev) };
     const refused = await run(dir, ['apply', '--auto-approve'], env);
@@ -81,16 +81,28 @@ describe('examples/multi-environment: one app, a stack per tenant', () => {
     // Every stack's tenant is checked before any is planned: not even dev's objects were read.
     expect(stackRequests(dev)).toEqual([]);
 
-    // A plan reads the tenant in its first round of reads, and refuses before it uses any answer or
-    // sends anything more: only the first round's reads reached dev's tenant, nothing was written.
-    const alone = await run(dir, ['plan', '--stack', 'contoso-prod'], env);
-    expect(alone.code).toBe(1);
-    expect(alone.err).toContain("stack contoso-prod (environment prod) belongs to tenant 'Contoso', but the credentials open tenant 'Contoso Development'; nothing was planned or written.");
-    const reads = stackRequests(dev);
-    expect(reads).toContain('GET /beta/organization');
-    expect(reads.filter((r) => !r.startsWith('GET ') && r !== 'POST /beta/$batch')).toEqual([]);
-    expect(reads.filter((r) => r.includes('/depOnboardingSettings/'))).toEqual([]);
+    // The token names its tenant: plan refuses before it reads anything of a stack, either alone or beside dev's.
+    for (const argv of [['plan', '--stack', 'contoso-prod'], ['plan']]) {
+      const refusedPlan = await run(dir, argv, env);
+      expect(refusedPlan.code).toBe(1);
+      expect(refusedPlan.err).toContain("stack contoso-prod (environment prod) belongs to tenant 'Contoso', but the credentials open tenant 'Contoso Development'; nothing was planned or written.");
+      expect(stackRequests(dev)).toEqual([]);
+    }
     expect(await names(dev)).toEqual([]);
+  }, 120_000);
+
+  it('checks a token that names its tenant before any read, and then plans in the rounds of the plan alone', async () => {
+    const dir = exampleCopy('multi-environment');
+    const delegated = (server: StartedReferenceServer, tenantId: string) => server.server.mintToken(tenantId, { kind: 'delegated', roles: ['Intune Administrator'] });
+    const refused = await run(dir, ['plan', '--stack', 'contoso-prod'], { PROD_ENROLLKIT_URL: dev.url, PROD_ENROLLKIT_TOKEN: delegated(dev, DEV_TENANT) });
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain("stack contoso-prod (environment prod) belongs to tenant 'Contoso', but the credentials open tenant 'Contoso Development'");
+    expect(stackRequests(dev)).toEqual([]);
+
+    const planned = await run(dir, ['plan', '--stack', 'contoso-prod'], { PROD_ENROLLKIT_URL: prod.url, PROD_ENROLLKIT_TOKEN: delegated(prod, PROD_TENANT) });
+    expect(planned.code).toBe(0);
+    // The tenant's name rides in the plan's first $batch: no request reads it on its own.
+    expect(prod.server.requestLog.entries().filter((e) => e.template === '/v1.0/organization')).toEqual([]);
   }, 120_000);
 
   it('fails in CI when a stack’s tenant has no credentials, with the variables to set, instead of using the embedded database', async () => {

@@ -41,10 +41,12 @@ export const planCommand: CommandFactory = (io, exit) =>
       if (options.out && manifests.length !== 1) throw new UsageError(`--out saves one stack's plan; name it with --stack (stacks: ${manifests.map((m) => m.stack).join(', ')}).`);
       const backends = new StackBackends(io, backendFlags(options));
       try {
+        // Every stack's token is checked against its tenant before any stack is read; each plan
+        // also checks the tenant it reads in its first round, before it uses anything read.
+        const targets = [];
+        for (const manifest of manifests) targets.push({ manifest, ...(await backends.forPlan(manifest)) });
         const plans: Plan[] = [];
-        for (const manifest of manifests) {
-          // Each plan checks its tenant in its first round of reads, before it uses anything read.
-          const { backend, checkTenant } = await backends.forPlan(manifest);
+        for (const { manifest, backend, checkTenant } of targets) {
           plans.push((await planStack(backend, manifest, { adopt: options.adopt === true, impact: options.impact !== false, checkTenant })).plan);
         }
         const blocked = plans.some((p) => p.blockers.length > 0);
