@@ -3,10 +3,11 @@
  * concurrency 1, 16 and 64, beside two baselines serving the same paths and bodies from the same
  * kind of SQLite file (WAL, synchronous=FULL, one fsync per write): a plain Hono + better-sqlite3
  * server and bare `node:http` + better-sqlite3. Each server runs in its own process; the load comes
- * from autocannon in a third process. The servers take turns case by case, so drift of the machine
- * hits them alike.
+ * from autocannon in a third process. In each case the servers take turns, several rounds of
+ * turns, so that drift of a shared machine (other processes, the disk's fsync time) hits them alike;
+ * a server's figures are those of all its turns together.
  *
- * Run: npx tsx bench/server/run.ts [secondsPerCase] (default 5)
+ * Run: npx tsx bench/server/run.ts [secondsPerTurn] [rounds] (default 2 and 3)
  */
 import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,7 +16,8 @@ import { join } from 'node:path';
 import Table from 'cli-table3';
 import { peakRssMiB, startServer, startServerProcess, type Server } from '../reference-server-process';
 
-const SECONDS = Number(process.argv[2] ?? 5);
+const SECONDS = Number(process.argv[2] ?? 2);
+const ROUNDS = Number(process.argv[3] ?? 3);
 const CONCURRENCY = [1, 16, 64];
 const AUTOCANNON = require.resolve('autocannon/autocannon.js');
 const APPS = '/beta/deviceAppManagement/mobileApps';
@@ -29,6 +31,8 @@ const SSO = JSON.stringify({
   },
 });
 
+const PLAIN_HONO = 'plain Hono + better-sqlite3';
+const BARE_HTTP = 'bare node:http + better-sqlite3';
 const TICKS_PER_SECOND = Number(execSync('getconf CLK_TCK').toString().trim());
 
 /** CPU seconds a process has used so far (Linux, from /proc). */
@@ -40,24 +44,55 @@ function cpuSeconds(pid: number | undefined): number {
 
 /** What autocannon reports (its `--json` output, the fields used here). */
 interface Load {
-  readonly requests: { readonly average: number; readonly total: number };
+  readonly duration: number;
+  readonly requests: { readonly total: number };
   readonly latency: { readonly p50: number; readonly p99: number };
-  readonly throughput: { readonly average: number };
+  readonly throughput: { readonly total: number };
   readonly non2xx: number;
   readonly errors: number;
 }
 
-/** A load's figures and the server's CPU time per request during it. */
-interface Measured extends Load {
-  readonly cpuMicros: number;
-}
+/** A server's turns of one case, added up. */
+class Measured {
+  private readonly loads: Load[] = [];
+  private cpu = 0;
 
-/** Loads a server with autocannon, in its own process, for SECONDS; measures the server's CPU time meanwhile. */
-async function measure(server: Server, path: string, connections: number, body?: string): Promise<Measured> {
-  const before = cpuSeconds(server.child.pid);
-  const result = await load(server, path, connections, body);
-  const cpu = cpuSeconds(server.child.pid) - before;
-  return { ...result, cpuMicros: (cpu * 1e6) / Math.max(result.requests.total, 1) };
+  /** Loads the server with autocannon, in its own process, for one turn; measures the server's CPU time meanwhile. */
+  async turn(server: Server, path: string, connections: number, body?: string): Promise<void> {
+    const before = cpuSeconds(server.child.pid);
+    this.loads.push(await load(server, path, connections, body));
+    this.cpu += cpuSeconds(server.child.pid) - before;
+  }
+
+  private sum(of: (load: Load) => number): number {
+    return this.loads.reduce((total, load) => total + of(load), 0);
+  }
+
+  get requestsPerSecond(): number {
+    return this.sum((l) => l.requests.total) / this.sum((l) => l.duration);
+  }
+
+  /** Median latency, averaged over the turns. */
+  get p50(): number {
+    return this.sum((l) => l.latency.p50) / this.loads.length;
+  }
+
+  /** 99th percentile latency of the worst turn. */
+  get p99(): number {
+    return Math.max(...this.loads.map((l) => l.latency.p99));
+  }
+
+  get cpuMicrosPerRequest(): number {
+    return (this.cpu * 1e6) / Math.max(this.sum((l) => l.requests.total), 1);
+  }
+
+  get bytesPerResponse(): number {
+    return this.sum((l) => l.throughput.total) / Math.max(this.sum((l) => l.requests.total), 1);
+  }
+
+  get failures(): number {
+    return this.sum((l) => l.non2xx + l.errors);
+  }
 }
 
 function load(server: Server, path: string, connections: number, body?: string): Promise<Load> {
@@ -87,8 +122,8 @@ async function main(): Promise<void> {
   const servers: [string, Server][] = [];
   try {
     servers.push(['reference server', await startServer(join(dir, 'reference.db'))]);
-    servers.push(['plain Hono + better-sqlite3', await startServerProcess('bench/server/plain-hono-server.ts', ['--port', '0', '--data', join(dir, 'hono.db'), '--token', token], token)]);
-    servers.push(['bare node:http + better-sqlite3', await startServerProcess('bench/server/plain-http-server.ts', ['--port', '0', '--data', join(dir, 'http.db'), '--token', token], token)]);
+    servers.push([PLAIN_HONO, await startServerProcess('bench/server/plain-hono-server.ts', ['--port', '0', '--data', join(dir, 'hono.db'), '--token', token], token)]);
+    servers.push([BARE_HTTP, await startServerProcess('bench/server/plain-http-server.ts', ['--port', '0', '--data', join(dir, 'http.db'), '--token', token], token)]);
     // The baselines store the apps exactly as the reference server returns them, so lists are the same size.
     for (let i = 0; i < 100; i++) {
       const { '@odata.context': _context, ...app } = await post(servers[0]![1], APPS, { '@odata.type': '#microsoft.graph.webApp', displayName: `App ${i}`, appUrl: 'https://x.example' });
@@ -96,7 +131,20 @@ async function main(): Promise<void> {
     }
     const table = new Table({
       style: { head: [], border: [] },
-      head: ['operation', 'concurrency', 'server', 'req/s', 'p50 ms', 'p99 ms', 'server CPU µs/request', 'bytes/response', 'non-2xx', 'req/s vs plain Hono', 'CPU/request vs plain Hono'],
+      head: [
+        'operation',
+        'concurrency',
+        'server',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'server CPU µs/request',
+        'bytes/response',
+        'non-2xx',
+        'req/s vs plain Hono',
+        'req/s vs node:http',
+        'CPU/request vs plain Hono',
+      ],
     });
     const cases: [string, string, string | undefined][] = [
       ['list 100 apps (GET)', APPS, undefined],
@@ -104,27 +152,31 @@ async function main(): Promise<void> {
     ];
     for (const [name, path, body] of cases) {
       for (const connections of CONCURRENCY) {
-        const results = new Map<string, Measured>();
-        for (const [label, server] of servers) results.set(label, await measure(server, path, connections, body));
-        const plain = results.get('plain Hono + better-sqlite3')!;
+        const results = new Map(servers.map(([label]) => [label, new Measured()]));
+        for (let round = 0; round < ROUNDS; round++) {
+          for (const [label, server] of servers) await results.get(label)!.turn(server, path, connections, body);
+        }
+        const plain = results.get(PLAIN_HONO)!;
+        const bare = results.get(BARE_HTTP)!;
         for (const [label, r] of results) {
           table.push([
             name,
             connections,
             label,
-            r.requests.average.toFixed(0),
-            r.latency.p50.toFixed(1),
-            r.latency.p99.toFixed(1),
-            r.cpuMicros.toFixed(0),
-            (r.throughput.average / Math.max(r.requests.average, 1)).toFixed(0),
-            r.non2xx + r.errors,
-            `${(r.requests.average / plain.requests.average).toFixed(2)}x`,
-            `${(r.cpuMicros / plain.cpuMicros).toFixed(2)}x`,
+            r.requestsPerSecond.toFixed(0),
+            r.p50.toFixed(1),
+            r.p99.toFixed(1),
+            r.cpuMicrosPerRequest.toFixed(0),
+            r.bytesPerResponse.toFixed(0),
+            r.failures,
+            `${(r.requestsPerSecond / plain.requestsPerSecond).toFixed(2)}x`,
+            `${(r.requestsPerSecond / bare.requestsPerSecond).toFixed(2)}x`,
+            `${(r.cpuMicrosPerRequest / plain.cpuMicrosPerRequest).toFixed(2)}x`,
           ]);
         }
       }
     }
-    process.stdout.write(`servers on loopback, autocannon for ${SECONDS} s per case, Node ${process.version}\n`);
+    process.stdout.write(`servers on loopback, autocannon ${ROUNDS} turns of ${SECONDS} s per server and case, Node ${process.version}\n`);
     process.stdout.write(`${table.toString()}\n`);
     process.stdout.write(`server peak RSS MiB: ${servers.map(([label, s]) => `${label} ${peakRssMiB(s.child.pid)}`).join(', ')}\n`);
   } finally {

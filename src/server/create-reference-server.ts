@@ -13,7 +13,7 @@ import { adminRoutes } from './routes/admin-routes';
 import { discoveryRoutes } from './routes/discovery-routes';
 import { graphApi, limitBody } from './routes/graph-api';
 import { simulationRoutes } from './routes/simulation-routes';
-import type { PageSizes, ServerContext, ServerEnv } from './server-context';
+import { BATCH_ITEM_ENV, type PageSizes, type ServerContext, type ServerEnv } from './server-context';
 import { Store } from './store';
 import { checkDomains, createTenant, type CreateTenantOptions, generateToken, mintTenantToken, type TenantCredentials } from './tenants';
 import type { TokenGrant } from './token-grant';
@@ -142,7 +142,7 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
     requestLog,
     bodyLimitBytes: options.bodyLimitBytes ?? 4 * 1024 * 1024,
     adminToken,
-    dispatch: async (request) => app.fetch(request),
+    dispatch: async (request) => app.fetch(request, BATCH_ITEM_ENV),
   };
 
   app.use('*', requestContext(ctx));

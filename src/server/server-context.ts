@@ -33,8 +33,16 @@ export interface ServerContext {
   readonly bodyLimitBytes: number;
   /** Bearer token of the `/_enrollkit` admin surface. */
   readonly adminToken: string;
-  /** Sends a request through the whole app (used by `$batch`). */
+  /** Sends a request through the whole app (used by `$batch`), with {@link BATCH_ITEM_ENV} as its Hono `env`. */
   dispatch(request: Request): Promise<Response>;
+}
+
+/** The Hono `env` of a request that `$batch` sends through the app. */
+export const BATCH_ITEM_ENV: { readonly batchItem: true } = { batchItem: true };
+
+/** Whether a request is one that `$batch` sent through the app (not one a client can send, over HTTP or in-process). */
+export function isBatchItem(c: Context): boolean {
+  return c.env === BATCH_ITEM_ENV;
 }
 
 /** Hono environment of the server: per-request values set by middleware. */

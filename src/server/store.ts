@@ -127,6 +127,21 @@ export function defaultTenantName(tenantId: string): string {
 
 const ENTITY_COLUMNS = 'tenant_id, collection, id, type, json, priority_class, priority, lookup_key';
 
+/**
+ * SQL of an object's type and stored JSON, apart by a space, with the priority column in place of
+ * the stored `priority`. The stored text is `JSON.stringify` output, which SQLite's `json_set`
+ * keeps as it is apart from the value it sets.
+ */
+const TYPE_AND_JSON = `type || ' ' || iif(priority IS NULL, json, json_set(json, '$.priority', priority))`;
+
+/** Graph's JSON of an object from its {@link TYPE_AND_JSON}: `@odata.type` first, then its properties. */
+function wireJson(typeAndJson: string): string {
+  const space = typeAndJson.indexOf(' ');
+  // After the space, the stored object: `{}`, or `{` and its properties.
+  const properties = typeAndJson.length - space > 3 ? `,${typeAndJson.slice(space + 2)}` : '}';
+  return `{"@odata.type":"#microsoft.graph.${typeAndJson.slice(0, space)}"${properties}`;
+}
+
 /** Wire properties from their stored JSON; the priority column is the truth (renumbering a sequence updates only the column). */
 function wireData(json: string, priority: number | null): Record<string, unknown> {
   const data = JSON.parse(json) as Record<string, unknown>;
@@ -194,6 +209,8 @@ export class Store {
   /** The underlying database connection. */
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  /** One transaction function for every call: better-sqlite3 builds a transaction function at a cost. */
+  private readonly runInTransaction: (fn: () => unknown) => unknown;
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -209,20 +226,24 @@ export class Store {
     // Databases written before tenants had names: theirs is made from the ID when read.
     const tenantColumns = this.db.pragma('table_info(tenants)') as { name: string }[];
     if (!tenantColumns.some((column) => column.name === 'display_name')) this.db.exec('ALTER TABLE tenants ADD COLUMN display_name TEXT');
+    this.runInTransaction = this.db.transaction((fn: () => unknown) => fn());
   }
 
-  private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
+  /** The prepared statement of some SQL, prepared on first use; `pluck` ones return the first column of each row. */
+  private statement(sql: string, { pluck = false } = {}): Database.Statement {
+    const key = pluck ? `pluck:${sql}` : sql;
+    let statement = this.statements.get(key);
     if (!statement) {
       statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
+      if (pluck) statement.pluck(true);
+      this.statements.set(key, statement);
     }
     return statement;
   }
 
   /** Runs `fn` in one transaction (nested calls join the outer one). */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.runInTransaction(fn) as T;
   }
 
   /** Closes the database. */
@@ -351,6 +372,18 @@ export class Store {
       'id' | 'type' | 'priority' | 'json'
     >[];
     return rows.map((row) => new StoredEntity(row.id, row.type, row.priority, row.json));
+  }
+
+  /**
+   * Objects of a collection in creation order as Graph answers them without `$select`, each as
+   * JSON text made from the stored text without parsing it: `@odata.type` first, then the stored
+   * properties, with the priority column in place of the stored `priority`. `limit` from `offset`.
+   * Each row is one text column: rows of several columns cost more than the rest of a list request.
+   */
+  listWireJson(tenantId: string, collection: string, where: EntityFilter, range: { offset: number; limit: number }): string[] {
+    const { sql, params } = this.entityQuery(TYPE_AND_JSON, tenantId, collection, where);
+    const rows = this.statement(`${sql} ORDER BY seq LIMIT ? OFFSET ?`, { pluck: true }).all(...params, range.limit, range.offset) as string[];
+    return rows.map(wireJson);
   }
 
   /** How many objects of a collection match (see {@link listEntities}). */

@@ -18,6 +18,16 @@ describe('$batch', () => {
     expect((await call('GET', '/v1.0/groups')).body.value).toHaveLength(20);
   });
 
+  it('checks the body limit on the batch as a whole: a batch over it gets 413 and nothing runs, the items of one within it are served', async () => {
+    const { call } = harness({ bodyLimitBytes: 4096 });
+    const big = { id: '1', method: 'POST', url: '/groups', headers: json, body: { ...group('big'), description: 'x'.repeat(4096) } };
+    expectGraphError(await call('POST', '/v1.0/$batch', { body: { requests: [big] } }), 413);
+    const requests = Array.from({ length: 3 }, (_, i) => ({ id: String(i + 1), method: 'POST', url: '/groups', headers: json, body: { ...group(`g${i}`), description: 'x'.repeat(1000) } }));
+    const reply = await call('POST', '/v1.0/$batch', { body: { requests } });
+    expect(reply.body.responses.map((response: Json) => response.status)).toEqual([201, 201, 201]);
+    expect((await call('GET', '/v1.0/groups')).body.value.map((g: Json) => g.displayName)).toEqual(['g0', 'g1', 'g2']);
+  });
+
   it('rejects 21 requests and duplicate ids as a whole with 400', async () => {
     const { call } = harness();
     const requests = Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: 'GET', url: '/groups' }));

@@ -38,7 +38,14 @@ interface BatchResponse {
   readonly id: string;
   readonly status: number;
   readonly headers: Record<string, string>;
-  readonly body?: unknown;
+  /** The body as JSON text: a JSON answer as the item's route wrote it, any other as a base64 string. */
+  readonly bodyJson?: string;
+}
+
+/** A response of the batch as JSON text; item bodies are put in as they are, not parsed and written again. */
+function responseJson({ bodyJson, ...response }: BatchResponse): string {
+  const head = JSON.stringify(response);
+  return bodyJson === undefined ? head : `${head.slice(0, -1)},"body":${bodyJson}}`;
 }
 
 function header(request: BatchRequest, name: string): string | undefined {
@@ -136,7 +143,7 @@ async function execute(c: ServerContextOf, ctx: ServerContext, request: BatchReq
   });
   const result = { id: request.id, status: response.status, headers: responseHeaders };
   if (text.length === 0) return result;
-  return { ...result, body: isJson(response.headers.get('content-type')) ? (JSON.parse(text) as unknown) : Buffer.from(text).toString('base64') };
+  return { ...result, bodyJson: isJson(response.headers.get('content-type')) ? text : JSON.stringify(Buffer.from(text).toString('base64')) };
 }
 
 function failure(c: ServerContextOf, id: string, error: GraphError): BatchResponse {
@@ -145,7 +152,7 @@ function failure(c: ServerContextOf, id: string, error: GraphError): BatchRespon
     id,
     status: error.status,
     headers: { 'content-type': 'application/json' },
-    body: error.toBody({ requestId, clientRequestId: c.get('clientRequestId'), date: new Date(), url: c.req.url }),
+    bodyJson: JSON.stringify(error.toBody({ requestId, clientRequestId: c.get('clientRequestId'), date: new Date(), url: c.req.url })),
   };
 }
 
@@ -171,7 +178,7 @@ export function batchRoute(ctx: ServerContext): Handler<ServerEnv> {
       );
       for (const response of responses) results.set(response.id.toLowerCase(), response);
     }
-    const body = { responses: requests.map((request) => results.get(request.id.toLowerCase())) };
-    return c.body(JSON.stringify(body), 200, { 'Content-Type': GRAPH_JSON });
+    const responses = requests.map((request) => responseJson(results.get(request.id.toLowerCase())!));
+    return c.body(`{"responses":[${responses.join(',')}]}`, 200, { 'Content-Type': GRAPH_JSON });
   };
 }

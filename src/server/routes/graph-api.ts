@@ -9,7 +9,7 @@ import { injectFaults } from '../middleware/inject-faults';
 import { throttle } from '../middleware/throttle';
 import { contextUrl } from '../odata/context-url';
 import type { ApiVersion } from '../odata/query-options';
-import { graphJson, type ServerContext, type ServerEnv } from '../server-context';
+import { graphJson, isBatchItem, type ServerContext, type ServerEnv } from '../server-context';
 import { batchRoute } from './batch-route';
 import { directoryRoutes } from './directory-routes';
 import { intuneRoutes } from './intune-routes';
@@ -20,8 +20,9 @@ import { organizationRoutes } from './organization-routes';
 /**
  * The limit of request bodies, as a Graph 413. Over HTTP a declared `Content-Length` is checked
  * without touching the body (Node's parser never reads past it) and a request with neither length
- * nor chunked encoding has none; a chunked body, or one handed over in-process, is counted as it
- * streams in, which needs the full web `Request`.
+ * nor chunked encoding has none; a `$batch` item's body is part of its batch's, which was checked;
+ * a chunked body, or one handed over in-process, is counted as it streams in, which needs the full
+ * web `Request`.
  */
 export function limitBody(ctx: ServerContext): MiddlewareHandler<ServerEnv> {
   const tooLarge = () => {
@@ -31,6 +32,7 @@ export function limitBody(ctx: ServerContext): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     const overHttp = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming !== undefined;
     const length = c.req.header('content-length');
+    if (isBatchItem(c)) return next();
     if (!overHttp || c.req.header('transfer-encoding') !== undefined) return streamed(c, next);
     if (length !== undefined && Number(length) > ctx.bodyLimitBytes) tooLarge();
     await next();

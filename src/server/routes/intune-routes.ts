@@ -110,30 +110,40 @@ export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): 
     const expansion = expansionOf(options, collection);
     const displayName = equalityOn(options, 'displayName');
     const where = displayName === undefined ? {} : { displayName };
-    let page: { items: readonly StoredEntity[]; nextLink?: string };
+    let page: { items: readonly string[]; nextLink?: string };
     let count: number | undefined;
+    const render = (entities: readonly StoredEntity[]): string[] => {
+      const byParent = expansion ? store.assignmentJsonOf(tenantId, collection.name, entities.map((entity) => entity.id)) : undefined;
+      return entities.map((entity) =>
+        renderStoredEntity(entity, collection, version, options.select, byParent && expansion ? { json: byParent.get(entity.id) ?? [], ...expansion } : undefined),
+      );
+    };
     if ((options.filter === undefined || displayName !== undefined) && options.orderBy === undefined) {
-      // Filtered by the display name index at most: SQLite reads only the page (and one more, to know if another follows).
+      // Filtered by the display name index at most: SQLite reads only the page (and one more, to know if another follows),
+      // and renders it too when the answer is every property of the objects.
       checkQuery(options, target);
       const { start, size } = pageBounds(options, ctx.pageSizes.intune);
-      const rows = store.listStoredEntities(tenantId, collection.name, where, { offset: start, limit: size + 1 });
-      page = rows.length > size ? { items: rows.slice(0, size), nextLink: nextPageLink(url, start + size) } : { items: rows };
+      const range = { offset: start, limit: size + 1 };
+      const more = <T>(rows: readonly T[]) => (rows.length > size ? { items: rows.slice(0, size), nextLink: nextPageLink(url, start + size) } : { items: rows });
+      if (options.select || expansion) {
+        const entities = more(store.listStoredEntities(tenantId, collection.name, where, range));
+        page = { ...entities, items: render(entities.items) };
+      } else {
+        page = more(store.listWireJson(tenantId, collection.name, where, range));
+      }
       if (options.count) count = store.countEntities(tenantId, collection.name, where);
     } else {
       const records = applyQuery(store.listStoredEntities(tenantId, collection.name, where), options, target);
-      page = pageOf(records, options, ctx.pageSizes.intune, url);
+      const entities = pageOf(records, options, ctx.pageSizes.intune, url);
+      page = { ...entities, items: render(entities.items) };
       count = records.length;
     }
-    const byParent = expansion ? store.assignmentJsonOf(tenantId, collection.name, page.items.map((entity) => entity.id)) : undefined;
     const head = {
       '@odata.context': contextUrl(version, collection.path, { ...(options.select ? { select: options.select } : {}), expand: expansion ? ['assignments'] : [] }),
       ...(options.count && options.offset === undefined ? { '@odata.count': count } : {}),
       ...(page.nextLink ? { '@odata.nextLink': page.nextLink } : {}),
     };
-    const value = page.items.map((entity) =>
-      renderStoredEntity(entity, collection, version, options.select, byParent && expansion ? { json: byParent.get(entity.id) ?? [], ...expansion } : undefined),
-    );
-    return graphJsonText(c, `${JSON.stringify(head).slice(0, -1)},"value":[${value.join(',')}]}`);
+    return graphJsonText(c, `${JSON.stringify(head).slice(0, -1)},"value":[${page.items.join(',')}]}`);
   });
 
   app.get('/:id', (c) => {

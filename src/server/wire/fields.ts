@@ -60,7 +60,12 @@ export function shapeOf(fields: Fields): Record<string, z.ZodType> {
 
 /** The initial values of some fields, in wire order (collections copied). */
 export function initialValues(fields: Fields): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, structuredClone(field.initial)]));
+  const values: Record<string, unknown> = {};
+  for (const name in fields) {
+    const { initial } = fields[name]!;
+    values[name] = initial !== null && typeof initial === 'object' ? structuredClone(initial) : initial;
+  }
+  return values;
 }
 
 /**
