@@ -51,6 +51,14 @@ export interface AssignmentRecord {
   readonly data: Record<string, unknown>;
 }
 
+/** The tenant a bearer token belongs to and what it may do. */
+export interface TokenOwner {
+  /** Tenant of the token. */
+  readonly tenantId: string;
+  /** What the token may do. */
+  readonly grant: TokenGrant;
+}
+
 /** Which objects of a collection to read: those with a display name or lookup key (case-insensitive), or all. */
 export interface EntityFilter {
   /** Display name. */
@@ -209,6 +217,7 @@ export class Store {
   /** The underlying database connection. */
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly tokenOwners = new Map<string, TokenOwner>();
   /** One transaction function for every call: better-sqlite3 builds a transaction function at a cost. */
   private readonly runInTransaction: (fn: () => unknown) => unknown;
 
@@ -312,11 +321,19 @@ export class Store {
     this.statement('INSERT INTO tokens (token, tenant_id, grant_json) VALUES (?, ?, ?)').run(token, tenantId, grant === undefined ? null : JSON.stringify(grant));
   }
 
-  /** The tenant a bearer token belongs to and what it may do. */
-  tokenOwner(token: string): { readonly tenantId: string; readonly grant: TokenGrant } | undefined {
+  /**
+   * The tenant a bearer token belongs to and what it may do. Tokens are never changed or deleted,
+   * so a token found once (outside a transaction, which could still roll back) is remembered and
+   * later requests with it do not read the database.
+   */
+  tokenOwner(token: string): TokenOwner | undefined {
+    const known = this.tokenOwners.get(token);
+    if (known) return known;
     const row = this.statement('SELECT tenant_id, grant_json FROM tokens WHERE token = ?').get(token) as { tenant_id: string; grant_json: string | null } | undefined;
     if (!row) return undefined;
-    return { tenantId: row.tenant_id, grant: row.grant_json === null ? DELEGATED_ADMIN : (JSON.parse(row.grant_json) as TokenGrant) };
+    const owner = { tenantId: row.tenant_id, grant: row.grant_json === null ? DELEGATED_ADMIN : (JSON.parse(row.grant_json) as TokenGrant) };
+    if (!this.db.inTransaction) this.tokenOwners.set(token, owner);
+    return owner;
   }
 
   /** The tenant a bearer token belongs to. */
