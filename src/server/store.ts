@@ -107,9 +107,12 @@ CREATE TABLE IF NOT EXISTS entities (
   UNIQUE (tenant_id, collection, id)
 );
 CREATE INDEX IF NOT EXISTS entities_by_display_name ON entities (tenant_id, collection, display_name);
-CREATE INDEX IF NOT EXISTS entities_by_lookup_key ON entities (tenant_id, collection, lookup_key);
+-- Partial indexes: most objects have no lookup key or priority, and an insert touches only the indexes it is in.
+DROP INDEX IF EXISTS entities_by_lookup_key;
+CREATE INDEX IF NOT EXISTS entities_with_lookup_key ON entities (tenant_id, collection, lookup_key) WHERE lookup_key IS NOT NULL;
 CREATE INDEX IF NOT EXISTS entities_in_order ON entities (tenant_id, collection, seq);
-CREATE INDEX IF NOT EXISTS entities_by_priority ON entities (tenant_id, collection, priority_class, priority);
+DROP INDEX IF EXISTS entities_by_priority;
+CREATE INDEX IF NOT EXISTS entities_with_priority ON entities (tenant_id, collection, priority_class, priority) WHERE priority_class IS NOT NULL;
 CREATE TABLE IF NOT EXISTS assignments (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   tenant_id TEXT NOT NULL,
