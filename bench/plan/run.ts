@@ -2,11 +2,14 @@
  * Plan benchmark: plans synthetic stacks of 10 to 10,000 owned objects against the reference server
  * (its own process, on loopback) and prints, beside the minimum read a plain client sends for the
  * same tenant (every collection with its assignments, the group look-ups, the token lists and the APNs
- * certificate in one `$batch`, then the ADE token's profiles and the further pages), the round trips, requests, wall time, client CPU per object
- * and the client's peak memory. A second table puts what working out the plan's impact (whose
+ * certificate in one round of `$batch`es, then the ADE token's profiles and the further pages), the
+ * rounds of round trips (waves: `$batch`es sent at once count once), HTTP round trips, requests, wall
+ * time, client CPU per object and the client's peak memory; for a plan through a backend that has
+ * read the tenant before (its tokens' IDs known) and for the first plan through a new one. A second
+ * table puts what working out the plan's impact (whose
  * enrollment changes, member counts included) adds to the plan beside the plan's own time (the same
- * plan with and without it, in turns), for the first plan (every object created) and for a plan that
- * reverses the profiles' priorities (target: at most 10%).
+ * plan with and without it, in turns, each going first as often), for the first plan (every object
+ * created) and for a plan that reverses the profiles' priorities (target: at most 10%).
  * Run: npx tsx bench/plan/run.ts [sizes...]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,8 +24,16 @@ import { startServer, type Server } from '../reference-server-process';
 import { syntheticStack } from '../../test/_helpers/synthetic-stack';
 
 const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
-/** What one reader cost: round trips, requests, wall time, the client's CPU time and peak memory. */
+/** What one reader sent: rounds of round trips (waves, the latency it pays), HTTP round trips and requests. */
+interface Sent {
+  readonly waves: number;
+  readonly roundTrips: number;
+  readonly requests: number;
+}
+
+/** What one reader cost: what it sent, wall time, the client's CPU time and peak memory. */
 interface Cost {
+  readonly waves: number;
   readonly roundTrips: number;
   readonly requests: number;
   readonly wallMs: number;
@@ -30,7 +41,7 @@ interface Cost {
   readonly peakMb: number;
 }
 
-async function measure(run: () => Promise<{ roundTrips: number; requests: number }>): Promise<Cost> {
+async function measure(run: () => Promise<Sent>): Promise<Cost> {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
   const cpu = process.cpuUsage();
@@ -44,31 +55,38 @@ async function measure(run: () => Promise<{ roundTrips: number; requests: number
 }
 
 /**
- * The least a plain client sends to read the same tenant: one `$batch` with every collection (and
+ * The least a plain client sends to read the same tenant: one round with every collection (and
  * its assignments), the group look-ups, the ADE and VPP token lists and the APNs certificate; then,
  * as their paths need the tokens' IDs, the ADE profiles and devices of each ADE token beside the
- * further pages, one `$batch` per round. It parses the JSON and does nothing else.
+ * further pages. A round's `$batch`es of 20 go out at once. It parses the JSON and does nothing else.
  */
-async function minimumRead(server: Server, manifest: Manifest): Promise<{ roundTrips: number; requests: number }> {
+async function minimumRead(server: Server, manifest: Manifest): Promise<Sent> {
   const kinds = DESCRIPTORS as readonly KindDescriptor[];
   const collections = [...new Set(kinds.filter((d) => !d.parent).map((d) => d.graph.collection))].map((path) => `${path}?$expand=assignments`);
   const groups = manifest.groups.map((g) => `/groups?$filter=displayName eq ${encodeURIComponent(`'${g.displayName}'`)}&$select=id,displayName,groupTypes,membershipRule`);
   const tokens = '/deviceManagement/depOnboardingSettings';
   let urls = [...collections, ...groups, tokens, '/deviceAppManagement/vppTokens', '/deviceManagement/applePushNotificationCertificate'];
+  let waves = 0;
   let roundTrips = 0;
   let requests = 0;
   while (urls.length > 0) {
     const next: string[] = [];
-    for (let i = 0; i < urls.length; i += 20) {
-      const chunk = urls.slice(i, i + 20);
-      const response = await fetch(`${server.url}/beta/$batch`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ requests: chunk.map((url, id) => ({ id: String(id), method: 'GET', url })) }),
-      });
-      const { responses } = (await response.json()) as { responses: { id: string; body?: { '@odata.nextLink'?: string; value?: { id: string; tokenType?: string }[] } }[] };
-      roundTrips += 1;
-      requests += chunk.length;
+    const chunks = Array.from({ length: Math.ceil(urls.length / 20) }, (_, i) => urls.slice(20 * i, 20 * i + 20));
+    waves += 1;
+    roundTrips += chunks.length;
+    requests += urls.length;
+    const answers = await Promise.all(
+      chunks.map(async (chunk) => {
+        const response = await fetch(`${server.url}/beta/$batch`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ requests: chunk.map((url, id) => ({ id: String(id), method: 'GET', url })) }),
+        });
+        const { responses } = (await response.json()) as { responses: { id: string; body?: { '@odata.nextLink'?: string; value?: { id: string; tokenType?: string }[] } }[] };
+        return { chunk, responses };
+      }),
+    );
+    for (const { chunk, responses } of answers) {
       for (const r of responses) {
         const link = r.body?.['@odata.nextLink'];
         if (link) next.push(link.replace(/^.*?\/beta/, ''));
@@ -80,15 +98,15 @@ async function minimumRead(server: Server, manifest: Manifest): Promise<{ roundT
     }
     urls = next;
   }
-  return { roundTrips, requests };
+  return { waves, roundTrips, requests };
 }
 
 /** Runs `run` and returns what it sent through the backend. */
-async function counted(backend: Backend, run: () => Promise<void>): Promise<{ roundTrips: number; requests: number }> {
+async function counted(backend: Backend, run: () => Promise<void>): Promise<Sent> {
   const before = backend.counters();
   await run();
   const after = backend.counters();
-  return { roundTrips: after.roundTrips - before.roundTrips, requests: after.requests - before.requests };
+  return { waves: after.waves - before.waves, roundTrips: after.roundTrips - before.roundTrips, requests: after.requests - before.requests };
 }
 
 /** The same stack with the enrollment type profiles' priorities reversed. */
@@ -98,7 +116,7 @@ function reversedProfiles(manifest: Manifest): Manifest {
 }
 
 /** Runs of each plan the impact figures take the median of (the machine's load varies). */
-const IMPACT_RUNS = 7;
+const IMPACT_RUNS = 11;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -117,17 +135,24 @@ interface PlanAndImpact {
 
 /**
  * Plans without the impact and with it (member counts included), in turns, a few times over; the
- * impact's cost is what it adds to the same plan, run by run.
+ * impact's cost is what it adds to the same plan, run by run. A first pair, left out, compiles
+ * both paths; then the two take turns at going first, so that neither always inherits the
+ * other's garbage to collect.
  */
 async function planThenImpact(backend: Backend, manifest: Manifest): Promise<PlanAndImpact> {
   const without: Cost[] = [];
   const added: { wallMs: number; cpuMs: number }[] = [];
   let planned: Awaited<ReturnType<typeof planStack>> | undefined;
+  const bare = () => measure(() => counted(backend, async () => void (await planStack(backend, manifest, { impact: false }))));
+  const full = () => measure(() => counted(backend, async () => void (planned = await planStack(backend, manifest))));
+  await bare();
+  await full();
   for (let run = 0; run < IMPACT_RUNS; run += 1) {
-    const bare = await measure(() => counted(backend, async () => void (await planStack(backend, manifest, { impact: false }))));
-    const full = await measure(() => counted(backend, async () => void (planned = await planStack(backend, manifest))));
-    without.push(bare);
-    added.push({ wallMs: full.wallMs - bare.wallMs, cpuMs: full.cpuMs - bare.cpuMs });
+    const first = run % 2 === 0 ? await bare() : await full();
+    const second = run % 2 === 0 ? await full() : await bare();
+    const [withoutImpact, withImpact] = run % 2 === 0 ? [first, second] : [second, first];
+    without.push(withoutImpact);
+    added.push({ wallMs: withImpact.wallMs - withoutImpact.wallMs, cpuMs: withImpact.cpuMs - withoutImpact.cpuMs });
   }
   return {
     plan: planned!.plan,
@@ -162,7 +187,7 @@ async function main(): Promise<void> {
     ]);
   const table = new Table({
     style: { head: [], border: [] },
-    head: ['objects', 'reader', 'round trips', 'requests', 'wall ms', 'client CPU ms', 'CPU µs/object', 'client peak RSS MB', 'CPU vs minimum'],
+    head: ['objects', 'reader', 'rounds (waves)', 'round trips', 'requests', 'wall ms', 'client CPU ms', 'CPU µs/object', 'client peak RSS MB', 'CPU vs minimum'],
   });
   const perObject = new Map<number, number>();
   for (const size of SIZES.length ? SIZES : [10, 100, 1000, 5000, 10000]) {
@@ -177,20 +202,22 @@ async function main(): Promise<void> {
       if (!applied.ok) throw new Error(`setup apply failed: ${applied.results.find((r) => r.status !== 'done')?.error}`);
       const base = await measure(() => minimumRead(server, manifest));
       let state: ActualState | undefined;
-      const ours = await measure(async () => {
-        const before = backend.counters();
-        const planned = await planStack(backend, manifest);
+      const replan = (through: Backend) => async () => {
+        const planned = await planStack(through, manifest);
         if (planned.plan.steps.length !== 0) throw new Error(`re-plan after apply was not empty (${planned.plan.steps.length} steps)`);
         state = planned.state;
-        const after = backend.counters();
-        return { roundTrips: after.roundTrips - before.roundTrips, requests: after.requests - before.requests };
-      });
+      };
+      // A backend that has read nothing yet, as a command's first plan: the tokens' IDs are not known.
+      const fresh = new GraphBackend({ baseUrl: server.url, tokens: staticToken(server.token), description: 'bench' });
+      const cold = await measure(() => counted(fresh, replan(fresh))).finally(() => fresh.close());
+      const ours = await measure(() => counted(backend, replan(backend)));
       const owned = state?.objects.filter((o) => o.marker?.stack === manifest.stack).length;
       if (owned !== size) throw new Error(`plan read ${owned} objects of the stack, expected ${size}`);
       perObject.set(size, (ours.cpuMs * 1000) / size);
       const row = (reader: string, c: Cost, ratio: string) => [
         size,
         reader,
+        c.waves,
         c.roundTrips,
         c.requests,
         c.wallMs.toFixed(0),
@@ -199,7 +226,11 @@ async function main(): Promise<void> {
         c.peakMb.toFixed(0),
         ratio,
       ];
-      table.push(row('minimum read (plain client)', base, '1x'), row('enrollkit plan', ours, `${(ours.cpuMs / base.cpuMs).toFixed(1)}x`));
+      table.push(
+        row('minimum read (plain client)', base, '1x'),
+        row('enrollkit plan', ours, `${(ours.cpuMs / base.cpuMs).toFixed(1)}x`),
+        row('enrollkit plan, first through its backend', cold, `${(cold.cpuMs / base.cpuMs).toFixed(1)}x`),
+      );
       impactRow(size, 'profile priorities reversed', await planThenImpact(backend, reversedProfiles(manifest)));
     } finally {
       await backend.close();
@@ -207,7 +238,7 @@ async function main(): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  process.stdout.write(`${table.toString()}\n\nWhat the impact (whose enrollment changes) adds to the plan, beside the plan without it: medians of ${IMPACT_RUNS} runs in turns (target: impact <= 10% of the plan)\n${impactTable.toString()}\n`);
+  process.stdout.write(`${table.toString()}\n\nWhat the impact (whose enrollment changes) adds to the plan, beside the plan without it: medians of ${IMPACT_RUNS} runs in turns after one left out (target: impact <= 10% of the plan)\n${impactTable.toString()}\n`);
   const [at1000, largest] = [perObject.get(1000), Math.max(...perObject.keys())];
   if (at1000 !== undefined && largest > 1000) {
     process.stdout.write(`plan CPU per object at ${largest} objects / at 1000 objects: ${(perObject.get(largest)! / at1000).toFixed(2)}x (linear is 1x)\n`);

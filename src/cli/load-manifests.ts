@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MANIFEST_FILE_NAME } from '../constructs/manifest-files';
 import { zodIssues } from '../constructs/zod-issues';
+import type { Command } from 'commander';
 import type { z } from 'zod';
 import { manifestTreeIssues, ManifestSchema, UsageError, ValidationError, type Manifest, type ValidationIssue } from '../model';
 import type { CliIo } from './io';
@@ -14,6 +15,21 @@ export interface LoadManifestsOptions {
   readonly stack?: string;
   /** Run the app first (the default); false reads what the last synth wrote. */
   readonly synth?: boolean;
+  /**
+   * Keep the last synth's output when nothing the app read has changed since.
+   * @default true
+   */
+  readonly cache?: boolean;
+}
+
+/** Adds the option of the synth a command runs first: `--no-cache`. */
+export function addSynthOptions(command: Command): Command {
+  return command.option('--no-cache', 'run the app again even when nothing it read has changed since the last synth');
+}
+
+/** The options of `loadManifests` that a command's parsed `--stack` and `--no-cache` ask for. */
+export function manifestOptions(options: { readonly stack?: unknown; readonly cache?: unknown }): LoadManifestsOptions {
+  return { ...(typeof options.stack === 'string' ? { stack: options.stack } : {}), ...(options.cache === false ? { cache: false } : {}) };
 }
 
 /** The manifest files below an output directory, relative to it, sorted. */
@@ -93,7 +109,7 @@ function readManifests(files: readonly string[]): Manifest[] {
  * schema. Plan, apply, lint and simulate start here.
  */
 export async function loadManifests(io: CliIo, options: LoadManifestsOptions = {}): Promise<Manifest[]> {
-  const outdir = options.synth === false ? readCdktfConfig(io.cwd).outdir : (await runSynth(io, { appOutput: 'stderr' })).outdir;
+  const outdir = options.synth === false ? readCdktfConfig(io.cwd).outdir : (await runSynth(io, { appOutput: 'stderr', ...(options.cache === false ? { cache: false } : {}) })).outdir;
   const manifests = readManifests(manifestFiles(outdir).map((relative) => path.join(outdir, relative)));
   if (manifests.length === 0) {
     throw new UsageError(

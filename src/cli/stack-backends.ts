@@ -13,26 +13,52 @@ export interface StackBackend {
   readonly tenant: TenantRef;
 }
 
+/** A stack's backend, opened but not checked yet: the check to run on the tenant it opens, before anything read is used. */
+export interface UncheckedStackBackend {
+  /** The backend. */
+  readonly backend: Backend;
+  /** Throws a `WrongTenantError` naming both tenants when the backend opens another tenant than the stack's. */
+  readonly checkTenant: (tenant: TenantRef) => void;
+}
+
+/** Where a stack goes: the key of its backend settings, how to open it, and the check of its tenant. */
+interface Destination {
+  readonly key: string;
+  readonly make: () => Promise<Backend>;
+  readonly checkTenant: (tenant: TenantRef) => void;
+}
+
 /**
  * The backends of a command's stacks. A stack that names no tenant goes where the flags and the
  * environment say (the embedded tenant by default). A stack bound to a tenant goes to its own:
  * the backend, URL and credentials of its environment (the variables prefixed with its name, else
  * the unprefixed ones; `cdktf.json` may name the backend and URL), never the embedded database
- * unless `--backend embedded` (or `ENROLLKIT_BACKEND=embedded`) asks for it. Before anything of a
- * stack is read, the tenant its credentials open is checked against the one it belongs to.
- * Stacks with the same settings share one backend.
+ * unless `--backend embedded` (or `ENROLLKIT_BACKEND=embedded`) asks for it. The tenant its
+ * credentials open is checked against the one it belongs to before anything of the stack is used:
+ * read on its own before anything is read ({@link forStack}), or by the plan in its first round of
+ * reads ({@link forPlan}). Stacks with the same settings share one backend.
  */
 export class StackBackends {
-  private readonly opened = new Map<string, Promise<StackBackend>>();
+  private readonly backends = new Map<string, Promise<Backend>>();
+  private readonly tenants = new Map<string, Promise<TenantRef>>();
 
   constructor(
     private readonly io: CliIo,
     private readonly flags: BackendFlags,
   ) {}
 
-  /** The backend of a stack, its tenant checked; throws a `WrongTenantError` naming both tenants when it is another. */
+  /** The backend of a stack, its tenant read and checked; throws a `WrongTenantError` naming both tenants when it is another. */
   forStack(manifest: Manifest): Promise<StackBackend> {
-    return this.forBinding(bindingOf(manifest, () => this.configuredEnvironments()));
+    return this.checked(this.destination(bindingOf(manifest, () => this.configuredEnvironments())));
+  }
+
+  /**
+   * The backend of a stack for a plan, which reads the tenant in its first round of reads and runs
+   * the check before it uses anything read: no round trip of its own.
+   */
+  async forPlan(manifest: Manifest): Promise<UncheckedStackBackend> {
+    const destination = this.destination(bindingOf(manifest, () => this.configuredEnvironments()));
+    return { backend: await this.open(destination), checkTenant: destination.checkTenant };
   }
 
   /**
@@ -41,12 +67,22 @@ export class StackBackends {
    * the stack in messages.
    */
   forEnvironment(name: string, stack?: string): Promise<StackBackend> {
-    return this.forBinding(bindingOfEnvironment(stack, { name }, () => this.configuredEnvironments()));
+    return this.checked(this.destination(bindingOfEnvironment(stack, { name }, () => this.configuredEnvironments())));
   }
 
   /** The backend the flags and the unprefixed variables select, for a command that names no environment. */
   forFlags(): Promise<StackBackend> {
-    return this.forBinding(undefined);
+    return this.checked(this.destination(undefined));
+  }
+
+  /**
+   * The backends of every stack, each tenant checked before anything of any stack is read: one
+   * stack given another tenant's credentials stops the command before it plans or writes anything.
+   */
+  async forStacks(manifests: readonly Manifest[]): Promise<(StackBackend & { readonly manifest: Manifest })[]> {
+    const targets: (StackBackend & { readonly manifest: Manifest })[] = [];
+    for (const manifest of manifests) targets.push({ manifest, ...(await this.forStack(manifest)) });
+    return targets;
   }
 
   /** True in CI when nothing named a backend and the embedded one is the default. */
@@ -59,11 +95,24 @@ export class StackBackends {
     return { file: 'cdktf.json', environments: readCdktfConfig(this.io.cwd).environments };
   }
 
-  private async forBinding(binding: StackBinding | undefined): Promise<StackBackend> {
+  /** The destination's backend, its tenant read on its own (once per backend) and checked. */
+  private async checked(destination: Destination): Promise<StackBackend> {
+    const backend = await this.open(destination);
+    let tenant = this.tenants.get(destination.key);
+    if (!tenant) {
+      tenant = readTenant(backend);
+      this.tenants.set(destination.key, tenant);
+    }
+    const opened = { backend, tenant: await tenant };
+    destination.checkTenant(opened.tenant);
+    return opened;
+  }
+
+  private destination(binding: StackBinding | undefined): Destination {
     const env = binding ? environmentVariables(this.io.env, binding.variablePrefix) : this.io.env;
     if (!binding || (this.flags.backend ?? env.ENROLLKIT_BACKEND) === 'embedded') {
       if (binding) this.io.stderr(`Note: ${stackLabel(binding)} belongs to tenant ${tenantName(binding.tenant)}; the embedded backend was asked for, so it is planned against the local reference tenant instead.\n`);
-      return this.open('default', () => {
+      const make = () => {
         if (this.embeddedByDefault()) {
           const annotation = this.io.env.GITHUB_ACTIONS === 'true' ? '::warning title=embedded backend::' : 'Warning: ';
           this.io.stderr(
@@ -71,7 +120,8 @@ export class StackBackends {
           );
         }
         return openBackend(this.io, this.flags);
-      });
+      };
+      return { key: 'default', make, checkTenant: () => undefined };
     }
     const url = this.flags.url ?? env.ENROLLKIT_URL ?? binding.url;
     const name = this.flags.backend ?? env.ENROLLKIT_BACKEND ?? binding.backend ?? (url ? 'reference' : 'graph');
@@ -89,41 +139,26 @@ export class StackBackends {
       );
     }
     const io: CliIo = { ...this.io, env: { ...env, AZURE_TENANT_ID: env.AZURE_TENANT_ID ?? binding.tenant.id } };
-    const opened = await this.open(`${prefix}|${name}|${url ?? ''}|${binding.cloud}`, () => openBackend(io, flags));
-    checkTenant(binding.tenant, opened.tenant, stackLabel(binding), fixFor(prefix));
-    return opened;
+    return {
+      key: `${prefix}|${name}|${url ?? ''}|${binding.cloud}`,
+      make: () => openBackend(io, flags),
+      checkTenant: (tenant) => checkTenant(binding.tenant, tenant, stackLabel(binding), fixFor(prefix)),
+    };
   }
 
-  /**
-   * The backends of every stack, each tenant checked before anything of any stack is read: one
-   * stack given another tenant's credentials stops the command before it plans or writes anything.
-   */
-  async forStacks(manifests: readonly Manifest[]): Promise<(StackBackend & { readonly manifest: Manifest })[]> {
-    const targets: (StackBackend & { readonly manifest: Manifest })[] = [];
-    for (const manifest of manifests) targets.push({ manifest, ...(await this.forStack(manifest)) });
-    return targets;
-  }
-
-  private open(key: string, make: () => Promise<Backend>): Promise<StackBackend> {
-    let opened = this.opened.get(key);
+  private open({ key, make }: Destination): Promise<Backend> {
+    let opened = this.backends.get(key);
     if (!opened) {
-      opened = make().then(async (backend) => {
-        try {
-          return { backend, tenant: await readTenant(backend) };
-        } catch (error) {
-          await backend.close();
-          throw error;
-        }
-      });
-      this.opened.set(key, opened);
+      opened = make();
+      this.backends.set(key, opened);
     }
     return opened;
   }
 
   /** Closes every backend opened. */
   async close(): Promise<void> {
-    const all = await Promise.allSettled([...this.opened.values()]);
-    await Promise.all(all.flatMap((r) => (r.status === 'fulfilled' ? [r.value.backend.close()] : [])));
+    const all = await Promise.allSettled([...this.backends.values()]);
+    await Promise.all(all.flatMap((r) => (r.status === 'fulfilled' ? [r.value.close()] : [])));
   }
 }
 

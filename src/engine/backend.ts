@@ -31,6 +31,11 @@ export interface BackendIdentity {
 export interface BackendCounters {
   /** HTTP round trips (a `$batch` counts once). */
   readonly roundTrips: number;
+  /**
+   * Round trips in sequence, the latency a run pays: `$batch` envelopes sent at once (parallel
+   * batches of one send, or sends made side by side) count once.
+   */
+  readonly waves: number;
   /** Graph requests, counting each request inside a batch. */
   readonly requests: number;
   /** Requests answered 429/503/504 and sent again. */

@@ -9,7 +9,6 @@ import type { Plan, PlanFinding, PlanMode } from './plan-types';
 import { missingPermissions, refusedWrites } from './preflight';
 import { groupNamesOf, readState } from './read-state';
 import { tenantFactsOf } from './tenant-facts';
-import { readTenant } from './tenant';
 
 /** Choices for {@link planStack}. */
 export interface PlanStackOptions {
@@ -24,9 +23,16 @@ export interface PlanStackOptions {
   readonly impact?: boolean;
   /**
    * The tenant the backend opens, when the caller has read (and checked) it already.
-   * @default read from the backend first, before anything else
+   * @default read in the first round of reads (`GET /organization` beside the collection lists)
    */
   readonly tenant?: TenantRef;
+  /**
+   * Checks the tenant read in the first round of reads (when {@link tenant} is not given) as soon
+   * as that round is answered, before anything read is used or anything more is sent; a check that
+   * throws (a `WrongTenantError` naming both tenants) stops the plan there, with nothing written.
+   * @default any tenant is accepted
+   */
+  readonly checkTenant?: (tenant: TenantRef) => void;
 }
 
 function toPlanFinding(f: Finding): PlanFinding {
@@ -42,14 +48,21 @@ function toPlanFinding(f: Finding): PlanFinding {
 }
 
 /**
- * Reads the tenant, checks the rules on the desired state with what the tenant holds, runs the
+ * Reads the tenant (checking which one the backend opens, unless the caller did), checks the rules on the desired state with what the tenant holds, runs the
  * pre-flight checks (permissions, writes the service refuses to the credentials) and plans, with
  * whose enrollment it changes. The plan names the tenant it was made against and carries its
  * digest. Returns the state read too, for saved plans.
  */
 export async function planStack(backend: Backend, manifest: Manifest, options: PlanStackOptions = {}): Promise<{ plan: Plan; state: ActualState }> {
-  const tenant = options.tenant ?? (await readTenant(backend));
-  const [state, identity] = await Promise.all([readState(backend, groupNamesOf(manifest), { memberCounts: options.impact !== false }), backend.identity()]);
+  let tenant = options.tenant;
+  const checkTenant = (read: TenantRef) => {
+    options.checkTenant?.(read);
+    tenant = read;
+  };
+  const [state, identity] = await Promise.all([
+    readState(backend, groupNamesOf(manifest), { memberCounts: options.impact !== false, ...(tenant ? {} : { checkTenant }) }),
+    backend.identity(),
+  ]);
   const findings = options.mode === 'destroy' ? [] : lint(manifest, tenantFactsOf(manifest, state, identity)).findings.map(toPlanFinding);
   const draft = makePlan(manifest, state, {
     backend: backend.description,
@@ -60,7 +73,7 @@ export async function planStack(backend: Backend, manifest: Manifest, options: P
   const missing = [...missingPermissions(draft, identity), ...refusedWrites(draft)];
   // The tenant goes right after the backend, where a reader of the file looks for it.
   const { format, stack, backend: description, ...rest } = draft;
-  const plan = { format, stack, backend: description, tenant, ...rest, ...(missing.length ? { blockers: [...draft.blockers, ...missing] } : {}) };
+  const plan = { format, stack, backend: description, tenant: tenant!, ...rest, ...(missing.length ? { blockers: [...draft.blockers, ...missing] } : {}) };
   if (options.impact === false) return { plan: sealPlan(plan), state };
   const impact = await withMemberCounts(planImpactOf(manifest, state, plan), backend, plan, state);
   return { plan: sealPlan({ ...plan, impact }), state };

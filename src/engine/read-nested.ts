@@ -67,13 +67,16 @@ export interface NestedRead {
   readonly attached: readonly AttachedItems[];
 }
 
+/** The IDs of the parents of nested kinds (tokens), by lookup key. */
+export type ParentIds = ReadonlyMap<string, readonly string[]>;
+
 /** What each parent's nested kind reads: the collection, and the navigation the kind attaches. */
-function nestedReads(named: ReadonlyMap<string, readonly NamedObject[]>) {
+function nestedReads<P extends { readonly id: string }>(parentsOf: (lookup: string) => readonly P[]) {
   const reads = DESCRIPTORS.flatMap((kind) => {
     const parent = kind.parent;
     const lookup = parent ? kind.lookups?.[parent.lookup] : undefined;
     if (!parent || !lookup) return [];
-    return (named.get(parent.lookup) ?? []).map((p) => ({ kind, lookup: parent.lookup, parent: p, field: lookup.field, attach: parent.attach }));
+    return parentsOf(parent.lookup).map((p) => ({ kind, lookup: parent.lookup, parent: p, field: lookup.field, attach: parent.attach }));
   });
   const requests: GraphRequest[] = reads.flatMap((r) => [
     { method: 'GET' as const, version: r.kind.graph.version ?? 'beta', path: r.kind.graph.collectionPath(r.parent.id) },
@@ -84,7 +87,18 @@ function nestedReads(named: ReadonlyMap<string, readonly NamedObject[]>) {
 
 /** The requests {@link readNestedObjects} sends first, in the order it takes their answers. */
 export function nestedRequests(named: ReadonlyMap<string, readonly NamedObject[]>): GraphRequest[] {
-  return nestedReads(named).requests;
+  return nestedReads((lookup) => named.get(lookup) ?? []).requests;
+}
+
+/** The requests {@link nestedRequests} gives for parents of these IDs, e.g. the tokens an earlier read found. */
+export function nestedRequestsUnder(parents: ParentIds): GraphRequest[] {
+  return nestedReads((lookup) => (parents.get(lookup) ?? []).map((id) => ({ id }))).requests;
+}
+
+/** The IDs of the parents of nested kinds among the named objects read. */
+export function parentIdsOf(named: ReadonlyMap<string, readonly NamedObject[]>): ParentIds {
+  const lookups = new Set(DESCRIPTORS.flatMap((kind) => (kind.parent ? [kind.parent.lookup] : [])));
+  return new Map([...named].filter(([lookup]) => lookups.has(lookup)).map(([lookup, objects]) => [lookup, objects.map((o) => o.id)]));
 }
 
 /**
@@ -94,7 +108,7 @@ export function nestedRequests(named: ReadonlyMap<string, readonly NamedObject[]
  * {@link nestedRequests}, already sent.
  */
 export async function readNestedObjects(backend: Backend, named: ReadonlyMap<string, readonly NamedObject[]>, firstAnswers?: readonly GraphResponse[]): Promise<NestedRead> {
-  const { reads, requests } = nestedReads(named);
+  const { reads, requests } = nestedReads((lookup) => named.get(lookup) ?? []);
   const lists = await getAllPages(backend, requests, firstAnswers);
   let next = 0;
   const attachedItems: AttachedItems[] = [];

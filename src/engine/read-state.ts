@@ -11,25 +11,32 @@ import {
   type KindDescriptor,
   type Manifest,
   type NameDirectory,
+  type TenantRef,
 } from '../model';
 import type { ActualGroup, ActualObject, ActualState } from './actual-state';
 import type { Backend, GraphRequest, GraphResponse } from './backend';
 import { fingerprintOf } from './canonical-json';
 import { isSuccess, responseError } from './graph-errors';
 import { countPaths, countRequests, countsOf } from './impact/count-members';
-import { nameDirectoryOf, namedLookupRequests, nestedRequests, readNamedObjects, readNestedObjects } from './read-nested';
-
-/** Graph's limit of requests in one `$batch`. */
-const BATCH_LIMIT = 20;
+import { nameDirectoryOf, namedLookupRequests, nestedRequests, nestedRequestsUnder, parentIdsOf, readNamedObjects, readNestedObjects, type ParentIds } from './read-nested';
+import { ORGANIZATION_BETA, tenantOf } from './tenant';
 
 /** Choices for {@link readState}. */
 export interface ReadStateOptions {
   /**
    * Also count the members of the groups found and all users, for a plan's impact, beside the
-   * second round of reads when they fit in its `$batch`.
+   * second round of reads when there is one (the objects nested under the tokens found).
    * @default false
    */
   readonly memberCounts?: boolean;
+  /**
+   * Also read which tenant the backend opens (`GET /organization` in the first round, with the
+   * token's `tid` claim) and hand it to this check as soon as the first round is answered, before
+   * any answer is used or anything more is sent; a check that throws (a `WrongTenantError`) ends
+   * the read there.
+   * @default the tenant is not read
+   */
+  readonly checkTenant?: (tenant: TenantRef) => void;
 }
 
 type Json = Record<string, unknown>;
@@ -114,12 +121,28 @@ const DEM_DEVICES_REQUEST: GraphRequest = {
   path: "/deviceManagement/managedDevices?$filter=deviceEnrollmentType eq 'deviceEnrollmentManager'&$select=id,deviceName,serialNumber,userPrincipalName",
 };
 
+/** What a read found that the next read through the same backend can ask for in its first round. */
+interface ReadMemo {
+  /** The tokens' IDs, for the objects nested under them. */
+  readonly parents: ParentIds;
+  /** The IDs of the groups found by name (one group to a name), for their member counts. */
+  readonly groupIds: ReadonlyMap<string, string>;
+}
+
+/** What the last read through each backend found (a backend opens one tenant). */
+const lastRead = new WeakMap<Backend, ReadMemo>();
+
 /**
  * Reads every object of every managed kind, the groups named (see {@link groupNamesOf}) and the APNs
- * certificate, in as few round trips as the backend allows: the collection reads with
- * `$expand=assignments`, the group look-ups and the certificate in one send (one `$batch` while
- * they are 20 or fewer: all on beta, which serves groups too), then pages, the objects nested under
- * the tokens found (with the member counts asked for, when they fit in that `$batch`) and missing pieces.
+ * certificate, in as few rounds of round trips as the backend allows. The first round sends at
+ * once (parallel `$batch`es of 20, all on beta, which serves groups too) the collection lists with
+ * `$expand=assignments`, the group look-ups, the token lists, the certificate, the tenant (when asked
+ * to check it) and, when an earlier read through this backend found them, the objects nested under
+ * the tokens (their paths need the tokens' IDs) and the member counts of the groups it found. A
+ * second round follows only where needed: the objects nested under tokens not known before (with
+ * the member counts asked for not yet read beside them), further pages, assignments a list did not
+ * expand and groups that assignments name by an ID not looked up. What the first round sent on
+ * an earlier read's word is used only where this read confirms it (same token, same group ID).
  */
 export async function readState(backend: Backend, groupNamesToFind: readonly string[], options: ReadStateOptions = {}): Promise<ActualState> {
   const collections = collectionReads(DESCRIPTORS.filter((d) => !d.parent));
@@ -132,8 +155,19 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
   const certRequest: GraphRequest = { method: 'GET', version: 'beta', path: '/deviceManagement/applePushNotificationCertificate' };
   const listRequests = [...collections.map((c) => c.request), ...groupRequests];
   const lookupRequests = namedLookupRequests();
-  const first = await backend.send([...listRequests, ...lookupRequests, certRequest, DEM_DEVICES_REQUEST]);
+  const tenantRequests = options.checkTenant ? [ORGANIZATION_BETA] : [];
+  const memo = lastRead.get(backend);
+  const nestedEarly = memo ? nestedRequestsUnder(memo.parents) : [];
+  const countedEarly = options.memberCounts ? countPaths(names.flatMap((name) => memo?.groupIds.get(name) ?? [])) : [];
+  const early = [...nestedEarly, ...countRequests(countedEarly)];
+  const [identity, sent] = await Promise.all([
+    options.checkTenant ? backend.identity() : undefined,
+    backend.send([...tenantRequests, ...listRequests, ...lookupRequests, ...early, certRequest, DEM_DEVICES_REQUEST]),
+  ]);
+  if (options.checkTenant) options.checkTenant(tenantOf(backend, identity!, ORGANIZATION_BETA, sent[0]));
+  const first = sent.slice(tenantRequests.length);
   const certResponse = first.at(-2)!;
+  const earlyAnswers = first.slice(listRequests.length + lookupRequests.length, -2);
   const [allLists, named, demDevices] = await Promise.all([
     getAllPages(backend, listRequests, first.slice(0, listRequests.length)),
     readNamedObjects(backend, first.slice(listRequests.length, listRequests.length + lookupRequests.length)),
@@ -142,13 +176,17 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
   const lists = allLists.slice(0, collections.length);
   const groupLists = allLists.slice(collections.length);
   const directory = nameDirectoryOf(named);
-  const nestedFirst = nestedRequests(named);
-  // The counts ride beside the nested reads when they fit in the same $batch, and wait for the impact otherwise.
-  const likely = options.memberCounts ? countPaths(groupLists.flatMap((found) => (found.length === 1 ? [String(found[0]!.id)] : []))) : [];
-  const counting = nestedFirst.length + likely.length <= BATCH_LIMIT ? likely : [];
-  const second = await backend.send([...nestedFirst, ...countRequests(counting)]);
-  const nested = await readNestedObjects(backend, named, second.slice(0, nestedFirst.length));
-  const memberCounts = countsOf(counting, second.slice(nestedFirst.length));
+  const groupIds = new Map(names.flatMap((name, i) => (groupLists[i]?.length === 1 ? [[name, String(groupLists[i][0]!.id)] as const] : [])));
+  const nestedAnswers = new Map(nestedEarly.map((r, i) => [r.path, earlyAnswers[i]!]));
+  const nestedAll = nestedRequests(named);
+  const nestedLate = nestedAll.filter((r) => !nestedAnswers.has(r.path));
+  // The counts not read yet ride beside the nested reads, and wait for the impact when there are none.
+  const countedLate = options.memberCounts && nestedLate.length > 0 ? countPaths([...groupIds.values()]).filter((path) => !countedEarly.includes(path)) : [];
+  const second = await backend.send([...nestedLate, ...countRequests(countedLate)]);
+  nestedLate.forEach((r, i) => nestedAnswers.set(r.path, second[i]!));
+  const nested = await readNestedObjects(backend, named, nestedAll.map((r) => nestedAnswers.get(r.path)!));
+  const memberCounts = new Map([...countsOf(countedEarly, earlyAnswers.slice(nestedEarly.length)), ...countsOf(countedLate, second.slice(nestedLate.length))]);
+  lastRead.set(backend, { parents: parentIdsOf(named), groupIds });
   const deviceEnrollmentManagerDevices = demDevices?.map((d) => ({ serialNumber: String(d.serialNumber ?? ''), deviceName: String(d.deviceName ?? ''), userPrincipalName: String(d.userPrincipalName ?? '') }));
 
   const matched: { kind: KindDescriptor; entity: GraphEntity }[] = [];

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 
-/** An iOS/iPadOS version as Intune takes it: `major`, `major.minor` or `major.minor.patch`. */
-export const OsVersionSchema = z
-  .string()
-  .regex(/^(?:[1-9]\d?)(?:\.\d{1,2}){0,2}$/, { message: 'expected an iOS version such as "16.0" or "17.4"' });
+const OS_VERSION = /^(?:[1-9]\d?)(?:\.\d{1,2}){0,2}$/;
 
-/** Parses a version into its numeric parts; throws on a malformed one. */
+/** An iOS/iPadOS version as Intune takes it: `major`, `major.minor` or `major.minor.patch`. */
+export const OsVersionSchema = z.string().regex(OS_VERSION, { message: 'expected an iOS version such as "16.0" or "17.4"' });
+
+/** Parses a version into its numeric parts; throws the schema's error on a malformed one. */
 export function parseOsVersion(version: string): number[] {
-  OsVersionSchema.parse(version);
+  // The schema runs only to throw its error: comparisons parse versions in every resolution.
+  if (!OS_VERSION.test(version)) OsVersionSchema.parse(version);
   return version.split('.').map(Number);
 }
 

@@ -1,4 +1,5 @@
-import { CLOUD_NAMES, CLOUDS, ValidationError, type CloudName } from '../model';
+import { CLOUD_NAMES, CLOUDS, type CloudName } from '../model/clouds';
+import { ValidationError } from '../model/errors';
 
 /** Where Apple fetches the file, below `https://<sign-in domain>`. */
 export const SERVICE_DISCOVERY_PATH = '/.well-known/com.apple.remotemanagement';

@@ -81,6 +81,7 @@ export function adeTenantDefaults(tenantId: string, clock: Clock): EntityRecord[
     locationName: 'Contoso',
     expirationDateTime: graphTimestamp(new Date(now.getTime() + 365 * DAY)),
     lastSyncDateTime: graphTimestamp(now),
+    lastModifiedDateTime: graphTimestamp(now),
   };
   const companyPortal = {
     ...iosVppApp.initial(),

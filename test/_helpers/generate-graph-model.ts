@@ -17,11 +17,12 @@ const COMPLEX_ROOTS = [
   'singleSignOnExtension',
   'mobileAppAssignmentSettings',
   'iosVppAppRevokeLicensesActionResult',
+  'vppTokenActionResult',
 ];
 /** Enums of entity properties the server declares by hand. */
-const ENUM_ROOTS = ['appleDeviceDeliveryProtocol', 'mobileAppPublishingState'];
+const ENUM_ROOTS = ['appleDeviceDeliveryProtocol', 'mobileAppPublishingState', 'vppTokenState', 'vppTokenSyncStatus'];
 /** Entity types whose declared property names the server returns in full. */
-const ENTITY_ROOTS = ['managedDevice'];
+const ENTITY_ROOTS = ['managedDevice', 'organization'];
 
 /** The description of the metadata the server reads: compact, sorted, stable. */
 export function graphModelModule(model: GraphModel): string {

@@ -70,7 +70,7 @@ describe('examples/multi-environment: one app, a stack per tenant', () => {
     expect(applied.out + applied.err).not.toContain(dev.token);
   }, 120_000);
 
-  it('refuses the prod stack given dev’s credentials before it reads or writes anything of either stack, naming both tenants', async () => {
+  it('refuses the prod stack given dev’s credentials, naming both tenants: apply before it reads or writes anything of either stack, plan before it uses anything it read', async () => {
     const dir = exampleCopy('multi-environment');
     const env = { ...credentialsOf('DEV_', dev), ...credentialsOf('PROD_', dev) };
     const refused = await run(dir, ['apply', '--auto-approve'], env);
@@ -81,9 +81,15 @@ describe('examples/multi-environment: one app, a stack per tenant', () => {
     // Every stack's tenant is checked before any is planned: not even dev's objects were read.
     expect(stackRequests(dev)).toEqual([]);
 
+    // A plan reads the tenant in its first round of reads, and refuses before it uses any answer or
+    // sends anything more: only the first round's reads reached dev's tenant, nothing was written.
     const alone = await run(dir, ['plan', '--stack', 'contoso-prod'], env);
     expect(alone.code).toBe(1);
-    expect(stackRequests(dev)).toEqual([]);
+    expect(alone.err).toContain("stack contoso-prod (environment prod) belongs to tenant 'Contoso', but the credentials open tenant 'Contoso Development'; nothing was planned or written.");
+    const reads = stackRequests(dev);
+    expect(reads).toContain('GET /beta/organization');
+    expect(reads.filter((r) => !r.startsWith('GET ') && r !== 'POST /beta/$batch')).toEqual([]);
+    expect(reads.filter((r) => r.includes('/depOnboardingSettings/'))).toEqual([]);
     expect(await names(dev)).toEqual([]);
   }, 120_000);
 

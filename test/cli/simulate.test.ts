@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { COMMANDS } from '../../src/cli/commands';
 import type { CliIo } from '../../src/cli/io';
-import { exec, type CommandFactory } from '../../src/cli/program';
+import { exec, type CommandSource } from '../../src/cli/program';
 import type { CorporateEnrollmentResolution, EnrollmentResolution } from '../../src/rules';
 import { applyPlan, planStack } from '../../src/engine';
 import { webBasedStack } from '../_fixtures/stacks';
@@ -33,7 +33,7 @@ function webBasedApp(): string {
 async function run(
   argv: string[],
   cwd = process.cwd(),
-  commands: readonly CommandFactory[] = COMMANDS,
+  commands: readonly CommandSource[] = COMMANDS,
   env: CliIo['env'] = process.env,
 ): Promise<{ code: number; out: string; err: string }> {
   let out = '';

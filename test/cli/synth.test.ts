@@ -3,14 +3,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { synthCommand } from '../../src/cli/commands/synth';
 import { exec } from '../../src/cli/program';
+import { SYNTH_CACHE_FILE } from '../../src/cli/synth/synth-cache';
 import { parseManifest } from '../../src';
 import { appDir, CDKTF_JSON, exampleCopy, recordingIo, ROOT, snapshot, removeAppDirs } from '../_helpers/synth-app';
 
 /** Runs the built command line, as a user would: `node bin/enrollkit.js synth` in `cwd`. */
-function synthWithBin(cwd: string): { code: number | null; out: string } {
+function synthWithBin(cwd: string, args: readonly string[] = []): { code: number | null; out: string } {
   const env = { ...process.env };
   delete env.CDKTF_OUTDIR;
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin/enrollkit.js'), 'synth'], { cwd, env, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin/enrollkit.js'), 'synth', ...args], { cwd, env, encoding: 'utf8' });
   return { code: result.status, out: result.stdout };
 }
 
@@ -24,9 +25,9 @@ describe('enrollkit synth', () => {
   afterAll(removeAppDirs);
 
   it.each([
-    ['web-based-enrollment', ['manifest.json', 'stacks/groups/cdk.tf.json', 'stacks/web-based-enrollment/enrollkit.manifest.json']],
-    ['account-driven-user-enrollment', ['manifest.json', 'stacks/account-driven-user-enrollment/enrollkit.manifest.json', 'stacks/directory/cdk.tf.json']],
-    ['restrictions', ['stacks/restrictions/enrollkit.manifest.json']],
+    ['web-based-enrollment', [SYNTH_CACHE_FILE, 'manifest.json', 'stacks/groups/cdk.tf.json', 'stacks/web-based-enrollment/enrollkit.manifest.json']],
+    ['account-driven-user-enrollment', [SYNTH_CACHE_FILE, 'manifest.json', 'stacks/account-driven-user-enrollment/enrollkit.manifest.json', 'stacks/directory/cdk.tf.json']],
+    ['restrictions', [SYNTH_CACHE_FILE, 'stacks/restrictions/enrollkit.manifest.json']],
   ])('writes the files of examples/%s through bin/enrollkit.js, byte-identical when run twice', async (example, files) => {
     const dir = exampleCopy(example);
     const outdir = path.join(dir, 'cdktf.out');
@@ -37,7 +38,7 @@ describe('enrollkit synth', () => {
     for (const file of files.filter((f) => f.endsWith('enrollkit.manifest.json'))) {
       expect(parseManifest(JSON.parse(fs.readFileSync(path.join(outdir, file), 'utf8'))).stack).toBe(file.split('/')[1]);
     }
-    const second = synthWithBin(dir);
+    const second = synthWithBin(dir, ['--no-cache']);
     expect(second.code).toBe(0);
     expect(snapshot(outdir)).toEqual(written);
   });

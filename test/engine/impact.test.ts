@@ -1,6 +1,6 @@
 import { applyPlan, planImpactOf, planStack, withMemberCounts, type PlanImpact } from '../../src/engine';
 import { MICROSOFT_AUTHENTICATOR, type GroupSpec, type Manifest, type Resource } from '../../src/model';
-import { authenticator, deviceLimit, group, jitPolicy, manifest, platformRestriction, profile, storeApp, webClip } from '../rules/builders';
+import { authenticator, cleanStack, group, manifest, platformRestriction, profile, storeApp } from '../rules/builders';
 import { startReferenceTenant, type ReferenceTenant } from '../_helpers/reference-tenant';
 
 let tenant: ReferenceTenant;
@@ -36,18 +36,11 @@ const GROUPS = ['BYOD Users', 'Contractors', 'Executives', 'Partners'].map((name
 /**
  * The stack of 002 and 004 as a starting point: web-based enrollment with JIT registration for
  * BYOD users (iOS 15 or later, three devices), account-driven user enrollment for contractors,
- * Authenticator required and the Company Portal web clip for both.
+ * Authenticator required and the Company Portal web clip for both. Its one lint suppression
+ * (EK001 on the contractors' profile) never reaches the tenant, so it changes no outcome.
  */
 function baseline(): Resource[] {
-  return [
-    jitPolicy('JIT registration', ['BYOD Users', 'Contractors']),
-    authenticator(['BYOD Users', 'Contractors']),
-    webClip('Company Portal', ['BYOD Users', 'Contractors']),
-    platformRestriction('iOS 15+', { osMinimumVersion: '15.0' }, ['BYOD Users'], 1),
-    deviceLimit('Three devices', 3, ['BYOD Users'], 1),
-    profile('Web-based BYOD', 'webDeviceEnrollment', ['BYOD Users'], 1),
-    profile('Contractors', 'accountDrivenUserEnrollment', ['Contractors'], 2),
-  ];
+  return cleanStack();
 }
 
 function stack(resources: readonly Resource[], groups: readonly GroupSpec[] = GROUPS): Manifest {
@@ -234,15 +227,15 @@ describe('the impact of a plan', () => {
     await applyPlan(tenant.backend, first.plan);
     const groups = (await graph('GET', `/v1.0/groups?$filter=${encodeURIComponent("displayName eq 'Contractors'")}`)).value as { id: string }[];
     for (const id of ids.slice(0, 2)) await graph('POST', `/v1.0/groups/${groups[0]!.id}/members/$ref`, { '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${id}` });
-    const before = tenant.backend.counters().roundTrips;
+    const before = tenant.backend.counters().waves;
     const { plan } = await planStack(tenant.backend, stack([...replace(baseline(), 'Contractors', () => undefined), profile('Everyone else', 'device', ['*'], 2)]));
     expect(plan.impact!.affected.map((a) => [a.label, a.members])).toEqual([
       ['all users in none of these groups', 3],
       ["members of 'Contractors'", 2],
     ]);
-    // The tenant check, then the reads; the counts rode beside the ADE token's profiles in the reads'
-    // second $batch: no round trip of their own.
-    expect(tenant.backend.counters().roundTrips - before).toBe(3);
+    // The tenant check rode with the first reads; the counts rode beside the tokens' profiles in the
+    // reads' second round: no round trip of their own.
+    expect(tenant.backend.counters().waves - before).toBe(2);
   });
 
   it('counts the members after the impact when the plan did not read them with the state', async () => {

@@ -191,6 +191,7 @@ export class GraphBackend implements Backend {
   counters(): BackendCounters {
     return {
       roundTrips: this.transport.counters.roundTrips,
+      waves: this.transport.counters.waves,
       requests: this.requests,
       retries: this.transport.counters.retries + this.batchRetries,
     };

@@ -17,6 +17,8 @@ import type { TokenSource } from './token-source';
 /** Counts of what went over the wire. */
 export interface WireCounters {
   roundTrips: number;
+  /** Round trips in sequence: exchanges that start while another is on the wire join its wave. */
+  waves: number;
   retries: number;
 }
 
@@ -111,15 +113,23 @@ class ConnectionRetry extends Link {
   }
 }
 
-/** Counts each HTTP exchange, retries included. */
+/** Counts each HTTP exchange, retries included, and the waves they go out in. */
 class Counter extends Link {
+  private onTheWire = 0;
+
   constructor(private readonly counters: WireCounters) {
     super();
   }
 
   async execute(context: Context): Promise<void> {
     this.counters.roundTrips += 1;
-    await this.next!.execute(context);
+    if (this.onTheWire === 0) this.counters.waves += 1;
+    this.onTheWire += 1;
+    try {
+      await this.next!.execute(context);
+    } finally {
+      this.onTheWire -= 1;
+    }
   }
 }
 
@@ -162,7 +172,7 @@ export interface TransportOptions {
  */
 export class GraphTransport {
   /** What went over the wire. */
-  readonly counters: WireCounters = { roundTrips: 0, retries: 0 };
+  readonly counters: WireCounters = { roundTrips: 0, waves: 0, retries: 0 };
   private readonly client: Client;
   private readonly http: ProxiedFetch;
   private readonly sendOnceOptions: MiddlewareOptions[];

@@ -1,4 +1,3 @@
-import { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -32,11 +31,18 @@ export interface ProxiedFetch {
   close(): Promise<void>;
 }
 
-/** A fetch over undici's `EnvHttpProxyAgent` with the given settings, whatever `process.env` says. */
+/**
+ * A fetch over undici's `EnvHttpProxyAgent` with the given settings, whatever `process.env` says;
+ * with no proxy at all, Node's own `fetch`, and undici (a hundred modules) never loads.
+ */
 export function proxiedFetch(settings: ProxySettings): ProxiedFetch {
-  const dispatcher = new EnvHttpProxyAgent(settings);
+  if (settings.httpProxy === '' && settings.httpsProxy === '') return { fetch: (url, init) => fetch(url, init), close: async () => undefined };
+  const undici = import('undici').then(({ EnvHttpProxyAgent, fetch: undiciFetch }) => ({ dispatcher: new EnvHttpProxyAgent(settings), undiciFetch }));
   return {
-    fetch: async (url, init) => (await undiciFetch(url, { ...(init as object), dispatcher })) as unknown as Response,
-    close: () => dispatcher.close(),
+    fetch: async (url, init) => {
+      const { dispatcher, undiciFetch } = await undici;
+      return (await undiciFetch(url, { ...(init as object), dispatcher })) as unknown as Response;
+    },
+    close: async () => (await undici).dispatcher.close(),
   };
 }

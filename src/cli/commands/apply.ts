@@ -6,7 +6,7 @@ import { StalePlanError, UsageError } from '../../model';
 import { addBackendOptions, backendFlags } from '../backend-options';
 import { ExitCode } from '../exit-codes';
 import { applyReport, errorDocument, outputDocument, printJson, type ApplyReport } from '../json-output';
-import { loadManifests } from '../load-manifests';
+import { addSynthOptions, loadManifests, manifestOptions } from '../load-manifests';
 import { addLockOptions, lockOptions } from '../lock-options';
 import { describeError, type CommandFactory } from '../program';
 import { confirm, runApply } from '../run-apply';
@@ -25,8 +25,7 @@ function readPlanFile(path: string, shown: string): Plan {
 
 /** `enrollkit apply`: make the tenant match the stacks, or apply a saved plan exactly. */
 export const applyCommand: CommandFactory = (io, exit) =>
-  addLockOptions(addBackendOptions(new Command('apply')))
-    .description('make the tenant match the stack (or apply a plan saved with plan --out)')
+  addSynthOptions(addLockOptions(addBackendOptions(new Command('apply'))))
     .argument('[plan]', 'a plan saved with `enrollkit plan --out`')
     .option('--stack <name>', 'apply only this stack')
     .option('--auto-approve', 'apply without asking for confirmation')
@@ -62,7 +61,7 @@ export const applyCommand: CommandFactory = (io, exit) =>
             else say('No changes. The tenant matches the stack.\n');
           });
         } else {
-          const manifests = await loadManifests(io, typeof options.stack === 'string' ? { stack: options.stack } : {});
+          const manifests = await loadManifests(io, manifestOptions(options));
           for (const { manifest, backend, tenant } of await backends.forStacks(manifests)) {
             await withStackLock(backend, lockOptions(io, options, manifest.stack, backend, io.stderr), async () => {
               const { plan } = await planStack(backend, manifest, { adopt: options.adopt === true, tenant });

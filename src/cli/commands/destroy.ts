@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { hasChanges, planStack, withStackLock, type ActualState } from '../../engine';
 import { addBackendOptions, backendFlags } from '../backend-options';
 import { ExitCode } from '../exit-codes';
-import { loadManifests } from '../load-manifests';
+import { addSynthOptions, loadManifests, manifestOptions } from '../load-manifests';
 import { addLockOptions, lockOptions } from '../lock-options';
 import type { CommandFactory } from '../program';
 import { StackBackends } from '../stack-backends';
@@ -22,12 +22,11 @@ function keptGroups(stack: string, state: ActualState): string {
 
 /** `enrollkit destroy`: delete what the stack owns, nothing else. */
 export const destroyCommand: CommandFactory = (io, exit) =>
-  addLockOptions(addBackendOptions(new Command('destroy')))
-    .description('delete every object the stack owns (objects it does not own are never touched)')
+  addSynthOptions(addLockOptions(addBackendOptions(new Command('destroy'))))
     .option('--stack <name>', 'destroy only this stack')
     .option('--auto-approve', 'delete without asking for confirmation')
     .action(async (options: Record<string, unknown>) => {
-      const manifests = await loadManifests(io, typeof options.stack === 'string' ? { stack: options.stack } : {});
+      const manifests = await loadManifests(io, manifestOptions(options));
       const backends = new StackBackends(io, backendFlags(options));
       try {
         for (const { manifest, backend, tenant } of await backends.forStacks(manifests)) {

@@ -1,13 +1,12 @@
 import { Command, Option } from 'commander';
-import { UsageError } from '../../model';
-import { CLOUD_NAMES, type CloudName } from '../../model';
-import { isTenantId, serviceDiscovery } from '../../rules';
+import { CLOUD_NAMES, type CloudName } from '../../model/clouds';
+import { UsageError } from '../../model/errors';
+import { isTenantId, serviceDiscovery } from '../../rules/service-discovery';
 import type { CommandFactory } from '../program';
 
 /** `enrollkit discovery`: print the service discovery file of account-driven user enrollment (EK011). */
 export const discoveryCommand: CommandFactory = (io) =>
   new Command('discovery')
-    .description('print the service discovery JSON to publish at https://<sign-in domain>/.well-known/com.apple.remotemanagement')
     .requiredOption('--tenant-id <id>', 'the Microsoft Entra tenant ID (a GUID)')
     .addOption(new Option('--cloud <cloud>', 'the Microsoft cloud of the tenant').choices([...CLOUD_NAMES]).default('public'))
     .action((options: { tenantId: string; cloud: CloudName }) => {

@@ -3,19 +3,18 @@ import { driftOfStack, hasDrift, type DriftReport, type Plan } from '../../engin
 import { addBackendOptions, backendFlags } from '../backend-options';
 import { ExitCode } from '../exit-codes';
 import { outputDocument, printJson } from '../json-output';
-import { loadManifests } from '../load-manifests';
+import { addSynthOptions, loadManifests, manifestOptions } from '../load-manifests';
 import type { CommandFactory } from '../program';
 import { StackBackends } from '../stack-backends';
 import { renderDriftText } from '../render/drift-text';
 
 /** `enrollkit drift`: what changed in the tenant outside the code; exits 2 when something did. */
 export const driftCommand: CommandFactory = (io, exit) =>
-  addBackendOptions(new Command('drift'))
-    .description('report changes made in the tenant outside the code (exit 2 when there are any, 0 when none)')
+  addSynthOptions(addBackendOptions(new Command('drift')))
     .option('--stack <name>', 'check only this stack')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (options: Record<string, unknown>) => {
-      const manifests = await loadManifests(io, typeof options.stack === 'string' ? { stack: options.stack } : {});
+      const manifests = await loadManifests(io, manifestOptions(options));
       const backends = new StackBackends(io, backendFlags(options));
       try {
         const plans: Plan[] = [];

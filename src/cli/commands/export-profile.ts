@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { exportObjectFile, findExportable } from '../../engine';
 import { UsageError } from '../../model';
 import { addBackendOptions, backendFlags } from '../backend-options';
-import { loadManifests } from '../load-manifests';
+import { addSynthOptions, loadManifests, manifestOptions } from '../load-manifests';
 import { openBackend } from '../open-backend';
 import type { CommandFactory } from '../program';
 
@@ -13,8 +13,7 @@ import type { CommandFactory } from '../program';
  * profile (Graph's `exportMobileConfig`) for direct enrollment.
  */
 export const exportProfileCommand: CommandFactory = (io) =>
-  addBackendOptions(new Command('export-profile'))
-    .description("write an applied Apple Configurator profile's .mobileconfig file (exportMobileConfig) for direct enrollment")
+  addSynthOptions(addBackendOptions(new Command('export-profile')))
     .requiredOption('--profile <name>', 'the profile: its construct path (stack/Id), logical ID or display name')
     .requiredOption('--out <file>', 'the file to write, e.g. warehouse.mobileconfig')
     .option('--stack <name>', 'the stack that declares the profile')
@@ -23,7 +22,7 @@ export const exportProfileCommand: CommandFactory = (io) =>
       const name = String(options.profile);
       const out = resolve(io.cwd, String(options.out));
       if (existsSync(out) && options.force !== true) throw new UsageError(`${out} exists already. Fix: choose another --out, or pass --force to overwrite it`);
-      const manifests = await loadManifests(io, typeof options.stack === 'string' ? { stack: options.stack } : {});
+      const manifests = await loadManifests(io, manifestOptions(options));
       const declaring = manifests.filter((m) => m.resources.some((r) => r.path === name || r.logicalId === name || r.displayName === name));
       const candidates = declaring.length === 0 && manifests.length === 1 ? manifests : declaring;
       if (candidates.length !== 1) {

@@ -8,7 +8,7 @@ import { ExitCode } from '../exit-codes';
 import type { CliIo } from '../io';
 import { githubRun, type GithubRun } from '../github/github-run';
 import { commentMarker, findStackComment, planDigest, upsertStackComment } from '../github/stack-comment';
-import { loadManifests } from '../load-manifests';
+import { addSynthOptions, loadManifests, manifestOptions } from '../load-manifests';
 import { addLockOptions, lockOptions } from '../lock-options';
 import type { CommandFactory } from '../program';
 import { StackBackends, type StackBackend } from '../stack-backends';
@@ -113,14 +113,13 @@ async function githubDrift(io: CliIo, run: GithubRun, targets: readonly Target[]
 
 /** `enrollkit github plan|apply|drift`: the steps of the GitHub Action (pull-request comments, job summary, apply on merge). */
 export const githubCommand: CommandFactory = (io, exit) =>
-  addLockOptions(addBackendOptions(new Command('github')))
-    .description('run plan, apply or drift as a GitHub Actions step: one comment per stack on the pull request, the job summary, apply on merge')
+  addSynthOptions(addLockOptions(addBackendOptions(new Command('github'))))
     .addArgument(new Argument('<command>', 'what to run').choices(['plan', 'apply', 'drift']))
     .option('--stack <name>', 'only this stack')
     .option('--out-dir <dir>', 'where plan saves each stack\'s plan (the artifact)', 'enrollkit-plans')
     .action(async (command: string, options: Record<string, unknown>) => {
       const run = githubRun(io.env);
-      const manifests = await loadManifests(io, typeof options.stack === 'string' ? { stack: options.stack } : {});
+      const manifests = await loadManifests(io, manifestOptions(options));
       const backends = new StackBackends(io, backendFlags(options));
       try {
         const targets = await backends.forStacks(manifests);

@@ -42,7 +42,6 @@ export function renderImportSummary(result: StackCode, out: string, stack: strin
 /** `enrollkit import`: write construct code for what the tenant has. */
 export const importCommand: CommandFactory = (io) =>
   addBackendOptions(new Command('import'))
-    .description('write construct code for what the tenant has, to bring it under management with plan/apply --adopt')
     .requiredOption('--out <file>', 'the TypeScript file to write, e.g. main.ts')
     .option('--stack <name>', 'name of the stack the code declares', 'imported')
     .option('--all', 'also write the objects that stacks own already (those of --stack keep their logical IDs)')

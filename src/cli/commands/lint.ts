@@ -1,19 +1,18 @@
 import { Command, Option } from 'commander';
 import { lint } from '../../rules';
 import { ExitCode } from '../exit-codes';
-import { loadManifests } from '../load-manifests';
+import { addSynthOptions, loadManifests, manifestOptions } from '../load-manifests';
 import type { CommandFactory } from '../program';
 import { inGithubActions, lintAnnotations, sourceLocator } from '../render/github-annotations';
 import { formatLintText } from '../render/lint-rules-text';
 
 /** `enrollkit lint`: check the rules of domain.md on each stack's desired state; exit 1 on unsuppressed errors. */
 export const lintCommand: CommandFactory = (io, exit) =>
-  new Command('lint')
-    .description('check the enrollment rules (EK001-EK018) on the desired state; exits 1 on unsuppressed errors')
+  addSynthOptions(new Command('lint'))
     .option('--stack <name>', 'lint only this stack')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (options: { stack?: string; format: 'text' | 'json' }) => {
-      const manifests = await loadManifests(io, options.stack === undefined ? {} : { stack: options.stack });
+    .action(async (options: { stack?: string; format: 'text' | 'json'; cache: boolean }) => {
+      const manifests = await loadManifests(io, manifestOptions(options));
       const results = manifests.map((m) => lint(m));
       const blocking = results.some((r) => r.blocking);
       if (inGithubActions(io.env)) io.stderr(lintAnnotations(results, sourceLocator(io.cwd, io.env.GITHUB_WORKSPACE)));

@@ -7,7 +7,7 @@ import { addBackendOptions, backendFlags } from '../backend-options';
 import { ExitCode } from '../exit-codes';
 import { colourEnabled, type CliIo } from '../io';
 import { outputDocument, printJson } from '../json-output';
-import { loadManifests } from '../load-manifests';
+import { addSynthOptions, loadManifests, manifestOptions } from '../load-manifests';
 import type { CommandFactory } from '../program';
 import { StackBackends } from '../stack-backends';
 import { githubAnnotations, inGithubActions, sourceLocator } from '../render/github-annotations';
@@ -29,8 +29,7 @@ export function annotate(io: CliIo, plans: readonly Plan[]): void {
 
 /** `enrollkit plan`: diff the stacks against the tenant and print what apply would do. */
 export const planCommand: CommandFactory = (io, exit) =>
-  addBackendOptions(new Command('plan'))
-    .description('show what apply would change in the tenant')
+  addSynthOptions(addBackendOptions(new Command('plan')))
     .option('--stack <name>', 'plan only this stack')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
     .option('--out <file>', 'save the plan for `enrollkit apply <file>` (one stack)')
@@ -38,13 +37,15 @@ export const planCommand: CommandFactory = (io, exit) =>
     .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none')
     .option('--no-impact', "skip working out whose enrollment the plan changes")
     .action(async (options: Record<string, unknown>) => {
-      const manifests = await loadManifests(io, typeof options.stack === 'string' ? { stack: options.stack } : {});
+      const manifests = await loadManifests(io, manifestOptions(options));
       if (options.out && manifests.length !== 1) throw new UsageError(`--out saves one stack's plan; name it with --stack (stacks: ${manifests.map((m) => m.stack).join(', ')}).`);
       const backends = new StackBackends(io, backendFlags(options));
       try {
         const plans: Plan[] = [];
-        for (const { manifest, backend, tenant } of await backends.forStacks(manifests)) {
-          plans.push((await planStack(backend, manifest, { adopt: options.adopt === true, impact: options.impact !== false, tenant })).plan);
+        for (const manifest of manifests) {
+          // Each plan checks its tenant in its first round of reads, before it uses anything read.
+          const { backend, checkTenant } = await backends.forPlan(manifest);
+          plans.push((await planStack(backend, manifest, { adopt: options.adopt === true, impact: options.impact !== false, checkTenant })).plan);
         }
         const blocked = plans.some((p) => p.blockers.length > 0);
         annotate(io, plans);

@@ -4,6 +4,6 @@ import type { CommandFactory } from '../program';
 
 /** `enrollkit schema`: the JSON Schema of what `plan`, `apply` and `drift` print with `--format json`. */
 export const schemaCommand: CommandFactory = (io) =>
-  new Command('schema').description('print the JSON Schema of the --format json output (docs/output.schema.json)').action(() => {
+  new Command('schema').action(() => {
     io.stdout(`${JSON.stringify(outputJsonSchema(), null, 2)}\n`);
   });

@@ -84,7 +84,6 @@ function waitForSignal(): Promise<NodeJS.Signals> {
  */
 export function serveCommand(io: ServeIo): Command {
   return new Command('serve')
-    .description('run the reference MDM server: a local Microsoft Graph for Intune iOS/iPadOS enrollment')
     .option('--port <n>', 'port to listen on (0 picks a free one)', integer(0, 65535), 4799)
     .option('--host <host>', 'host to listen on', '127.0.0.1')
     .option('--data <file>', 'SQLite database file, relative to the working directory (":memory:" keeps nothing)', '.enrollkit/reference.db')

@@ -3,7 +3,7 @@ import { OsVersionSchema, UsageError, type Manifest } from '../../model';
 import { resolveCorporateEnrollment, resolveEnrollment, type CorporateDeviceKind, type CorporateEnrollmentRequest, type EnrollmentRequest, type EnrollmentState } from '../../rules';
 import { addBackendOptions, backendFlags, environmentOption } from '../backend-options';
 import type { CliIo } from '../io';
-import { loadManifests } from '../load-manifests';
+import { addSynthOptions, loadManifests, manifestOptions, type LoadManifestsOptions } from '../load-manifests';
 import type { CommandFactory } from '../program';
 import { formatCorporateSimulationText } from '../render/corporate-simulation-text';
 import { formatSimulationText } from '../render/simulation-text';
@@ -65,8 +65,8 @@ function checkOptions(options: SimulateOptions): void {
   }
 }
 
-async function desiredState(io: CliIo, stack: string | undefined): Promise<EnrollmentState> {
-  const manifests: Manifest[] = await loadManifests(io, stack === undefined ? {} : { stack });
+async function desiredState(io: CliIo, options: LoadManifestsOptions): Promise<EnrollmentState> {
+  const manifests: Manifest[] = await loadManifests(io, options);
   const [only, ...others] = manifests;
   if (!only || others.length > 0) {
     throw new UsageError(`the app has several stacks (${manifests.map((m) => m.stack).join(', ')}). Fix: pick the one to simulate with --stack`);
@@ -105,8 +105,7 @@ function corporateRequest(options: SimulateOptions, memberOf: string[]): Corpora
 
 /** `enrollkit simulate`: the resolution of one enrollment, step by step, against the desired or the actual state. */
 export const simulateCommand: CommandFactory = (io) =>
-  addBackendOptions(new Command('simulate'))
-    .description('show step by step what happens when a user enrolls an iPhone or iPad, or sets up an organization-owned one (--serial, --device-kind)')
+  addSynthOptions(addBackendOptions(new Command('simulate')))
     .option('--os <version>', 'the iOS/iPadOS version of the device, e.g. 17.2 (user-initiated enrollment)')
     .addOption(new Option('--device <device>', 'the device').choices(['iphone', 'ipad']).default('iphone'))
     .addOption(new Option('--ownership <ownership>', 'who owns the device (default: personal)').choices(['personal', 'corporate']))
@@ -132,7 +131,7 @@ export const simulateCommand: CommandFactory = (io) =>
       }
       const source = needsBackend ? await openSimulationSource(io, backendFlags(options), typeof options.environment === 'string' ? options.environment : undefined) : undefined;
       try {
-        const state = source && options.source === 'actual' ? await source.readState() : await desiredState(io, options.stack);
+        const state = source && options.source === 'actual' ? await source.readState() : await desiredState(io, manifestOptions(options));
         const memberOf = source && options.user !== undefined ? await source.memberOf(options.user) : (options.groups ?? '').split(',').map((g) => g.trim()).filter((g) => g !== '');
         if (options.groups !== undefined) io.stderr(unknownGroupsNote(state, memberOf));
         if (isCorporate(options)) {

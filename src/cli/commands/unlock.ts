@@ -14,7 +14,6 @@ import { StackBackends } from '../stack-backends';
  */
 export const unlockCommand: CommandFactory = (io, exit) =>
   addBackendOptions(new Command('unlock'))
-    .description('break the lock of a stack in the tenant, left by an apply or destroy that died')
     .requiredOption('--stack <name>', 'the stack whose lock to break')
     .addOption(environmentOption())
     .option('--auto-approve', 'break the lock without asking for confirmation')

@@ -20,6 +20,14 @@ export interface TypeProblem {
   readonly callLine?: number;
 }
 
+/** The outcome of a type check: its problems, and the files it read (the app's and the declarations it uses). */
+export interface TypeCheck {
+  /** The type errors, in the compiler's order. */
+  readonly problems: readonly TypeProblem[];
+  /** Every source and declaration file of the program, absolute. */
+  readonly files: readonly string[];
+}
+
 /** Compiler options for an app without its own `tsconfig.json`: strict, as `enrollkit` itself resolves under Node. */
 function defaultOptions(ts: typeof TS): TS.CompilerOptions {
   return {
@@ -65,11 +73,12 @@ function propContext(ts: typeof TS, file: TS.SourceFile, position: number): { pr
  * when it has one (its options; the files are those the entry imports), strict defaults otherwise.
  * TypeScript is enrollkit's own dependency and loads only here.
  */
-export async function typeCheck(entry: string, cwd: string): Promise<TypeProblem[]> {
+export async function typeCheck(entry: string, cwd: string): Promise<TypeCheck> {
   const loaded = (await import('typescript')) as typeof TS & { default?: typeof TS };
   const ts = loaded.default ?? loaded;
   const program = ts.createProgram({ rootNames: [entry], options: optionsFor(ts, cwd) });
-  return ts.getPreEmitDiagnostics(program).map((d): TypeProblem => {
+  const files = program.getSourceFiles().map((file) => path.resolve(file.fileName));
+  const problems = ts.getPreEmitDiagnostics(program).map((d): TypeProblem => {
     const message = ts.flattenDiagnosticMessageText(d.messageText, ' ');
     const code = `TS${d.code}`;
     if (!d.file || d.start === undefined) return { location: 'tsconfig', file: '', line: 0, code, message };
@@ -77,4 +86,5 @@ export async function typeCheck(entry: string, cwd: string): Promise<TypeProblem
     const file = path.relative(cwd, d.file.fileName) || d.file.fileName;
     return { location: `${file}:${line + 1}:${character + 1}`, file, line: line + 1, code, message, ...propContext(ts, d.file, d.start) };
   });
+  return { problems, files };
 }

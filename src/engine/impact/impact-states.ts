@@ -14,10 +14,22 @@ export interface ImpactStates {
   readonly before: EnrollmentState;
   /** The tenant once the plan is applied. */
   readonly after: EnrollmentState;
-  /** Display names by identity, the name after apply where the object remains. */
-  readonly names: ReadonlyMap<string, string>;
-  /** The identity of each object read, by Graph ID. */
-  readonly keyOf: (object: ActualObject) => string;
+  /** The objects of the tenant as it is, by identity. */
+  readonly beforeByPath: ReadonlyMap<string, Resource>;
+  /** The objects of the tenant once the plan is applied, by identity. */
+  readonly afterByPath: ReadonlyMap<string, Resource>;
+  /** The identity of the object read with this Graph ID; undefined for an ID the read did not find. */
+  readonly keyOfId: (id: string) => string | undefined;
+  /** Each priority class's order (highest first) of the objects in both states: as read, and after apply. */
+  readonly orders: readonly PriorityClassOrders[];
+}
+
+/** One priority class's order of the objects present before and after apply, by identity. */
+export interface PriorityClassOrders {
+  /** As read. */
+  readonly before: readonly string[];
+  /** After apply. */
+  readonly after: readonly string[];
 }
 
 /** The identity prefix of objects the stack does not declare. */
@@ -27,7 +39,7 @@ function namedAssignments(assignments: readonly Assignment[], state: ActualState
   return assignments.map((a) => ('group' in a.target ? { ...a, target: { ...a.target, group: state.groupNames.get(a.target.group) ?? a.target.group } } : a));
 }
 
-function fromActual(o: ActualObject, path: string, state: ActualState, priority: number | undefined): Resource {
+function fromActual(o: ActualObject, path: string, state: ActualState): Resource {
   return {
     kind: o.kind,
     logicalId: o.id,
@@ -36,7 +48,7 @@ function fromActual(o: ActualObject, path: string, state: ActualState, priority:
     description: o.description,
     spec: o.spec,
     assignments: namedAssignments(o.assignments, state),
-    ...(priority !== undefined ? { priority } : {}),
+    ...(o.priority !== undefined ? { priority: o.priority } : {}),
     suppressions: [],
   } as Resource;
 }
@@ -68,13 +80,27 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   return groups;
 }
 
-/** Replays the plan's priority moves on each class's order: the rank every object has after apply (1 the highest). */
-function prioritiesAfter(plan: Plan, objects: readonly ActualObject[], removed: ReadonlySet<string>, keyOf: (o: ActualObject) => string, declaredPaths: ReadonlyMap<string, string>): Map<string, number> {
+/** Both orders of the objects of a class that are in both of them. */
+function inBoth(before: readonly string[], after: readonly string[]): PriorityClassOrders {
+  const [wasThere, isThere] = [new Set(before), new Set(after)];
+  return { before: before.filter((key) => isThere.has(key)), after: after.filter((key) => wasThere.has(key)) };
+}
+
+/**
+ * Replays the plan's priority moves on each class's order: the rank every object has after apply
+ * (1 the highest), and each class's order before and after of the objects in both states. Each
+ * class is sorted once.
+ */
+function prioritiesAfter(
+  plan: Plan,
+  objects: readonly ActualObject[],
+  removed: ReadonlySet<string>,
+  keyOf: (id: string) => string,
+  declared: ReadonlyMap<string, Resource>,
+): { priorities: Map<string, number>; orders: PriorityClassOrders[] } {
   const priorities = new Map<string, number>();
-  const remaining = groupBy(
-    objects.filter((o) => !removed.has(o.id)),
-    (o) => o.kind,
-  );
+  const orders: PriorityClassOrders[] = [];
+  const ofKind = groupBy(objects, (o) => o.kind);
   const created = groupBy(
     plan.changes.filter((c) => c.action === 'create' || c.action === 'replace'),
     (c) => c.kind,
@@ -83,17 +109,19 @@ function prioritiesAfter(plan: Plan, objects: readonly ActualObject[], removed: 
   for (const d of DESCRIPTORS as readonly KindDescriptor[]) {
     const cls = d.priorityClass;
     if (!cls) continue;
-    const members = (remaining.get(d.kind) ?? []).sort((x, y) => (x.priority ?? 0) - (y.priority ?? 0) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-    const order = [...members.map(keyOf), ...(created.get(d.kind) ?? []).map((c) => c.path ?? c.logicalId)];
+    const read = (ofKind.get(d.kind) ?? []).sort((x, y) => (x.priority ?? 0) - (y.priority ?? 0) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    const members = read.filter((o) => !removed.has(o.id));
+    const order = [...members.map((o) => keyOf(o.id)), ...(created.get(d.kind) ?? []).map((c) => c.path ?? c.logicalId)];
     // A move's `to` is a rank: 1 is the highest.
     for (const move of moves.get(cls) ?? []) {
-      const unowned = () => members.find((m) => m.displayName === move.displayName && keyOf(m).startsWith(TENANT));
-      const item = move.logicalId !== undefined ? declaredPaths.get(move.logicalId) : mapDefined(unowned(), keyOf);
+      const unowned = () => members.find((m) => m.displayName === move.displayName && keyOf(m.id).startsWith(TENANT));
+      const item = move.logicalId !== undefined ? declared.get(move.logicalId)?.path : mapDefined(unowned(), (m) => keyOf(m.id));
       if (item !== undefined) moveInPlace(order, { item, position: move.to - 1 });
     }
     order.forEach((key, i) => priorities.set(key, i + 1));
+    if (read.length > 0) orders.push(inBoth(read.map((o) => keyOf(o.id)), order));
   }
-  return priorities;
+  return { priorities, orders };
 }
 
 /**
@@ -104,25 +132,24 @@ function prioritiesAfter(plan: Plan, objects: readonly ActualObject[], removed: 
 export function impactStates(manifest: Manifest, state: ActualState, plan: Plan): ImpactStates {
   const destroy = plan.mode === 'destroy';
   const declared = new Map(manifest.resources.map((r) => [r.logicalId, r]));
-  const declaredPaths = new Map(manifest.resources.map((r) => [r.logicalId, r.path]));
-  const pathOf = new Map<string, string>();
   const removed = new Set<string>();
   const declaredById = new Map<string, Resource>();
   for (const c of plan.changes) {
     if (c.id === undefined) continue;
     if (c.action === 'delete' || c.action === 'replace') removed.add(c.id);
     const resource = c.action === 'delete' || c.action === 'conflict' ? undefined : declared.get(c.logicalId);
-    if (resource) {
-      pathOf.set(c.id, resource.path);
-      declaredById.set(c.id, resource);
-    }
+    if (resource) declaredById.set(c.id, resource);
   }
-  const keys = new Map(state.objects.map((o) => [o.id, pathOf.get(o.id) ?? `${TENANT}${o.id}`]));
-  const keyOf = (o: ActualObject): string => keys.get(o.id) ?? `${TENANT}${o.id}`;
-  const objects = state.objects.filter((o) => !o.builtIn);
-  const before = objects.map((o) => fromActual(o, keyOf(o), state, o.priority));
-  const asRead = new Map(objects.map((o, i) => [o, before[i]!]));
-  const priorities = prioritiesAfter(plan, objects, removed, keyOf, declaredPaths);
+  const keyOf = (id: string): string => declaredById.get(id)?.path ?? `${TENANT}${id}`;
+  const objects: ActualObject[] = [];
+  const builtIn = new Set<string>();
+  for (const o of state.objects) {
+    if (o.builtIn) builtIn.add(o.id);
+    else objects.push(o);
+  }
+  const before = objects.map((o) => fromActual(o, keyOf(o.id), state));
+  const beforeById = new Map(objects.map((o, i) => [o.id, before[i]!]));
+  const { priorities, orders } = prioritiesAfter(plan, objects, removed, keyOf, declared);
   const withPriority = (r: Resource): Resource => {
     const priority = priorities.get(r.path);
     return priority === undefined || priority === r.priority ? r : ({ ...r, priority } as Resource);
@@ -134,14 +161,18 @@ export function impactStates(manifest: Manifest, state: ActualState, plan: Plan)
     return referencedAfter(r, actual, destroy ? [] : r.assignments, state);
   };
   const after: Resource[] = [];
-  for (const o of objects) {
+  objects.forEach((o, i) => {
     const resource = declaredById.get(o.id);
     if (resource) after.push(desired(resource, o));
-    else if (!removed.has(o.id)) after.push(withPriority(asRead.get(o)!));
-  }
+    else if (!removed.has(o.id)) after.push(withPriority(before[i]!));
+  });
   if (!destroy) for (const r of manifest.resources) if (!placed.has(r) && !r.reference) after.push(desired(r));
-  const names = new Map<string, string>();
-  for (const r of before) names.set(r.path, r.displayName);
-  for (const r of after) names.set(r.path, r.displayName);
-  return { before: { resources: before, defaults: state.tenantDefaults }, after: { resources: after, defaults: state.tenantDefaults }, names, keyOf };
+  return {
+    before: { resources: before, defaults: state.tenantDefaults },
+    after: { resources: after, defaults: state.tenantDefaults },
+    beforeByPath: new Map(before.map((r) => [r.path, r])),
+    afterByPath: new Map(after.map((r) => [r.path, r])),
+    keyOfId: (id) => beforeById.get(id)?.path ?? (builtIn.has(id) ? `${TENANT}${id}` : undefined),
+    orders,
+  };
 }

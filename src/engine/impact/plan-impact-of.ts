@@ -1,11 +1,12 @@
-import type { Manifest, Resource } from '../../model';
-import { requestDimensions, resolveEnrollment, type EnrollmentState } from '../../rules';
+import type { Manifest } from '../../model';
+import { osSignature, requestDimensions, resolveEnrollment, type EnrollmentState } from '../../rules';
 import type { ActualState } from '../actual-state';
 import type { Plan } from '../plan-types';
 import { audiencesOf, touchedObjects, type Audience } from './audiences';
 import { IMPACT_DEVICES, IMPACT_OWNERSHIPS, describeCases, impactCases, osRanges } from './device-matrix';
 import { impactStates } from './impact-states';
 import { IMPACT_ASPECTS, outcomeAspects } from './outcome-aspects';
+import { stateIndex } from './state-index';
 import type { AffectedAudience, ImpactAspect, ImpactCase, ImpactChange, OsRange, PlanImpact } from './plan-impact';
 
 /** Names an object by its identity, or by the name the resolution gave when it has none. */
@@ -19,41 +20,19 @@ export function audienceLabel(groups: Audience): string {
 }
 
 /**
- * The objects of a state that can reach a member of some groups (an include target is one of the
- * groups, all users or all devices), in state order. The others cannot change how that member's
- * enrollment resolves, so the resolver need not read them.
- */
-function reachIndex(state: EnrollmentState): (groups: Audience) => EnrollmentState {
-  const everyone = new Set<Resource>();
-  const byGroup = new Map<string, Resource[]>();
-  for (const r of state.resources) {
-    for (const { target } of r.assignments) {
-      if (target.type === 'allLicensedUsers' || target.type === 'allDevices') everyone.add(r);
-      else if (target.type === 'group') {
-        const group = target.group.toLowerCase();
-        const reached = byGroup.get(group);
-        if (reached) reached.push(r);
-        else byGroup.set(group, [r]);
-      }
-    }
-  }
-  return (groups) => {
-    const reaching = new Set(everyone);
-    for (const g of groups) for (const r of byGroup.get(g.toLowerCase()) ?? []) reaching.add(r);
-    return { ...state, resources: state.resources.filter((r) => reaching.has(r)) };
-  };
-}
-
-/**
  * Resolves each case against a state, once per distinct request: cases that differ only in what
- * cannot change the outcome there (see {@link requestDimensions}) share one resolution.
+ * cannot change the outcome there (see {@link requestDimensions}) share one resolution, made with
+ * the first such case (the lowest OS version).
  */
 function resolver(state: EnrollmentState, groups: Audience, nameOf: NameOf): (c: ImpactCase) => Map<ImpactAspect, string> {
   const dimensions = requestDimensions(state);
   const resolved = new Map<string, Map<ImpactAspect, string>>();
+  const signatures = new Map<string, string>();
   return (c) => {
     const request = { os: c.os.from, device: dimensions.device ? c.device : 'iphone', ownership: dimensions.ownership ? c.ownership : 'personal', memberOf: groups } as const;
-    const key = `${request.os} ${request.device} ${request.ownership}`;
+    let os = signatures.get(request.os);
+    if (os === undefined) signatures.set(request.os, (os = osSignature(dimensions, request.os)));
+    const key = `${os} ${request.device} ${request.ownership}`;
     const known = resolved.get(key);
     if (known) return known;
     const aspects = outcomeAspects(resolveEnrollment(state, request), nameOf);
@@ -62,7 +41,14 @@ function resolver(state: EnrollmentState, groups: Audience, nameOf: NameOf): (c:
   };
 }
 
+/** True when both lists hold the same objects in the same order. */
+function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 function audienceImpact(groups: Audience, before: EnrollmentState, after: EnrollmentState, cases: readonly ImpactCase[], ranges: readonly OsRange[], nameOf: NameOf): AffectedAudience | undefined {
+  // Nothing a member of these groups can be reached by differs: every resolution would be the same.
+  if (sameObjects(before.resources, after.resources) && before.defaults === after.defaults) return undefined;
   const found = new Map<string, { aspect: ImpactAspect; before: string; after: string; cases: ImpactCase[] }>();
   const [resolveBefore, resolveAfter] = [resolver(before, groups, nameOf), resolver(after, groups, nameOf)];
   for (const c of cases) {
@@ -98,13 +84,12 @@ export function planImpactOf(manifest: Manifest, state: ActualState, plan: Plan)
     return { matrix: { devices: IMPACT_DEVICES, ownerships: IMPACT_OWNERSHIPS, os: osRanges([manifest.resources]) }, audiences: 0, affected: [] };
   }
   const states = impactStates(manifest, state, plan);
-  const ranges = osRanges([states.before.resources, states.after.resources]);
+  const [before, after] = [stateIndex(states.before), stateIndex(states.after)];
+  const ranges = osRanges([before.ofKind('platformRestriction'), after.ofKind('platformRestriction')]);
   const matrix = { devices: IMPACT_DEVICES, ownerships: IMPACT_OWNERSHIPS, os: ranges };
-  const audiences = audiencesOf(touchedObjects(plan, state, states), states).sort((a, b) => a.length - b.length || a.join('\n').localeCompare(b.join('\n')));
+  const audiences = audiencesOf(touchedObjects(plan, states), before, after).sort((a, b) => a.length - b.length || a.join('\n').localeCompare(b.join('\n')));
   const cases = impactCases(ranges);
-  const before = reachIndex(states.before);
-  const after = reachIndex(states.after);
-  const nameOf: NameOf = (path, fallback) => (path === undefined ? fallback : (states.names.get(path) ?? fallback));
-  const affected = audiences.flatMap((groups) => audienceImpact(groups, before(groups), after(groups), cases, ranges, nameOf) ?? []);
+  const nameOf: NameOf = (path, fallback) => (path === undefined ? fallback : (states.afterByPath.get(path)?.displayName ?? states.beforeByPath.get(path)?.displayName ?? fallback));
+  const affected = audiences.flatMap((groups) => audienceImpact(groups, before.reach(groups), after.reach(groups), cases, ranges, nameOf) ?? []);
   return { matrix, audiences: audiences.length, affected };
 }

@@ -30,6 +30,21 @@ function lowerCased(memberOf: readonly string[]): ReadonlySet<string> {
   return groups;
 }
 
+/**
+ * True when an assignment set reaches a member of `memberOf` (group names, any case) whatever the
+ * {@link MatchOptions}: {@link matchUser} finds that it applies because an include target is all
+ * users or one of the groups, and no exclusion names one of them.
+ */
+export function reachesForCertain(assignments: readonly Assignment[], memberOf: readonly string[]): boolean {
+  const groups = lowerCased(memberOf);
+  let included = false;
+  for (const { target } of assignments) {
+    if (target.type === 'exclusionGroup' && groups.has(target.group.toLowerCase())) return false;
+    if (target.type === 'allLicensedUsers' || (target.type === 'group' && groups.has(target.group.toLowerCase()))) included = true;
+  }
+  return included;
+}
+
 /** How an assignment set reaches a user who is a member of `memberOf` (group names, any case). */
 export function matchUser(assignments: readonly Assignment[], memberOf: readonly string[], options: MatchOptions = {}): UserMatch {
   const groups = lowerCased(memberOf);

@@ -3,13 +3,14 @@ import { directoryNotFound } from '../graph-error';
 import { contextUrl } from '../odata/context-url';
 import { graphJson, type ServerContext, type ServerContextOf, type ServerEnv } from '../server-context';
 import type { TenantRecord } from '../store';
+import { organization } from '../wire/organization';
 
-/** A tenant as Graph's `organization` resource shows it: its ID, name and verified domains. */
+/** A tenant as Graph's `organization` resource shows it: its ID, name and verified domains, every other property unset. */
 function organizationOf(tenant: TenantRecord): Record<string, unknown> {
   return {
+    ...organization.initial(),
     id: tenant.id,
     displayName: tenant.displayName,
-    tenantType: 'AAD',
     verifiedDomains: tenant.domains.map((name, i) => ({ capabilities: 'Email, OfficeCommunicationsOnline', isDefault: i === 0, isInitial: false, name, type: 'Managed' })),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { entityType } from './entity-type';
 import { complexType, f, type Fields } from './fields';
+import { complexListField, enumMembers } from './graph-model';
 
 /** Members of `depTokenType`: `none` marks the Apple Configurator pseudo-token. */
 export const DEP_TOKEN_TYPES = ['none', 'dep', 'appleSchoolManager'] as const;
@@ -151,8 +152,18 @@ export const vppToken = entityType({
     appleId: f.string(),
     expirationDateTime: f.string(),
     lastSyncDateTime: f.string(),
-    state: f.enum(['unknown', 'valid', 'expired', 'invalid', 'assignedToExternalMDM'], 'valid', false),
+    token: f.string(),
+    lastModifiedDateTime: f.string(),
+    state: f.enum(enumMembers('vppTokenState'), 'valid', false),
+    tokenActionResults: complexListField('vppTokenActionResult'),
+    lastSyncStatus: f.enum(enumMembers('vppTokenSyncStatus'), 'completed', false),
+    automaticallyUpdateApps: f.boolean(false, false),
+    countryOrRegion: f.string(),
+    dataSharingConsentGranted: f.boolean(false, false),
     displayName: f.string(),
     locationName: f.string(),
+    claimTokenManagementFromExternalMdm: f.boolean(false, false),
+    roleScopeTagIds: f.strings(['0']),
+    appleDeviceAppDeliveryProtocolType: f.enum(enumMembers('appleDeviceDeliveryProtocol'), 'mobileDeviceManagement', false),
   },
 });

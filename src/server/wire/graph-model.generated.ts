@@ -1792,6 +1792,84 @@ export const GRAPH_MODEL: GraphModelDescription = {
         "macOSRedirectSingleSignOnExtension"
       ]
     },
+    "vppTokenActionResult": {
+      "properties": [
+        [
+          "actionName",
+          "string",
+          null,
+          false
+        ],
+        [
+          "actionState",
+          "enum",
+          "actionState",
+          false
+        ],
+        [
+          "lastUpdatedDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "startDateTime",
+          "dateTime",
+          null,
+          false
+        ]
+      ],
+      "derived": [
+        "vppTokenRevokeLicensesActionResult"
+      ]
+    },
+    "vppTokenRevokeLicensesActionResult": {
+      "properties": [
+        [
+          "actionName",
+          "string",
+          null,
+          false
+        ],
+        [
+          "actionState",
+          "enum",
+          "actionState",
+          false
+        ],
+        [
+          "lastUpdatedDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "startDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "actionFailureReason",
+          "enum",
+          "vppTokenActionFailureReason",
+          false
+        ],
+        [
+          "failedLicensesCount",
+          "number",
+          null,
+          false
+        ],
+        [
+          "totalLicensesCount",
+          "number",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
     "win32CatalogAppAssignmentSettings": {
       "properties": [
         [
@@ -2120,6 +2198,20 @@ export const GRAPH_MODEL: GraphModelDescription = {
       "internalError",
       "expiredVppToken",
       "expiredApplePushNotificationCertificate"
+    ],
+    "vppTokenState": [
+      "unknown",
+      "valid",
+      "expired",
+      "invalid",
+      "assignedToExternalMDM",
+      "duplicateLocationId"
+    ],
+    "vppTokenSyncStatus": [
+      "none",
+      "inProgress",
+      "completed",
+      "failed"
     ],
     "win32LobAppDeliveryOptimizationPriority": [
       "notConfigured",
@@ -2520,6 +2612,136 @@ export const GRAPH_MODEL: GraphModelDescription = {
       [
         "windowsRemediatedMalwareCount",
         false
+      ]
+    ],
+    "organization": [
+      [
+        "id",
+        false
+      ],
+      [
+        "deletedDateTime",
+        false
+      ],
+      [
+        "assignedPlans",
+        true
+      ],
+      [
+        "businessPhones",
+        true
+      ],
+      [
+        "certificateConnectorSetting",
+        false
+      ],
+      [
+        "city",
+        false
+      ],
+      [
+        "country",
+        false
+      ],
+      [
+        "countryLetterCode",
+        false
+      ],
+      [
+        "createdDateTime",
+        false
+      ],
+      [
+        "defaultUsageLocation",
+        false
+      ],
+      [
+        "directorySizeQuota",
+        false
+      ],
+      [
+        "displayName",
+        false
+      ],
+      [
+        "isMultipleDataLocationsForServicesEnabled",
+        false
+      ],
+      [
+        "marketingNotificationEmails",
+        true
+      ],
+      [
+        "mobileDeviceManagementAuthority",
+        false
+      ],
+      [
+        "onPremisesLastPasswordSyncDateTime",
+        false
+      ],
+      [
+        "onPremisesLastSyncDateTime",
+        false
+      ],
+      [
+        "onPremisesSyncEnabled",
+        false
+      ],
+      [
+        "partnerInformation",
+        false
+      ],
+      [
+        "partnerTenantType",
+        false
+      ],
+      [
+        "postalCode",
+        false
+      ],
+      [
+        "preferredLanguage",
+        false
+      ],
+      [
+        "privacyProfile",
+        false
+      ],
+      [
+        "provisionedPlans",
+        true
+      ],
+      [
+        "resourceQuotas",
+        true
+      ],
+      [
+        "securityComplianceNotificationMails",
+        true
+      ],
+      [
+        "securityComplianceNotificationPhones",
+        true
+      ],
+      [
+        "state",
+        false
+      ],
+      [
+        "street",
+        false
+      ],
+      [
+        "technicalNotificationMails",
+        true
+      ],
+      [
+        "tenantType",
+        false
+      ],
+      [
+        "verifiedDomains",
+        true
       ]
     ]
   }
