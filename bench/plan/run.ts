@@ -116,7 +116,7 @@ function reversedProfiles(manifest: Manifest): Manifest {
 }
 
 /** Runs of each plan the impact figures take the median of (the machine's load varies). */
-const IMPACT_RUNS = 11;
+const IMPACT_RUNS = 21;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PlanSchema, type ApplyResult, type DriftReport, type Plan } from '../engine';
+import type { ApplyResult, DriftReport, Plan } from '../engine';
+import { PlanSchema } from '../engine/plan-schema';
 import { EnrollkitError, ValidationError } from '../model';
 import { VERSION } from './version';
 

@@ -1,4 +1,5 @@
-import { checkTenant, readTenant, tenantName, type Backend, type TenantRef } from '../engine';
+import type { Backend } from '../engine';
+import { checkTenant, readTenant, tenantName, type TenantRef } from '../engine/tenant';
 import { UsageError, type Manifest } from '../model';
 import { bindingOf, bindingOfEnvironment, environmentVariables, hasTenantCredentials, inCi, stackLabel, type StackBinding } from './environments';
 import type { CliIo } from './io';

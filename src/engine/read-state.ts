@@ -127,88 +127,20 @@ interface ReadMemo {
   readonly parents: ParentIds;
   /** The IDs of the groups found by name (one group to a name), for their member counts. */
   readonly groupIds: ReadonlyMap<string, string>;
+  /** The IDs of groups that assignments name and the look-ups by name did not find, for their names. */
+  readonly otherGroupIds: readonly string[];
 }
 
 /** What the last read through each backend found (a backend opens one tenant). */
 const lastRead = new WeakMap<Backend, ReadMemo>();
 
-/**
- * Reads every object of every managed kind, the groups named (see {@link groupNamesOf}) and the APNs
- * certificate, in as few rounds of round trips as the backend allows. The first round sends at
- * once (parallel `$batch`es of 20, all on beta, which serves groups too) the collection lists with
- * `$expand=assignments`, the group look-ups, the token lists, the certificate, the tenant (when asked
- * to check it) and, when an earlier read through this backend found them, the objects nested under
- * the tokens (their paths need the tokens' IDs) and the member counts of the groups it found. A
- * second round follows only where needed: the objects nested under tokens not known before (with
- * the member counts asked for not yet read beside them), further pages, assignments a list did not
- * expand and groups that assignments name by an ID not looked up. What the first round sent on
- * an earlier read's word is used only where this read confirms it (same token, same group ID).
- */
-export async function readState(backend: Backend, groupNamesToFind: readonly string[], options: ReadStateOptions = {}): Promise<ActualState> {
-  const collections = collectionReads(DESCRIPTORS.filter((d) => !d.parent));
-  const names = [...new Set(groupNamesToFind)].sort();
-  const groupRequests: GraphRequest[] = names.map((name) => ({
-    method: 'GET',
-    version: 'beta',
-    path: `/groups?$filter=displayName eq ${filterLiteral(name)}&$select=id,displayName,description,createdDateTime,groupTypes,membershipRule`,
-  }));
-  const certRequest: GraphRequest = { method: 'GET', version: 'beta', path: '/deviceManagement/applePushNotificationCertificate' };
-  const listRequests = [...collections.map((c) => c.request), ...groupRequests];
-  const lookupRequests = namedLookupRequests();
-  const tenantRequests = options.checkTenant ? [ORGANIZATION_BETA] : [];
-  const memo = lastRead.get(backend);
-  const nestedEarly = memo ? nestedRequestsUnder(memo.parents) : [];
-  const countedEarly = options.memberCounts ? countPaths(names.flatMap((name) => memo?.groupIds.get(name) ?? [])) : [];
-  const early = [...nestedEarly, ...countRequests(countedEarly)];
-  const [identity, sent] = await Promise.all([
-    options.checkTenant ? backend.identity() : undefined,
-    backend.send([...tenantRequests, ...listRequests, ...lookupRequests, ...early, certRequest, DEM_DEVICES_REQUEST]),
-  ]);
-  if (options.checkTenant) options.checkTenant(tenantOf(backend, identity!, ORGANIZATION_BETA, sent[0]));
-  const first = sent.slice(tenantRequests.length);
-  const certResponse = first.at(-2)!;
-  const earlyAnswers = first.slice(listRequests.length + lookupRequests.length, -2);
-  const [allLists, named, demDevices] = await Promise.all([
-    getAllPages(backend, listRequests, first.slice(0, listRequests.length)),
-    readNamedObjects(backend, first.slice(listRequests.length, listRequests.length + lookupRequests.length)),
-    getAllPages(backend, [DEM_DEVICES_REQUEST], first.slice(-1)).then(([devices]) => devices, () => undefined),
-  ]);
-  const lists = allLists.slice(0, collections.length);
-  const groupLists = allLists.slice(collections.length);
-  const directory = nameDirectoryOf(named);
-  const groupIds = new Map(names.flatMap((name, i) => (groupLists[i]?.length === 1 ? [[name, String(groupLists[i][0]!.id)] as const] : [])));
-  const nestedAnswers = new Map(nestedEarly.map((r, i) => [r.path, earlyAnswers[i]!]));
-  const nestedAll = nestedRequests(named);
-  const nestedLate = nestedAll.filter((r) => !nestedAnswers.has(r.path));
-  // The counts not read yet ride beside the nested reads, and wait for the impact when there are none.
-  const countedLate = options.memberCounts && nestedLate.length > 0 ? countPaths([...groupIds.values()]).filter((path) => !countedEarly.includes(path)) : [];
-  const second = await backend.send([...nestedLate, ...countRequests(countedLate)]);
-  nestedLate.forEach((r, i) => nestedAnswers.set(r.path, second[i]!));
-  const nested = await readNestedObjects(backend, named, nestedAll.map((r) => nestedAnswers.get(r.path)!));
-  const memberCounts = new Map([...countsOf(countedEarly, earlyAnswers.slice(nestedEarly.length)), ...countsOf(countedLate, second.slice(nestedLate.length))]);
-  lastRead.set(backend, { parents: parentIdsOf(named), groupIds });
-  const deviceEnrollmentManagerDevices = demDevices?.map((d) => ({ serialNumber: String(d.serialNumber ?? ''), deviceName: String(d.deviceName ?? ''), userPrincipalName: String(d.userPrincipalName ?? '') }));
+/** The request for the name of a group known by its ID. */
+function groupNameRequest(id: string): GraphRequest {
+  return { method: 'GET', version: 'v1.0', path: `/groups/${id}?$select=id,displayName` };
+}
 
-  const matched: { kind: KindDescriptor; entity: GraphEntity }[] = [];
-  collections.forEach((c, i) => {
-    for (const entity of lists[i]! as GraphEntity[]) {
-      const kind = c.kinds.find((k) => k.matches(entity));
-      if (kind) matched.push({ kind, entity });
-    }
-  });
-  const missing = matched.filter((m) => !Array.isArray(m.entity.assignments));
-  const assignmentLists = await getAllPages(
-    backend,
-    missing.map((m) => m.kind.graph.assignmentsRequest(m.entity.id)),
-  );
-  missing.forEach((m, i) => {
-    m.entity.assignments = assignmentLists[i];
-  });
-  const objects = [
-    ...matched.map((m) => toObject(m.kind, m.entity, m.entity.assignments as Json[], directory)),
-    ...nested.entities.map((n) => toObject(n.kind, n.entity, [], directory, n.parentId)),
-  ];
-
+/** The groups found by name, by name, and the names of their IDs. */
+function groupsFound(names: readonly string[], groupLists: readonly Json[][]) {
   const groupsByName = new Map<string, ActualGroup[]>();
   const groupNames = new Map<string, string>();
   names.forEach((name, i) => {
@@ -225,14 +157,105 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
     groupsByName.set(name, found);
     for (const g of found) groupNames.set(g.id, g.displayName);
   });
-  const unknownIds = [
-    ...new Set(objects.flatMap((o) => o.assignments.flatMap((a) => ('group' in a.target ? [a.target.group] : [])))),
-  ].filter((id) => !groupNames.has(id));
-  const lookups = await backend.send(unknownIds.map((id) => ({ method: 'GET', version: 'v1.0', path: `/groups/${id}?$select=id,displayName` })));
-  lookups.forEach((response, i) => {
-    const body = response.body as Json | undefined;
-    if (isSuccess(response) && typeof body?.displayName === 'string') groupNames.set(unknownIds[i]!, body.displayName);
+  return { groupsByName, groupNames };
+}
+
+/** The group IDs these objects' assignments name that `known` does not hold. */
+function unknownGroupIds(objects: readonly ActualObject[], known: ReadonlyMap<string, unknown>): string[] {
+  return [...new Set(objects.flatMap((o) => o.assignments.flatMap((a) => ('group' in a.target ? [a.target.group] : []))))].filter((id) => !known.has(id));
+}
+
+/**
+ * Reads every object of every managed kind, the groups named (see {@link groupNamesOf}) and the APNs
+ * certificate, in as few rounds of round trips as the backend allows. The first round sends at
+ * once (parallel `$batch`es of 20) the collection lists with `$expand=assignments`, the group
+ * look-ups, the token lists, the certificate, the tenant (when asked to check it) and, when an
+ * earlier read through this backend found them, the objects nested under the tokens (their paths
+ * need the tokens' IDs), the member counts of the groups it found and the names of the groups that
+ * assignments named by ID. A second round follows only where needed, with everything that waits for
+ * the first: the objects nested under tokens not known before, the names of groups not known
+ * before, the assignments a list did not expand (and the member counts asked for and not read yet,
+ * beside them); further pages go as soon as their page is answered. What the first round sent on an
+ * earlier read's word is used only where this read confirms it (same token, same group ID).
+ */
+export async function readState(backend: Backend, groupNamesToFind: readonly string[], options: ReadStateOptions = {}): Promise<ActualState> {
+  const collections = collectionReads(DESCRIPTORS.filter((d) => !d.parent));
+  const names = [...new Set(groupNamesToFind)].sort();
+  const groupRequests: GraphRequest[] = names.map((name) => ({
+    method: 'GET',
+    version: 'beta',
+    path: `/groups?$filter=displayName eq ${filterLiteral(name)}&$select=id,displayName,description,createdDateTime,groupTypes,membershipRule`,
+  }));
+  const certRequest: GraphRequest = { method: 'GET', version: 'beta', path: '/deviceManagement/applePushNotificationCertificate' };
+  const listRequests = [...collections.map((c) => c.request), ...groupRequests];
+  const lookupRequests = namedLookupRequests();
+  const tenantRequests = options.checkTenant ? [ORGANIZATION_BETA] : [];
+  const memo = lastRead.get(backend);
+  const nestedEarly = memo ? nestedRequestsUnder(memo.parents) : [];
+  const countedEarly = options.memberCounts ? countPaths(names.flatMap((name) => memo?.groupIds.get(name) ?? [])) : [];
+  const namedEarly = memo?.otherGroupIds ?? [];
+  const early = [...nestedEarly, ...countRequests(countedEarly), ...namedEarly.map(groupNameRequest)];
+  const [identity, sent] = await Promise.all([
+    options.checkTenant ? backend.identity() : undefined,
+    backend.send([...tenantRequests, ...listRequests, ...lookupRequests, ...early, certRequest, DEM_DEVICES_REQUEST]),
+  ]);
+  if (options.checkTenant) options.checkTenant(tenantOf(backend, identity!, ORGANIZATION_BETA, sent[0]));
+  const first = sent.slice(tenantRequests.length);
+  const certResponse = first.at(-2)!;
+  const earlyAnswers = first.slice(listRequests.length + lookupRequests.length, -2);
+  const [allLists, named, demDevices] = await Promise.all([
+    getAllPages(backend, listRequests, first.slice(0, listRequests.length)),
+    readNamedObjects(backend, first.slice(listRequests.length, listRequests.length + lookupRequests.length)),
+    getAllPages(backend, [DEM_DEVICES_REQUEST], first.slice(-1)).then(([devices]) => devices, () => undefined),
+  ]);
+  const lists = allLists.slice(0, collections.length);
+  const groupLists = allLists.slice(collections.length);
+  const directory = nameDirectoryOf(named);
+  const { groupsByName, groupNames } = groupsFound(names, groupLists);
+  const groupIds = new Map(names.flatMap((name, i) => (groupLists[i]?.length === 1 ? [[name, String(groupLists[i][0]!.id)] as const] : [])));
+  const nameAnswers = new Map(namedEarly.map((id, i) => [id, earlyAnswers[nestedEarly.length + countedEarly.length + i]!]));
+
+  const matched: { kind: KindDescriptor; entity: GraphEntity }[] = [];
+  collections.forEach((c, i) => {
+    for (const entity of lists[i]! as GraphEntity[]) {
+      const kind = c.kinds.find((k) => k.matches(entity));
+      if (kind) matched.push({ kind, entity });
+    }
   });
+  const objectOf = (m: (typeof matched)[number]) => toObject(m.kind, m.entity, m.entity.assignments as Json[], directory);
+  const expanded = matched.map((m) => (Array.isArray(m.entity.assignments) ? objectOf(m) : undefined));
+  const missing = matched.filter((_, i) => !expanded[i]);
+  const assignmentRequests = missing.map((m) => m.kind.graph.assignmentsRequest(m.entity.id));
+  const namesLate = unknownGroupIds(expanded.filter((o): o is ActualObject => o !== undefined), groupNames).filter((id) => !nameAnswers.has(id));
+  const nestedAnswers = new Map(nestedEarly.map((r, i) => [r.path, earlyAnswers[i]!]));
+  const nestedAll = nestedRequests(named);
+  const nestedLate = nestedAll.filter((r) => !nestedAnswers.has(r.path));
+  const late = [...nestedLate, ...assignmentRequests, ...namesLate.map(groupNameRequest)];
+  // The counts not read yet ride in the second round when there is one, and wait for the impact otherwise.
+  const countedLate = options.memberCounts && late.length > 0 ? countPaths([...groupIds.values()]).filter((path) => !countedEarly.includes(path)) : [];
+  const second = await backend.send([...late, ...countRequests(countedLate)]);
+  nestedLate.forEach((r, i) => nestedAnswers.set(r.path, second[i]!));
+  namesLate.forEach((id, i) => nameAnswers.set(id, second[nestedLate.length + assignmentRequests.length + i]!));
+  const [nested, assignmentLists] = await Promise.all([
+    readNestedObjects(backend, named, nestedAll.map((r) => nestedAnswers.get(r.path)!)),
+    getAllPages(backend, assignmentRequests, second.slice(nestedLate.length, nestedLate.length + assignmentRequests.length)),
+  ]);
+  const memberCounts = new Map([...countsOf(countedEarly, earlyAnswers.slice(nestedEarly.length, nestedEarly.length + countedEarly.length)), ...countsOf(countedLate, second.slice(late.length))]);
+  missing.forEach((m, i) => {
+    m.entity.assignments = assignmentLists[i];
+  });
+  const objects = [...matched.map((m, i) => expanded[i] ?? objectOf(m)), ...nested.entities.map((n) => toObject(n.kind, n.entity, [], directory, n.parentId))];
+  // Groups named only by the assignments read in the second round: their names take a third.
+  const namesLast = unknownGroupIds(objects, groupNames).filter((id) => !nameAnswers.has(id));
+  (await backend.send(namesLast.map(groupNameRequest))).forEach((response, i) => nameAnswers.set(namesLast[i]!, response));
+  const otherGroupIds = unknownGroupIds(objects, groupNames);
+  for (const id of otherGroupIds) {
+    const response = nameAnswers.get(id);
+    const body = response?.body as Json | undefined;
+    if (response && isSuccess(response) && typeof body?.displayName === 'string') groupNames.set(id, body.displayName);
+  }
+  lastRead.set(backend, { parents: parentIdsOf(named), groupIds, otherGroupIds });
+  const deviceEnrollmentManagerDevices = demDevices?.map((d) => ({ serialNumber: String(d.serialNumber ?? ''), deviceName: String(d.deviceName ?? ''), userPrincipalName: String(d.userPrincipalName ?? '') }));
 
   const expiry = isSuccess(certResponse) ? (certResponse.body as Json).expirationDateTime : undefined;
   const pushCertificate = typeof expiry === 'string' ? { expirationDateTime: expiry } : certResponse.status === 404 ? null : undefined;

@@ -8,11 +8,28 @@ export type PropertyType =
   | { readonly kind: 'complex'; readonly name: string }
   | { readonly kind: 'entity'; readonly name: string };
 
-/** One declared property: its JSON name, type and whether it is a collection. */
+/** One declared property: its JSON name, type, whether it is a collection, and what the docs say of it. */
 export interface DeclaredProperty {
   readonly name: string;
   readonly type: PropertyType;
   readonly collection: boolean;
+  /** The docs' description of the property (the models carry it as TSDoc). */
+  readonly description: string;
+}
+
+/** Whether the docs call a property read-only ("Read-only.", "Read-only in Microsoft Graph"). */
+export function documentedReadOnly(property: DeclaredProperty): boolean {
+  return /(^|[.;)] *)Read-only(\.| in Microsoft Graph)|\bThis property is read-only\b/i.test(property.description);
+}
+
+/** Whether the docs say a property is returned only when `$select` names it. */
+export function documentedSelectOnly(property: DeclaredProperty): boolean {
+  return /only on \$select|requires \$select|not returned by default/i.test(property.description);
+}
+
+/** Whether the docs say a property is returned by default (without `$select`). */
+export function documentedDefault(property: DeclaredProperty): boolean {
+  return /returned by default/i.test(property.description) && !documentedSelectOnly(property);
 }
 
 /** One entity or complex type of the metadata. */
@@ -114,6 +131,18 @@ export function graphModel(): GraphModel {
     if (interfaces.has(text)) return { type: { kind: 'complex', name: lowerFirst(text) }, collection };
     return undefined;
   };
+  const text = source.getFullText();
+  const descriptionOf = (member: ts.Node): string => {
+    const range = ts.getLeadingCommentRanges(text, member.pos)?.at(-1);
+    if (!range) return '';
+    return text
+      .slice(range.pos, range.end)
+      .replace(/^\/\*\*|\*\/$/g, '')
+      .split('\n')
+      .map((line) => line.replace(/^\s*\*\s?/, '').trim())
+      .filter((line) => line.length > 0)
+      .join(' ');
+  };
   const renamed = jsonNames();
   const types = new Map<string, DeclaredType>();
   for (const [name, declaration] of interfaces) {
@@ -125,7 +154,7 @@ export function graphModel(): GraphModel {
       const propertyName = renamed.get(lowerFirst(name))?.get(tsName) ?? tsName;
       if (SKIPPED.has(tsName)) continue;
       const resolved = typeOf(member.type);
-      if (resolved) own.push({ name: propertyName, ...resolved });
+      if (resolved) own.push({ name: propertyName, ...resolved, description: descriptionOf(member) });
     }
     types.set(lowerFirst(name), { name: lowerFirst(name), base: bases[0] === undefined ? undefined : lowerFirst(bases[0]), own });
   }

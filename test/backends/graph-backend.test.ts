@@ -123,6 +123,23 @@ describe('GraphBackend against the reference server', () => {
     }
   });
 
+  it('sends the $batches of one send side by side under request limits when they fit, and holds back those that do not until answers leave the window', async () => {
+    const pace: RequestLimit[] = [{ name: 'test requests: 50 per second', requests: 50, windowMs: 1000, counts: () => true }];
+    const backend = new GraphBackend({ baseUrl: tenant.server.url, tokens: staticToken(tenant.server.token), description: 't', retry: TEST_RETRY, limits: pace });
+    try {
+      const reads = (n: number) => Array.from({ length: n }, () => ({ method: 'GET' as const, version: 'beta' as const, path: '/deviceManagement/deviceConfigurations' }));
+      expect((await backend.send(reads(45))).every((r) => r.status === 200)).toBe(true);
+      expect(backend.counters()).toMatchObject({ roundTrips: 3, waves: 1 });
+      const waits: PacingWait[] = [];
+      expect((await backend.send(reads(20), { onWait: (wait) => waits.push(wait) })).every((r) => r.status === 200)).toBe(true);
+      expect(waits.length).toBeGreaterThan(0);
+      expect(waits.every((w) => w.limit === 'test requests: 50 per second')).toBe(true);
+      expect(backend.counters()).toMatchObject({ roundTrips: 4, waves: 2 });
+    } finally {
+      await backend.close();
+    }
+  });
+
   it('reads app-only permissions from a JWT and knows nothing of an opaque token', async () => {
     const app = new GraphBackend({ baseUrl: tenant.server.url, tokens: staticToken(jwt({ roles: ['DeviceManagementApps.ReadWrite.All'] })), description: 't' });
     expect(await app.identity()).toEqual({ appOnly: true, permissions: ['DeviceManagementApps.ReadWrite.All'] });

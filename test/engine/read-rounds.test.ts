@@ -29,6 +29,17 @@ function answered(): string[] {
   return tenant.server.server.requestLog.entries().map((e) => `${e.method} ${e.path}`);
 }
 
+async function graph(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(`${tenant.server.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${tenant.server.token}`, 'content-type': 'application/json' },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}
+
 /** The stack of 100 objects of the flat kinds, applied. */
 async function applied(): Promise<Manifest> {
   const manifest = syntheticStack(100);
@@ -98,6 +109,29 @@ describe('a plan’s reads', () => {
       expect(sent).toContain('GET /beta/organization');
       expect(sent.filter((r) => !r.startsWith('GET ') && r !== 'POST /beta/$batch')).toEqual([]);
       expect(sent.filter((r) => /\/depOnboardingSettings\/[^/]+\//.test(r))).toEqual([]);
+    } finally {
+      await backend.close();
+    }
+  }, 60_000);
+
+  it('name the groups that the tenant’s other objects assign by ID in the second round, beside the tokens’ objects, and in the first once an earlier read found them', async () => {
+    const manifest = await applied();
+    const group = await graph('POST', '/v1.0/groups', { displayName: 'Other admins’ pilot', mailEnabled: false, mailNickname: 'pilot', securityEnabled: true });
+    const clip = await graph('POST', '/beta/deviceAppManagement/mobileApps', { '@odata.type': '#microsoft.graph.iosiPadOSWebClip', displayName: 'Pilot portal', appUrl: 'https://pilot.example.com/' });
+    await graph('POST', `/beta/deviceAppManagement/mobileApps/${String(clip.id)}/assign`, {
+      mobileAppAssignments: [{ '@odata.type': '#microsoft.graph.mobileAppAssignment', intent: 'available', target: { '@odata.type': '#microsoft.graph.groupAssignmentTarget', groupId: group.id } }],
+    });
+    const backend = coldBackend();
+    try {
+      const read = async () => {
+        const before = backend.counters().waves;
+        const { plan, state } = await planStack(backend, manifest);
+        expect(plan.steps).toEqual([]);
+        expect(state.groupNames.get(String(group.id))).toBe('Other admins’ pilot');
+        return backend.counters().waves - before;
+      };
+      expect(await read()).toBe(2);
+      expect(await read()).toBe(1);
     } finally {
       await backend.close();
     }

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { GENERATED_FILE, graphModelModule } from '../_helpers/generate-graph-model';
-import { type DeclaredProperty, graphModel, type GraphModel } from '../_helpers/graph-metadata';
+import { type DeclaredProperty, documentedDefault, documentedReadOnly, documentedSelectOnly, graphModel, type GraphModel } from '../_helpers/graph-metadata';
 import { type Harness, harness, type Json } from './harness';
 import { KINDS } from './kinds';
 
@@ -38,6 +38,9 @@ const SERVER_MANAGED = new Set([
   'revokeLicenseActionResults',
   'configurationEndpointUrl',
   'isDefault',
+  'deletedDateTime',
+  'onPremisesProvisioningErrors',
+  'serviceProvisioningErrors',
 ]);
 /** Server-managed properties every write moves, so the check that a PATCH leaves server-managed values alone skips them. */
 const MOVED_BY_WRITES = new Set(['id', 'lastModifiedDateTime', 'version']);
@@ -54,6 +57,8 @@ const DOCUMENTED_ENUMS: Readonly<Record<string, { readonly members: readonly str
     page: 'api-reference/beta/resources/intune-enrollment-importedappledeviceidentity.md',
   },
 };
+/** Leaves a server takes and never returns (secrets): they read back as null. */
+const SECRETS = new Set(['password']);
 /** Wrong JSON values for each kind of declared type. */
 const WRONG: Readonly<Record<string, unknown>> = { string: 12, boolean: 'yes', number: 'many', dateTime: 12, enum: 7, complex: 'flat', collection: 'one' };
 
@@ -72,6 +77,8 @@ interface Subject extends ReadSubject {
   readonly refusedWith: string;
   /** Every PATCH must carry the whole object (reference errata 5), so the checks send it with the change. */
   readonly patchWhole: boolean;
+  /** Reads name every declared property in `$select` (Entra ID returns a default set without it). */
+  readonly selectAll: boolean;
 }
 
 async function created(h: Harness, collection: string, body: Record<string, unknown>, what: string): Promise<string> {
@@ -86,8 +93,14 @@ async function readAt(h: Harness, path: string): Promise<Json> {
   return reply.body;
 }
 
-function subject(typeName: string, create: (h: Harness) => Promise<string>, options: Partial<Pick<Subject, 'refusedWith' | 'patchWhole'>> = {}): Subject {
-  return { typeName, create, read: async (h) => readAt(h, await create(h)), refusedWith: 'ModelValidationFailure', patchWhole: false, ...options };
+/** Reads an object of a subject at its path, naming every declared property in `$select` where the subject asks. */
+function readOf(h: Harness, subject: Subject, path: string): Promise<Json> {
+  return readAt(h, subject.selectAll ? `${path}?$select=${graphModel().properties(subject.typeName).map((p) => p.name).join(',')}` : path);
+}
+
+function subject(typeName: string, create: (h: Harness) => Promise<string>, options: Partial<Pick<Subject, 'refusedWith' | 'patchWhole' | 'selectAll'>> = {}): Subject {
+  const made: Subject = { typeName, create, read: async (h) => readOf(h, made, await create(h)), refusedWith: 'ModelValidationFailure', patchWhole: false, selectAll: false, ...options };
+  return made;
 }
 
 const intuneKinds = KINDS.filter((kind) => kind.odataType !== undefined);
@@ -145,7 +158,16 @@ const adeSubjects: Subject[] = [
   ),
   subject('importedAppleDeviceIdentity', async (h) => (await imported(h)).path),
 ];
-const SUBJECTS = [...entitySubjects, ...assignmentSubjects, ...adeSubjects];
+const directoryKind = (name: string) => {
+  const kind = KINDS.find((candidate) => candidate.name === name);
+  if (!kind) throw new Error(`no kind ${name}`);
+  return kind;
+};
+/** Entra ID's types, on beta: model errors are the directory's `BadRequest`, and defaults leave properties out. */
+const directorySubjects: Subject[] = ['group', 'user'].map((name, i) =>
+  subject(name, (h) => created(h, directoryKind(name).path.replace('/v1.0/', '/beta/'), directoryKind(name).create(`d${i}`), name), { refusedWith: 'BadRequest', selectAll: true }),
+);
+const SUBJECTS = [...entitySubjects, ...assignmentSubjects, ...adeSubjects, ...directorySubjects];
 
 /** Types the server serves for reading only (their writes are Apple's, Entra ID's or the admin API's): only the read-side checks apply. */
 const READ_ONLY_SUBJECTS: ReadSubject[] = [
@@ -154,6 +176,7 @@ const READ_ONLY_SUBJECTS: ReadSubject[] = [
   { typeName: 'vppToken', read: async (h) => (await readAt(h, '/beta/deviceAppManagement/vppTokens')).value[0] },
   { typeName: 'importedAppleDeviceIdentityResult', read: async (h) => (await imported(h)).result },
   { typeName: 'organization', read: async (h) => (await readAt(h, '/beta/organization')).value[0] },
+  { typeName: 'deviceManagement', read: (h) => readAt(h, '/beta/deviceManagement') },
 ];
 
 /** A PATCH the server took: 204, or Intune's 400 for a value it already held. */
@@ -168,7 +191,7 @@ const check = (condition: boolean, what: string): void => {
 
 async function createOf(h: Harness, subject: Subject): Promise<{ path: string; body: Json }> {
   const path = await subject.create(h);
-  return { path, body: (await h.call('GET', path)).body };
+  return { path, body: await readOf(h, subject, path) };
 }
 
 const SAMPLES: Readonly<Record<string, unknown>> = {
@@ -211,8 +234,20 @@ function leavesWithin(value: unknown, path: (string | number)[] = []): { path: (
   return value === null ? [] : [{ path, value }];
 }
 
+/** Whether the server manages a property: by its nature, or because the docs call it read-only. */
+function isServerManaged(property: DeclaredProperty): boolean {
+  return SERVER_MANAGED.has(property.name) || documentedReadOnly(property);
+}
+
 function writable(model: GraphModel, typeName: string): DeclaredProperty[] {
-  return model.properties(typeName).filter((p) => !SERVER_MANAGED.has(p.name) && !IMMUTABLE.has(p.name));
+  return model.properties(typeName).filter((p) => !isServerManaged(p) && !IMMUTABLE.has(p.name));
+}
+
+/** A JSON value with its secret leaves read back as the server returns them: null. */
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, SECRETS.has(key) ? null : withoutSecrets(inner)]));
 }
 
 /** Every path inside a JSON value that holds an object (a complex value), with the object. */
@@ -285,6 +320,18 @@ describe("conformance to Microsoft's generated beta metadata", () => {
     },
   );
 
+  it.each(directorySubjects.map((s) => [s.typeName, s] as const))(
+    'returns on beta, without $select, every property of %s its docs mark "Returned by default" and none they mark "Returned only on $select" (api-reference/beta/resources/group.md, user.md)',
+    async (_name, subject) => {
+      const h = harness();
+      const body = await readAt(h, await subject.create(h));
+      for (const property of model.properties(subject.typeName)) {
+        if (documentedDefault(property)) check(property.name in body, `${subject.typeName}.${property.name} is returned by default in the docs but not by the server`);
+        if (documentedSelectOnly(property)) check(!(property.name in body), `${subject.typeName}.${property.name} is returned only on $select in the docs but returned by default by the server`);
+      }
+    },
+  );
+
   it.each(SUBJECTS.map((s) => [s.typeName, s] as const))('accepts every enum member of %s and refuses non-members and wrong JSON types', async (_name, subject) => {
     const h = harness();
     const { path, body } = await createOf(h, subject);
@@ -294,7 +341,7 @@ describe("conformance to Microsoft's generated beta metadata", () => {
         for (const member of membersOf(model, property.type.name)) {
           const reply = await patch({ [property.name]: member });
           check(accepted(reply), `${subject.typeName}.${property.name} refused member '${member}' of ${sourceOf(property.type.name)}: ${JSON.stringify(reply.body)}`);
-          check((await h.call('GET', path)).body[property.name] === member, `${subject.typeName}.${property.name} did not read back '${member}'`);
+          check((await readOf(h, subject, path))[property.name] === member, `${subject.typeName}.${property.name} did not read back '${member}'`);
         }
         check(refused(subject, await patch({ [property.name]: 'notAMember' })), `${subject.typeName}.${property.name} accepted a non-member`);
       }
@@ -306,11 +353,11 @@ describe("conformance to Microsoft's generated beta metadata", () => {
   it.each(SUBJECTS.map((s) => [s.typeName, s] as const))('keeps the server-managed properties of %s as the server set them when a PATCH sends other values', async (_name, subject) => {
     const h = harness();
     const { path, body } = await createOf(h, subject);
-    for (const property of model.properties(subject.typeName).filter((p) => SERVER_MANAGED.has(p.name) && !MOVED_BY_WRITES.has(p.name))) {
+    for (const property of model.properties(subject.typeName).filter((p) => isServerManaged(p) && !MOVED_BY_WRITES.has(p.name))) {
       const wrong = WRONG[property.collection ? 'collection' : property.type.kind] ?? 'wrong';
       const reply = await h.call('PATCH', path, { body: patchOf(model, subject, body, { [property.name]: wrong }) });
       check(reply.status < 500, `${subject.typeName}.${property.name}: a PATCH sending ${JSON.stringify(wrong)} answered ${reply.status}`);
-      check(isDeepStrictEqual((await readAt(h, path))[property.name], body[property.name]), `${subject.typeName}.${property.name} took ${JSON.stringify(wrong)} from a PATCH`);
+      check(isDeepStrictEqual((await readOf(h, subject, path))[property.name], body[property.name]), `${subject.typeName}.${property.name} took ${JSON.stringify(wrong)} from a PATCH`);
     }
   });
 
@@ -339,7 +386,7 @@ describe("conformance to Microsoft's generated beta metadata", () => {
         const value = { '@odata.type': `#microsoft.graph.${derived}` };
         const reply = await h.call('PATCH', path, { body: patchOf(model, subject, body, { [property.name]: property.collection ? [value] : value }) });
         check(accepted(reply), `${subject.typeName}.${property.name} refused derived type ${derived}: ${JSON.stringify(reply.body)}`);
-        const read = (await h.call('GET', path)).body[property.name];
+        const read = (await readOf(h, subject, path))[property.name];
         check((property.collection ? read[0] : read)?.['@odata.type'] === `#microsoft.graph.${derived}`, `${subject.typeName}.${property.name} did not read back ${derived}`);
       }
     }
@@ -358,8 +405,8 @@ describe("conformance to Microsoft's generated beta metadata", () => {
           const value = property.collection ? [sample] : sample;
           const reply = await patch({ [property.name]: value });
           check(accepted(reply), `${subject.typeName}.${property.name} refused a full ${concrete.name}: ${JSON.stringify(reply.body)}`);
-          const read = (await h.call('GET', path)).body[property.name];
-          check(isDeepStrictEqual(read, value), `${subject.typeName}.${property.name} read back ${JSON.stringify(read)} for ${JSON.stringify(value)}`);
+          const read = (await readOf(h, subject, path))[property.name];
+          check(isDeepStrictEqual(read, withoutSecrets(value)), `${subject.typeName}.${property.name} read back ${JSON.stringify(read)} for ${JSON.stringify(value)}`);
           for (const inner of objectsWithin(value)) {
             const poisoned = withAt(value, inner.path, (v: Json) => ({ ...v, undeclaredProperty: true }));
             check(refused(subject, await patch({ [property.name]: poisoned })), `${subject.typeName}.${property.name}/${inner.path.join('/')} (${concrete.name}) accepted an undeclared property`);

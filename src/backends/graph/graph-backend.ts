@@ -51,8 +51,8 @@ function batchBody(body: unknown, contentType: string | undefined): unknown {
 /**
  * A backend that speaks Microsoft Graph: real Graph, or the reference server. Requests go out in
  * `$batch` envelopes of 20, four envelopes at a time (a sequential send: one envelope at a time,
- * chained by `dependsOn`); with request limits, one envelope at a time, each held back until it
- * fits them. Requests throttled inside a batch are sent again after `Retry-After` or a jittered
+ * chained by `dependsOn`); with request limits, an envelope that would not fit them is held back
+ * until it does, and those that fit go out side by side. Requests throttled inside a batch are sent again after `Retry-After` or a jittered
  * backoff.
  */
 export class GraphBackend implements Backend {

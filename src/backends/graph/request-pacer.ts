@@ -31,13 +31,18 @@ export const INTUNE_LIMITS: readonly RequestLimit[] = [
 
 /**
  * Holds requests back so that no window of any limit holds more than it allows. Sends are
- * admitted one at a time; each is counted from the moment its answer came back (never before
- * the service saw it), and the next is admitted once the oldest requests in its way have left the
- * window. Requests sent again after a 429 are not counted.
+ * admitted one at a time, and go out as soon as they are admitted: sends that fit the limits go
+ * out side by side, as parallel `$batch`es do without limits. A send holds its place in the
+ * windows from its admission until its answer comes back, and is counted from that moment (never
+ * before the service saw it); the next send is admitted once the oldest requests in its way have
+ * left the window. Requests sent again after a 429 are not counted.
  */
 export class RequestPacer {
+  /** Per limit, when the requests counted against it were answered, oldest first; `Infinity` while in flight. */
   private readonly sent: number[][];
   private queue: Promise<void> = Promise.resolve();
+  /** Admissions waiting for a request in flight to be answered. */
+  private waiting: (() => void)[] = [];
 
   constructor(
     private readonly limits: readonly RequestLimit[],
@@ -46,21 +51,22 @@ export class RequestPacer {
     this.sent = limits.map(() => []);
   }
 
-  /** Runs `send` once the requests fit every limit (telling `onWait` of each wait), then counts them. */
+  /** Runs `send` once the requests fit every limit (telling `onWait` of each wait), counting them from its answer. */
   async paced<T>(requests: readonly GraphRequest[], send: () => Promise<T>, onWait?: (wait: PacingWait) => void): Promise<T> {
-    const turn = this.queue.then(async () => {
+    const admitted = this.queue.then(async () => {
       await this.waitFor(requests, onWait);
-      try {
-        return await send();
-      } finally {
-        this.count(requests);
-      }
+      this.mark(requests, () => Infinity);
     });
-    this.queue = turn.then(
+    this.queue = admitted.then(
       () => undefined,
       () => undefined,
     );
-    return turn;
+    await admitted;
+    try {
+      return await send();
+    } finally {
+      this.answered(requests);
+    }
   }
 
   private async waitFor(requests: readonly GraphRequest[], onWait?: (wait: PacingWait) => void): Promise<void> {
@@ -75,15 +81,39 @@ export class RequestPacer {
         if (waitMs > (wait?.waitMs ?? 0)) wait = { waitMs, limit: limit.name };
       });
       if (!wait) return;
+      if (wait.waitMs === Infinity) {
+        // A request in its way is still in flight: its window starts with its answer.
+        await new Promise<void>((resolve) => this.waiting.push(resolve));
+        continue;
+      }
       onWait?.(wait);
       await sleep(wait.waitMs);
     }
   }
 
-  private count(requests: readonly GraphRequest[]): void {
-    const now = this.clock();
+  /** Adds a time per request each limit counts, keeping each list in order. */
+  private mark(requests: readonly GraphRequest[], time: () => number): void {
     this.limits.forEach((limit, i) => {
-      for (const request of requests) if (limit.counts(request)) this.sent[i]!.push(now);
+      const times = this.sent[i]!;
+      for (const request of requests) {
+        if (!limit.counts(request)) continue;
+        const at = time();
+        const after = times.findIndex((t) => t > at);
+        times.splice(after < 0 ? times.length : after, 0, at);
+      }
     });
+  }
+
+  /** Counts answered requests from now instead of in flight, and wakes the admissions waiting for them. */
+  private answered(requests: readonly GraphRequest[]): void {
+    this.limits.forEach((limit, i) => {
+      const count = requests.filter(limit.counts).length;
+      this.sent[i]!.splice(this.sent[i]!.length - count, count);
+    });
+    const now = this.clock();
+    this.mark(requests, () => now);
+    const woken = this.waiting;
+    this.waiting = [];
+    for (const wake of woken) wake();
   }
 }

@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { hasChanges, planStack, type Plan } from '../../engine';
+import { planStack } from '../../engine/plan-stack';
+import { hasChanges, type Plan } from '../../engine/plan-types';
 import { UsageError } from '../../model';
 import { addBackendOptions, backendFlags } from '../backend-options';
 import { ExitCode } from '../exit-codes';
 import { colourEnabled, type CliIo } from '../io';
-import { outputDocument, printJson } from '../json-output';
 import { addSynthOptions, loadManifests, manifestOptions } from '../load-manifests';
 import type { CommandFactory } from '../program';
 import { StackBackends } from '../stack-backends';
@@ -49,7 +49,10 @@ export const planCommand: CommandFactory = (io, exit) =>
         }
         const blocked = plans.some((p) => p.blockers.length > 0);
         annotate(io, plans);
-        io.stdout(options.format === 'json' ? printJson(outputDocument('plan', !blocked, plans)) : renderPlans(plans, options.format === 'markdown' ? 'markdown' : 'text', io));
+        if (options.format === 'json') {
+          const { outputDocument, printJson } = await import('../json-output.js');
+          io.stdout(printJson(outputDocument('plan', !blocked, plans)));
+        } else io.stdout(renderPlans(plans, options.format === 'markdown' ? 'markdown' : 'text', io));
         if (typeof options.out === 'string') {
           const file = resolve(io.cwd, options.out);
           writeFileSync(file, `${JSON.stringify(plans[0], null, 2)}\n`);

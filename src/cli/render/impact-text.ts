@@ -1,4 +1,5 @@
-import { ASPECT_TITLES, type AffectedAudience, type ImpactChange, type PlanImpact } from '../../engine';
+import type { AffectedAudience, ImpactChange, PlanImpact } from '../../engine';
+import { ASPECT_TITLES } from '../../engine/impact/outcome-aspects';
 
 /** What the impact of a plan says when no outcome differs. */
 export const NO_IMPACT = "no user's enrollment changes";

@@ -1,8 +1,9 @@
-import { DESCRIPTORS, type Assignment, type KindDescriptor, type Manifest, type Resource } from '../../model';
+import { DESCRIPTORS, type Assignment, type KindDescriptor, type KindName, type Manifest, type Resource } from '../../model';
 import type { EnrollmentState } from '../../rules';
 import type { ActualObject, ActualState } from '../actual-state';
-import type { Plan } from '../plan-types';
+import type { Plan, PlannedMove } from '../plan-types';
 import { moveInPlace } from '../priority-moves';
+import { addTo } from './add-to';
 
 /**
  * The tenant before apply (as read) and after apply (as the plan leaves it), in the shape the
@@ -64,22 +65,6 @@ function referencedAfter(resource: Resource, actual: ActualObject | undefined, d
   return { ...resource, spec: actual.spec, assignments: [...kept, ...declared] } as Resource;
 }
 
-function mapDefined<T, U>(value: T | undefined, map: (value: T) => U): U | undefined {
-  return value === undefined ? undefined : map(value);
-}
-
-/** Groups items by a key, in their order. */
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-
 /** Both orders of the objects of a class that are in both of them. */
 function inBoth(before: readonly string[], after: readonly string[]): PriorityClassOrders {
   const [wasThere, isThere] = [new Set(before), new Set(after)];
@@ -93,33 +78,30 @@ function inBoth(before: readonly string[], after: readonly string[]): PriorityCl
  */
 function prioritiesAfter(
   plan: Plan,
-  objects: readonly ActualObject[],
+  read: ReadonlyMap<KindName, Resource[]>,
   removed: ReadonlySet<string>,
-  keyOf: (id: string) => string,
+  created: ReadonlyMap<KindName, string[]>,
   declared: ReadonlyMap<string, Resource>,
 ): { priorities: Map<string, number>; orders: PriorityClassOrders[] } {
   const priorities = new Map<string, number>();
   const orders: PriorityClassOrders[] = [];
-  const ofKind = groupBy(objects, (o) => o.kind);
-  const created = groupBy(
-    plan.changes.filter((c) => c.action === 'create' || c.action === 'replace'),
-    (c) => c.kind,
-  );
-  const moves = groupBy(plan.moves, (m) => m.priorityClass);
+  const moves = new Map<string, PlannedMove[]>();
+  for (const m of plan.moves) addTo(moves, m.priorityClass, m);
   for (const d of DESCRIPTORS as readonly KindDescriptor[]) {
     const cls = d.priorityClass;
     if (!cls) continue;
-    const read = (ofKind.get(d.kind) ?? []).sort((x, y) => (x.priority ?? 0) - (y.priority ?? 0) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-    const members = read.filter((o) => !removed.has(o.id));
-    const order = [...members.map((o) => keyOf(o.id)), ...(created.get(d.kind) ?? []).map((c) => c.path ?? c.logicalId)];
+    // A resource read keeps the object's Graph ID as its logical ID.
+    const ranked = (read.get(d.kind) ?? []).sort((x, y) => (x.priority ?? 0) - (y.priority ?? 0) || (x.logicalId < y.logicalId ? -1 : x.logicalId > y.logicalId ? 1 : 0));
+    const members = ranked.filter((r) => !removed.has(r.logicalId));
+    const order = [...members.map((r) => r.path), ...(created.get(d.kind) ?? [])];
     // A move's `to` is a rank: 1 is the highest.
     for (const move of moves.get(cls) ?? []) {
-      const unowned = () => members.find((m) => m.displayName === move.displayName && keyOf(m.id).startsWith(TENANT));
-      const item = move.logicalId !== undefined ? declared.get(move.logicalId)?.path : mapDefined(unowned(), (m) => keyOf(m.id));
+      const unowned = () => members.find((m) => m.displayName === move.displayName && m.path.startsWith(TENANT));
+      const item = move.logicalId !== undefined ? declared.get(move.logicalId)?.path : unowned()?.path;
       if (item !== undefined) moveInPlace(order, { item, position: move.to - 1 });
     }
     order.forEach((key, i) => priorities.set(key, i + 1));
-    if (read.length > 0) orders.push(inBoth(read.map((o) => keyOf(o.id)), order));
+    if (ranked.length > 0) orders.push(inBoth(ranked.map((r) => r.path), order));
   }
   return { priorities, orders };
 }
@@ -134,44 +116,61 @@ export function impactStates(manifest: Manifest, state: ActualState, plan: Plan)
   const declared = new Map(manifest.resources.map((r) => [r.logicalId, r]));
   const removed = new Set<string>();
   const declaredById = new Map<string, Resource>();
+  const created = new Map<KindName, string[]>();
   for (const c of plan.changes) {
+    if (c.action === 'create' || c.action === 'replace') addTo(created, c.kind, c.path ?? c.logicalId);
     if (c.id === undefined) continue;
     if (c.action === 'delete' || c.action === 'replace') removed.add(c.id);
     const resource = c.action === 'delete' || c.action === 'conflict' ? undefined : declared.get(c.logicalId);
     if (resource) declaredById.set(c.id, resource);
   }
-  const keyOf = (id: string): string => declaredById.get(id)?.path ?? `${TENANT}${id}`;
   const objects: ActualObject[] = [];
   const builtIn = new Set<string>();
+  const before: Resource[] = [];
+  const beforeById = new Map<string, Resource>();
+  const beforeByPath = new Map<string, Resource>();
+  const read = new Map<KindName, Resource[]>();
   for (const o of state.objects) {
-    if (o.builtIn) builtIn.add(o.id);
-    else objects.push(o);
+    if (o.builtIn) {
+      builtIn.add(o.id);
+      continue;
+    }
+    const r = fromActual(o, declaredById.get(o.id)?.path ?? `${TENANT}${o.id}`, state);
+    objects.push(o);
+    before.push(r);
+    beforeById.set(o.id, r);
+    beforeByPath.set(r.path, r);
+    addTo(read, r.kind, r);
   }
-  const before = objects.map((o) => fromActual(o, keyOf(o.id), state));
-  const beforeById = new Map(objects.map((o, i) => [o.id, before[i]!]));
-  const { priorities, orders } = prioritiesAfter(plan, objects, removed, keyOf, declared);
+  const { priorities, orders } = prioritiesAfter(plan, read, removed, created, declared);
   const withPriority = (r: Resource): Resource => {
     const priority = priorities.get(r.path);
     return priority === undefined || priority === r.priority ? r : ({ ...r, priority } as Resource);
   };
   const placed = new Set<Resource>();
-  const desired = (r: Resource, actual?: ActualObject): Resource => {
-    placed.add(r);
-    if (!r.reference) return withPriority(r);
-    return referencedAfter(r, actual, destroy ? [] : r.assignments, state);
-  };
   const after: Resource[] = [];
+  const afterByPath = new Map<string, Resource>();
+  const place = (r: Resource, actual?: ActualObject) => {
+    placed.add(r);
+    const resource = r.reference ? referencedAfter(r, actual, destroy ? [] : r.assignments, state) : withPriority(r);
+    after.push(resource);
+    afterByPath.set(resource.path, resource);
+  };
   objects.forEach((o, i) => {
     const resource = declaredById.get(o.id);
-    if (resource) after.push(desired(resource, o));
-    else if (!removed.has(o.id)) after.push(withPriority(before[i]!));
+    if (resource) place(resource, o);
+    else if (!removed.has(o.id)) {
+      const r = withPriority(before[i]!);
+      after.push(r);
+      afterByPath.set(r.path, r);
+    }
   });
-  if (!destroy) for (const r of manifest.resources) if (!placed.has(r) && !r.reference) after.push(desired(r));
+  if (!destroy) for (const r of manifest.resources) if (!placed.has(r) && !r.reference) place(r);
   return {
     before: { resources: before, defaults: state.tenantDefaults },
     after: { resources: after, defaults: state.tenantDefaults },
-    beforeByPath: new Map(before.map((r) => [r.path, r])),
-    afterByPath: new Map(after.map((r) => [r.path, r])),
+    beforeByPath,
+    afterByPath,
     keyOfId: (id) => beforeById.get(id)?.path ?? (builtIn.has(id) ? `${TENANT}${id}` : undefined),
     orders,
   };

@@ -1,5 +1,6 @@
 import { descriptorOf, type KindName, type Resource } from '../../model';
 import { reachesForCertain, type EnrollmentState } from '../../rules';
+import { addTo } from './add-to';
 
 /** A state's objects, indexed once for every audience: by kind, by rank in their priority class, and by whom their include targets reach. */
 export interface StateIndex {
@@ -16,14 +17,8 @@ export interface StateIndex {
   readonly reach: (groups: readonly string[]) => EnrollmentState;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-/** Each prioritised object's rank in its class (0 the highest), by position in the state: priority order, then state order. */
-function ranks(resources: readonly Resource[], byKind: ReadonlyMap<KindName, Resource[]>): Map<Resource, number> {
+/** Each prioritised object's rank in its class (0 the highest): priority order, then state order. */
+function ranks(byKind: ReadonlyMap<KindName, Resource[]>): Map<Resource, number> {
   const rank = new Map<Resource, number>();
   for (const [kind, objects] of byKind) {
     if (descriptorOf(kind).priorityClass === undefined) continue;
@@ -40,15 +35,15 @@ export function stateIndex(state: EnrollmentState): StateIndex {
   // Positions in the state of the objects that include each group (lower-cased).
   const byGroup = new Map<string, number[]>();
   state.resources.forEach((r, i) => {
-    push(byKind, r.kind, r);
+    addTo(byKind, r.kind, r);
     let all = false;
     for (const { target } of r.assignments) {
       if (target.type === 'allLicensedUsers' || target.type === 'allDevices') all = true;
-      else if (target.type === 'group') push(byGroup, target.group.toLowerCase(), i);
+      else if (target.type === 'group') addTo(byGroup, target.group.toLowerCase(), i);
     }
     if (all) everyone.push(i);
   });
-  const rank = ranks(state.resources, byKind);
+  const rank = ranks(byKind);
   return {
     state,
     ofKind: (kind) => byKind.get(kind) ?? [],

@@ -15,6 +15,7 @@ import type { EntityRecord } from '../store';
 import { mobileConfigOf } from '../mobile-config';
 import { graphTimestamp } from '../timestamps';
 import { depIOSEnrollmentProfile, depOnboardingSetting, enrollmentProfile, importedAppleDeviceIdentity, vppToken } from '../wire/dep-enrollment';
+import { deviceManagement } from '../wire/device-management';
 import { applyProperties, type EntityType } from '../wire/entity-type';
 import { parseActionBody, parseProperties, resolveEntityType, typeNameOf } from '../wire/parse-body';
 
@@ -324,13 +325,12 @@ export function depOnboardingRoutes(ctx: ServerContext): Hono<ServerEnv> {
   return app;
 }
 
-/** `GET /deviceManagement`: the singleton with the Intune account ID (the Apple Configurator pseudo-token's ID). */
+/** `GET /deviceManagement`: the singleton with the Intune account ID (the Apple Configurator pseudo-token's ID), every other declared property as a fresh tenant has it. */
 export function deviceManagementSingleton(c: ServerContextOf): Response {
   return graphJson(c, {
     '@odata.context': contextUrl(c.get('version'), 'deviceManagement', { entity: true }),
-    id: 'deviceManagement',
+    ...deviceManagement.initial(),
     intuneAccountId: intuneAccountIdOf(c.get('tenantId')),
-    maximumDepTokens: 100,
   });
 }
 

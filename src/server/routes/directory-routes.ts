@@ -6,12 +6,12 @@ import { badRequest, directoryNotFound, GraphError } from '../graph-error';
 import { applyQuery, checkSelect, equalityOn, project, type QueryTarget } from '../odata/apply-query';
 import { contextUrl } from '../odata/context-url';
 import { pageOf } from '../odata/paging';
-import { readQueryOptions } from '../odata/query-options';
+import { type ApiVersion, readQueryOptions } from '../odata/query-options';
 import { readJsonBody } from '../request-body';
 import { graphJson, noContent, type ServerContext, type ServerContextOf, type ServerEnv } from '../server-context';
 import type { EntityRecord, Store } from '../store';
 import { graphTimestamp } from '../timestamps';
-import { applyProperties, type EntityType } from '../wire/entity-type';
+import { applyProperties, defaultSelectOf, type EntityType } from '../wire/entity-type';
 import { group } from '../wire/group';
 import { parseActionBody, parseProperties, typeNameOf } from '../wire/parse-body';
 import { user } from '../wire/user';
@@ -50,8 +50,9 @@ function queryTarget(types: readonly EntityType[], label: string): QueryTarget {
 const TYPES: Readonly<Record<string, EntityType>> = { users: user, groups: group };
 
 /** A directory object in a polymorphic (`directoryObjects`) list: with `@odata.type`, default properties of its type. */
-function renderMember(entity: EntityRecord, select: readonly string[] | undefined): Record<string, unknown> {
-  return { '@odata.type': `#microsoft.graph.${entity.type}`, ...project(entity.data, select, TYPES[entity.collection]?.defaultSelect) };
+function renderMember(entity: EntityRecord, select: readonly string[] | undefined, version: ApiVersion): Record<string, unknown> {
+  const type = TYPES[entity.collection];
+  return { '@odata.type': `#microsoft.graph.${entity.type}`, ...project(entity.data, select, type && defaultSelectOf(type, version)) };
 }
 
 /**
@@ -102,7 +103,7 @@ export function directoryRoutes(collection: 'groups' | 'users', ctx: ServerConte
       '@odata.context': contextUrl(version, path, options.select ? { select: options.select } : {}),
       ...(options.count && options.offset === undefined ? { '@odata.count': matched.length } : {}),
       ...(page.nextLink ? { '@odata.nextLink': page.nextLink } : {}),
-      value: page.items.map((entity) => (polymorphic ? renderMember(entity, options.select) : project(entity.data, options.select, type.defaultSelect))),
+      value: page.items.map((entity) => (polymorphic ? renderMember(entity, options.select, version) : project(entity.data, options.select, defaultSelectOf(type, version)))),
     });
   };
 
@@ -124,7 +125,7 @@ export function directoryRoutes(collection: 'groups' | 'users', ctx: ServerConte
     const entity = load(c, c.req.param('id'));
     return graphJson(c, {
       '@odata.context': contextUrl(version, collection, { ...(options.select ? { select: options.select } : {}), entity: true }),
-      ...project(entity.data, options.select, type.defaultSelect),
+      ...project(entity.data, options.select, defaultSelectOf(type, version)),
     });
   });
 
@@ -154,7 +155,7 @@ export function directoryRoutes(collection: 'groups' | 'users', ctx: ServerConte
       store.putEntity({ tenantId, collection, id, type: type.name, data, priorityClass: null, priority: null, lookupKey });
       for (const reference of (properties['members@odata.bind'] as string[] | undefined) ?? []) store.addMember(tenantId, id, idFromReference(reference));
     });
-    return graphJson(c, { '@odata.context': contextUrl(c.get('version'), collection, { entity: true }), ...project(data, undefined, type.defaultSelect) }, 201);
+    return graphJson(c, { '@odata.context': contextUrl(c.get('version'), collection, { entity: true }), ...project(data, undefined, defaultSelectOf(type, c.get('version'))) }, 201);
   });
 
   app.patch('/:id', async (c) => {

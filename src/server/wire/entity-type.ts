@@ -17,10 +17,10 @@ export interface EntityType {
   readonly readOnly: readonly string[];
   /** Properties that cannot change once created. */
   readonly immutable: readonly string[];
-  /** Properties accepted on input and never stored or returned (e.g. a password). */
-  readonly writeOnly: readonly string[];
   /** Properties returned when the request has no `$select` (all when absent). */
   readonly defaultSelect?: readonly string[];
+  /** Properties beta returns when the request has no `$select`, where they differ from {@link EntityType.defaultSelect}. */
+  readonly betaDefaultSelect?: readonly string[];
   /** Properties a PATCH must carry: the service refuses a partial object of this type. */
   readonly patchRequired: readonly string[];
   /** Every property with its value for a new object. */
@@ -41,10 +41,10 @@ export interface EntityTypeDefinition {
   readonly readOnly?: readonly string[];
   /** See {@link EntityType.immutable}; none when absent. */
   readonly immutable?: readonly string[];
-  /** See {@link EntityType.writeOnly}; none when absent. */
-  readonly writeOnly?: readonly string[];
   /** See {@link EntityType.defaultSelect}; every property when absent. */
   readonly defaultSelect?: readonly string[];
+  /** See {@link EntityType.betaDefaultSelect}; `defaultSelect` when absent. */
+  readonly betaDefaultSelect?: readonly string[];
   /** Extra properties accepted on input and not stored, e.g. `members@odata.bind`. */
   readonly inputOnly?: Readonly<Record<string, z.ZodType>>;
   /** A PATCH must send every writable property (the whole object); partial bodies are refused. */
@@ -66,18 +66,26 @@ export function entityType(definition: EntityTypeDefinition): EntityType {
     required: definition.required ?? [],
     readOnly,
     immutable: definition.immutable ?? [],
-    writeOnly: definition.writeOnly ?? [],
     patchRequired: definition.patchWhole ? Object.keys(writable) : [],
     initial: () => initialValues(definition.fields),
   };
-  return definition.defaultSelect ? { ...result, defaultSelect: definition.defaultSelect } : result;
+  return {
+    ...result,
+    ...(definition.defaultSelect ? { defaultSelect: definition.defaultSelect } : {}),
+    ...(definition.betaDefaultSelect ? { betaDefaultSelect: definition.betaDefaultSelect } : {}),
+  };
+}
+
+/** The properties a response of an API version carries without `$select`; `undefined` for all. */
+export function defaultSelectOf(type: EntityType, version: 'beta' | 'v1.0'): readonly string[] | undefined {
+  return version === 'beta' ? (type.betaDefaultSelect ?? type.defaultSelect) : type.defaultSelect;
 }
 
 /** `data` with the stored properties of a validated request body applied (top-level replace, as a PATCH does). */
 export function applyProperties(type: EntityType, data: Record<string, unknown>, properties: Record<string, unknown>): Record<string, unknown> {
   const result = { ...data };
   for (const [name, value] of Object.entries(properties)) {
-    if (name in type.fields && !type.writeOnly.includes(name)) result[name] = value;
+    if (name in type.fields) result[name] = value;
   }
   return result;
 }

@@ -49,8 +49,6 @@ export const f = {
   }),
   /** Any other schema (complex values, collections of them); made optional here. */
   of: (schema: z.ZodType, initial: unknown): Field => ({ schema: schema.optional(), initial }),
-  /** A collection of complex values this server stores as sent. */
-  opaqueList: (): Field => ({ schema: z.array(z.looseObject({})).nullable().optional(), initial: [] }),
 };
 
 /** The zod shape of some fields. */

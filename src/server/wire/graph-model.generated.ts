@@ -1,8 +1,8 @@
 // Generated from the `@microsoft/msgraph-beta-sdk` models by test/_helpers/generate-graph-model.ts; do not edit.
-// test/server/graph-model.test.ts fails when this file and the metadata disagree.
+// test/server/metadata-conformance.test.ts fails when this file and the metadata disagree.
 import type { GraphModelDescription } from './graph-model';
 
-/** The complex types, enums and entity property lists of Microsoft's beta metadata the server validates against. */
+/** The complex types, enums, entity property lists and entity types of Microsoft's beta metadata the server validates against. */
 export const GRAPH_MODEL: GraphModelDescription = {
   "complexTypes": {
     "airPrintDestination": {
@@ -111,6 +111,195 @@ export const GRAPH_MODEL: GraphModelDescription = {
         "appleAppListItem"
       ]
     },
+    "approverDelegate": {
+      "properties": [
+        [
+          "delegate",
+          "complex",
+          "userSet",
+          false
+        ],
+        [
+          "schedule",
+          "complex",
+          "requestSchedule",
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "assignedLabel": {
+      "properties": [
+        [
+          "displayName",
+          "string",
+          null,
+          false
+        ],
+        [
+          "labelId",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "assignedLicense": {
+      "properties": [
+        [
+          "disabledPlans",
+          "guid",
+          null,
+          true
+        ],
+        [
+          "skuId",
+          "guid",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "assignedPlan": {
+      "properties": [
+        [
+          "assignedDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "capabilityStatus",
+          "string",
+          null,
+          false
+        ],
+        [
+          "service",
+          "string",
+          null,
+          false
+        ],
+        [
+          "servicePlanId",
+          "guid",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "attributeRuleMembers": {
+      "properties": [
+        [
+          "isBackup",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "description",
+          "string",
+          null,
+          false
+        ],
+        [
+          "membershipRule",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "authorizationInfo": {
+      "properties": [
+        [
+          "certificateUserIds",
+          "string",
+          null,
+          true
+        ]
+      ],
+      "derived": []
+    },
+    "automaticRepliesSetting": {
+      "properties": [
+        [
+          "externalAudience",
+          "enum",
+          "externalAudienceScope",
+          false
+        ],
+        [
+          "externalReplyMessage",
+          "string",
+          null,
+          false
+        ],
+        [
+          "internalReplyMessage",
+          "string",
+          null,
+          false
+        ],
+        [
+          "scheduledEndDateTime",
+          "complex",
+          "dateTimeTimeZone",
+          false
+        ],
+        [
+          "scheduledStartDateTime",
+          "complex",
+          "dateTimeTimeZone",
+          false
+        ],
+        [
+          "status",
+          "enum",
+          "automaticRepliesStatus",
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "cloudRealtimeCommunicationInfo": {
+      "properties": [
+        [
+          "isSipEnabled",
+          "boolean",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "connectedOrganizationMembers": {
+      "properties": [
+        [
+          "isBackup",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "description",
+          "string",
+          null,
+          false
+        ],
+        [
+          "id",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
     "credentialSingleSignOnExtension": {
       "properties": [
         [
@@ -139,6 +328,120 @@ export const GRAPH_MODEL: GraphModelDescription = {
         ],
         [
           "teamIdentifier",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "customSecurityAttributeValue": {
+      "properties": [],
+      "derived": []
+    },
+    "customTimeZone": {
+      "properties": [
+        [
+          "name",
+          "string",
+          null,
+          false
+        ],
+        [
+          "bias",
+          "number",
+          null,
+          false
+        ],
+        [
+          "daylightOffset",
+          "complex",
+          "daylightTimeZoneOffset",
+          false
+        ],
+        [
+          "standardOffset",
+          "complex",
+          "standardTimeZoneOffset",
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "dateTimeTimeZone": {
+      "properties": [
+        [
+          "dateTime",
+          "string",
+          null,
+          false
+        ],
+        [
+          "timeZone",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "daylightTimeZoneOffset": {
+      "properties": [
+        [
+          "dayOccurrence",
+          "number",
+          null,
+          false
+        ],
+        [
+          "dayOfWeek",
+          "enum",
+          "dayOfWeek",
+          false
+        ],
+        [
+          "month",
+          "number",
+          null,
+          false
+        ],
+        [
+          "time",
+          "time",
+          null,
+          false
+        ],
+        [
+          "year",
+          "number",
+          null,
+          false
+        ],
+        [
+          "daylightBias",
+          "number",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "deviceKey": {
+      "properties": [
+        [
+          "deviceId",
+          "guid",
+          null,
+          false
+        ],
+        [
+          "keyMaterial",
+          "binary",
+          null,
+          false
+        ],
+        [
+          "keyType",
           "string",
           null,
           false
@@ -216,6 +519,119 @@ export const GRAPH_MODEL: GraphModelDescription = {
           "ruleType",
           "enum",
           "deviceManagementApplicabilityRuleType",
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "employeeOrgData": {
+      "properties": [
+        [
+          "costCenter",
+          "string",
+          null,
+          false
+        ],
+        [
+          "division",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "expirationPattern": {
+      "properties": [
+        [
+          "duration",
+          "duration",
+          null,
+          false
+        ],
+        [
+          "endDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "type",
+          "enum",
+          "expirationPatternType",
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "externalSponsors": {
+      "properties": [
+        [
+          "isBackup",
+          "boolean",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "groupMembers": {
+      "properties": [
+        [
+          "isBackup",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "description",
+          "string",
+          null,
+          false
+        ],
+        [
+          "id",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "groupWritebackConfiguration": {
+      "properties": [
+        [
+          "isEnabled",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "onPremisesGroupType",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "identityGovernanceUserSettings": {
+      "properties": [
+        [
+          "approverDelegate",
+          "complex",
+          "approverDelegate",
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "internalSponsors": {
+      "properties": [
+        [
+          "isBackup",
+          "boolean",
+          null,
           false
         ]
       ],
@@ -1316,6 +1732,75 @@ export const GRAPH_MODEL: GraphModelDescription = {
         "keyStringValuePair"
       ]
     },
+    "licenseAssignmentState": {
+      "properties": [
+        [
+          "assignedByGroup",
+          "string",
+          null,
+          false
+        ],
+        [
+          "disabledPlans",
+          "guid",
+          null,
+          true
+        ],
+        [
+          "error",
+          "string",
+          null,
+          false
+        ],
+        [
+          "lastUpdatedDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "skuId",
+          "guid",
+          null,
+          false
+        ],
+        [
+          "state",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "licenseProcessingState": {
+      "properties": [
+        [
+          "state",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "localeInfo": {
+      "properties": [
+        [
+          "displayName",
+          "string",
+          null,
+          false
+        ],
+        [
+          "locale",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
     "macOSAzureAdSingleSignOnExtension": {
       "properties": [
         [
@@ -1672,6 +2157,94 @@ export const GRAPH_MODEL: GraphModelDescription = {
       ],
       "derived": []
     },
+    "mailboxSettings": {
+      "properties": [
+        [
+          "archiveFolder",
+          "string",
+          null,
+          false
+        ],
+        [
+          "automaticRepliesSetting",
+          "complex",
+          "automaticRepliesSetting",
+          false
+        ],
+        [
+          "dateFormat",
+          "string",
+          null,
+          false
+        ],
+        [
+          "delegateMeetingMessageDeliveryOptions",
+          "enum",
+          "delegateMeetingMessageDeliveryOptions",
+          false
+        ],
+        [
+          "language",
+          "complex",
+          "localeInfo",
+          false
+        ],
+        [
+          "timeFormat",
+          "string",
+          null,
+          false
+        ],
+        [
+          "timeZone",
+          "string",
+          null,
+          false
+        ],
+        [
+          "userPurpose",
+          "enum",
+          "userPurpose",
+          false
+        ],
+        [
+          "userPurposeV2",
+          "enum",
+          "mailboxRecipientType",
+          false
+        ],
+        [
+          "workingHours",
+          "complex",
+          "workingHours",
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "membershipRuleProcessingStatus": {
+      "properties": [
+        [
+          "errorMessage",
+          "string",
+          null,
+          false
+        ],
+        [
+          "lastMembershipUpdated",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "status",
+          "enum",
+          "membershipRuleProcessingStatusDetails",
+          false
+        ]
+      ],
+      "derived": []
+    },
     "microsoftStoreForBusinessAppAssignmentSettings": {
       "properties": [
         [
@@ -1745,6 +2318,321 @@ export const GRAPH_MODEL: GraphModelDescription = {
       ],
       "derived": []
     },
+    "objectIdentity": {
+      "properties": [
+        [
+          "issuer",
+          "string",
+          null,
+          false
+        ],
+        [
+          "issuerAssignedId",
+          "string",
+          null,
+          false
+        ],
+        [
+          "signInType",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "onPremisesExtensionAttributes": {
+      "properties": [
+        [
+          "extensionAttribute1",
+          "string",
+          null,
+          false
+        ],
+        [
+          "extensionAttribute10",
+          "string",
+          null,
+          false
+        ],
+        [
+          "extensionAttribute11",
+          "string",
+          null,
+          false
+        ],
+        [
+          "extensionAttribute12",
+          "string",
+          null,
+          false
+        ],
+        [
+          "extensionAttribute13",
+          "string",
+          null,
+          false
+        ],
+        [
+          "extensionAttribute14",
+          "string",
+          null,
+          false
+        ],
+        [
+          "extensionAttribute15",
+          "string",
+          null,
+          false
+        ],
+        [
+          "extensionAttribute2",
+          "string",
+          null,
+          false
+        ],
+        [
+          "extensionAttribute3",
+          "string",
+          null,
+          false
+        ],
+        [
+          "extensionAttribute4",
+          "string",
+          null,
+          false
+        ],
+        [
+          "extensionAttribute5",
+          "string",
+          null,
+          false
+        ],
+        [
+          "extensionAttribute6",
+          "string",
+          null,
+          false
+        ],
+        [
+          "extensionAttribute7",
+          "string",
+          null,
+          false
+        ],
+        [
+          "extensionAttribute8",
+          "string",
+          null,
+          false
+        ],
+        [
+          "extensionAttribute9",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "onPremisesProvisioningError": {
+      "properties": [
+        [
+          "category",
+          "string",
+          null,
+          false
+        ],
+        [
+          "occurredDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "propertyCausingError",
+          "string",
+          null,
+          false
+        ],
+        [
+          "value",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "onPremisesSipInfo": {
+      "properties": [
+        [
+          "isSipEnabled",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "sipDeploymentLocation",
+          "string",
+          null,
+          false
+        ],
+        [
+          "sipPrimaryAddress",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "passwordProfile": {
+      "properties": [
+        [
+          "forceChangePasswordNextSignIn",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "forceChangePasswordNextSignInWithMfa",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "password",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "patternedRecurrence": {
+      "properties": [
+        [
+          "pattern",
+          "complex",
+          "recurrencePattern",
+          false
+        ],
+        [
+          "range",
+          "complex",
+          "recurrenceRange",
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "provisionedPlan": {
+      "properties": [
+        [
+          "capabilityStatus",
+          "string",
+          null,
+          false
+        ],
+        [
+          "provisioningStatus",
+          "string",
+          null,
+          false
+        ],
+        [
+          "service",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "recurrencePattern": {
+      "properties": [
+        [
+          "dayOfMonth",
+          "number",
+          null,
+          false
+        ],
+        [
+          "daysOfWeek",
+          "enum",
+          "dayOfWeek",
+          true
+        ],
+        [
+          "firstDayOfWeek",
+          "enum",
+          "dayOfWeek",
+          false
+        ],
+        [
+          "index",
+          "enum",
+          "weekIndex",
+          false
+        ],
+        [
+          "interval",
+          "number",
+          null,
+          false
+        ],
+        [
+          "month",
+          "number",
+          null,
+          false
+        ],
+        [
+          "type",
+          "enum",
+          "recurrencePatternType",
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "recurrenceRange": {
+      "properties": [
+        [
+          "endDate",
+          "date",
+          null,
+          false
+        ],
+        [
+          "numberOfOccurrences",
+          "number",
+          null,
+          false
+        ],
+        [
+          "recurrenceTimeZone",
+          "string",
+          null,
+          false
+        ],
+        [
+          "startDate",
+          "date",
+          null,
+          false
+        ],
+        [
+          "type",
+          "enum",
+          "recurrenceRangeType",
+          false
+        ]
+      ],
+      "derived": []
+    },
     "redirectSingleSignOnExtension": {
       "properties": [
         [
@@ -1774,6 +2662,231 @@ export const GRAPH_MODEL: GraphModelDescription = {
       ],
       "derived": []
     },
+    "requestorManager": {
+      "properties": [
+        [
+          "isBackup",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "managerLevel",
+          "number",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "requestSchedule": {
+      "properties": [
+        [
+          "expiration",
+          "complex",
+          "expirationPattern",
+          false
+        ],
+        [
+          "recurrence",
+          "complex",
+          "patternedRecurrence",
+          false
+        ],
+        [
+          "startDateTime",
+          "dateTime",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "serviceProvisioningError": {
+      "properties": [
+        [
+          "createdDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "isResolved",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "serviceInstance",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "derived": [
+        "serviceProvisioningResourceError",
+        "serviceProvisioningXmlError"
+      ]
+    },
+    "serviceProvisioningLinkedResourceErrorDetail": {
+      "properties": [
+        [
+          "code",
+          "string",
+          null,
+          false
+        ],
+        [
+          "details",
+          "string",
+          null,
+          false
+        ],
+        [
+          "message",
+          "string",
+          null,
+          false
+        ],
+        [
+          "propertyName",
+          "string",
+          null,
+          false
+        ],
+        [
+          "target",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "serviceProvisioningResourceError": {
+      "properties": [
+        [
+          "createdDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "isResolved",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "serviceInstance",
+          "string",
+          null,
+          false
+        ],
+        [
+          "errors",
+          "complex",
+          "serviceProvisioningResourceErrorDetail",
+          true
+        ]
+      ],
+      "derived": []
+    },
+    "serviceProvisioningResourceErrorDetail": {
+      "properties": [
+        [
+          "code",
+          "string",
+          null,
+          false
+        ],
+        [
+          "details",
+          "string",
+          null,
+          false
+        ],
+        [
+          "message",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "derived": [
+        "serviceProvisioningLinkedResourceErrorDetail"
+      ]
+    },
+    "serviceProvisioningXmlError": {
+      "properties": [
+        [
+          "createdDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "isResolved",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "serviceInstance",
+          "string",
+          null,
+          false
+        ],
+        [
+          "errorDetail",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "signInActivity": {
+      "properties": [
+        [
+          "lastNonInteractiveSignInDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "lastNonInteractiveSignInRequestId",
+          "string",
+          null,
+          false
+        ],
+        [
+          "lastSignInDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "lastSignInRequestId",
+          "string",
+          null,
+          false
+        ],
+        [
+          "lastSuccessfulSignInDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "lastSuccessfulSignInRequestId",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
     "singleSignOnExtension": {
       "properties": [],
       "derived": [
@@ -1790,6 +2903,126 @@ export const GRAPH_MODEL: GraphModelDescription = {
         "macOSCredentialSingleSignOnExtension",
         "macOSKerberosSingleSignOnExtension",
         "macOSRedirectSingleSignOnExtension"
+      ]
+    },
+    "singleUser": {
+      "properties": [
+        [
+          "isBackup",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "description",
+          "string",
+          null,
+          false
+        ],
+        [
+          "id",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "standardTimeZoneOffset": {
+      "properties": [
+        [
+          "dayOccurrence",
+          "number",
+          null,
+          false
+        ],
+        [
+          "dayOfWeek",
+          "enum",
+          "dayOfWeek",
+          false
+        ],
+        [
+          "month",
+          "number",
+          null,
+          false
+        ],
+        [
+          "time",
+          "time",
+          null,
+          false
+        ],
+        [
+          "year",
+          "number",
+          null,
+          false
+        ]
+      ],
+      "derived": [
+        "daylightTimeZoneOffset"
+      ]
+    },
+    "targetAgentIdentitySponsorsOrOwners": {
+      "properties": [
+        [
+          "isBackup",
+          "boolean",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "targetUserSponsors": {
+      "properties": [
+        [
+          "isBackup",
+          "boolean",
+          null,
+          false
+        ]
+      ],
+      "derived": []
+    },
+    "timeZoneBase": {
+      "properties": [
+        [
+          "name",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "derived": [
+        "customTimeZone"
+      ]
+    },
+    "userPrint": {
+      "properties": [],
+      "derived": []
+    },
+    "userSet": {
+      "properties": [
+        [
+          "isBackup",
+          "boolean",
+          null,
+          false
+        ]
+      ],
+      "derived": [
+        "attributeRuleMembers",
+        "connectedOrganizationMembers",
+        "externalSponsors",
+        "groupMembers",
+        "internalSponsors",
+        "requestorManager",
+        "singleUser",
+        "targetAgentIdentitySponsorsOrOwners",
+        "targetUserSponsors"
       ]
     },
     "vppTokenActionResult": {
@@ -2135,6 +3368,35 @@ export const GRAPH_MODEL: GraphModelDescription = {
         ]
       ],
       "derived": []
+    },
+    "workingHours": {
+      "properties": [
+        [
+          "daysOfWeek",
+          "enum",
+          "dayOfWeek",
+          true
+        ],
+        [
+          "endTime",
+          "time",
+          null,
+          false
+        ],
+        [
+          "startTime",
+          "time",
+          null,
+          false
+        ],
+        [
+          "timeZone",
+          "complex",
+          "timeZoneBase",
+          false
+        ]
+      ],
+      "derived": []
     }
   },
   "enums": {
@@ -2159,6 +3421,20 @@ export const GRAPH_MODEL: GraphModelDescription = {
       "declarativeDeviceManagement",
       "unknownFutureValue"
     ],
+    "automaticRepliesStatus": [
+      "disabled",
+      "alwaysEnabled",
+      "scheduled"
+    ],
+    "dayOfWeek": [
+      "sunday",
+      "monday",
+      "tuesday",
+      "wednesday",
+      "thursday",
+      "friday",
+      "saturday"
+    ],
     "ddmAppAllowDownloadsOverCellular": [
       "alwaysOn",
       "alwaysOff",
@@ -2171,9 +3447,32 @@ export const GRAPH_MODEL: GraphModelDescription = {
       "storeSettings",
       "unknownFutureValue"
     ],
+    "delegateMeetingMessageDeliveryOptions": [
+      "sendToDelegateAndInformationToPrincipal",
+      "sendToDelegateAndPrincipal",
+      "sendToDelegateOnly"
+    ],
     "deviceManagementApplicabilityRuleType": [
       "include",
       "exclude"
+    ],
+    "expirationPatternType": [
+      "notSpecified",
+      "noExpiration",
+      "afterDateTime",
+      "afterDuration"
+    ],
+    "externalAudienceScope": [
+      "none",
+      "contactsOnly",
+      "all"
+    ],
+    "groupAccessType": [
+      "none",
+      "private",
+      "secret",
+      "public",
+      "unknownFutureValue"
     ],
     "iosNotificationAlertType": [
       "deviceDefault",
@@ -2187,10 +3486,49 @@ export const GRAPH_MODEL: GraphModelDescription = {
       "hideWhenLocked",
       "neverShow"
     ],
+    "mailboxRecipientType": [
+      "unknown",
+      "user",
+      "linked",
+      "shared",
+      "room",
+      "equipment",
+      "others"
+    ],
+    "membershipRuleProcessingStatusDetails": [
+      "NotStarted",
+      "Running",
+      "Failed",
+      "Succeeded",
+      "UnsupportedFutureValue"
+    ],
     "mobileAppPublishingState": [
       "notPublished",
       "processing",
       "published"
+    ],
+    "recurrencePatternType": [
+      "daily",
+      "weekly",
+      "absoluteMonthly",
+      "relativeMonthly",
+      "absoluteYearly",
+      "relativeYearly"
+    ],
+    "recurrenceRangeType": [
+      "endDate",
+      "noEnd",
+      "numbered"
+    ],
+    "userPurpose": [
+      "unknown",
+      "user",
+      "linked",
+      "shared",
+      "room",
+      "equipment",
+      "others",
+      "unknownFutureValue"
     ],
     "vppTokenActionFailureReason": [
       "none",
@@ -2212,6 +3550,13 @@ export const GRAPH_MODEL: GraphModelDescription = {
       "inProgress",
       "completed",
       "failed"
+    ],
+    "weekIndex": [
+      "first",
+      "second",
+      "third",
+      "fourth",
+      "last"
     ],
     "win32LobAppDeliveryOptimizationPriority": [
       "notConfigured",
@@ -2743,6 +4088,1078 @@ export const GRAPH_MODEL: GraphModelDescription = {
         "verifiedDomains",
         true
       ]
+    ],
+    "deviceManagement": [
+      [
+        "id",
+        false
+      ],
+      [
+        "accountMoveCompletionDateTime",
+        false
+      ],
+      [
+        "adminConsent",
+        false
+      ],
+      [
+        "connectorStatus",
+        true
+      ],
+      [
+        "dataProcessorServiceForWindowsFeaturesOnboarding",
+        false
+      ],
+      [
+        "deviceComplianceReportSummarizationDateTime",
+        false
+      ],
+      [
+        "deviceProtectionOverview",
+        false
+      ],
+      [
+        "intuneAccountId",
+        false
+      ],
+      [
+        "intuneBrand",
+        false
+      ],
+      [
+        "lastReportAggregationDateTime",
+        false
+      ],
+      [
+        "legacyPcManangementEnabled",
+        false
+      ],
+      [
+        "managedDeviceCleanupSettings",
+        false
+      ],
+      [
+        "maximumDepTokens",
+        false
+      ],
+      [
+        "samsungEFotaFirmwareVersions",
+        true
+      ],
+      [
+        "settings",
+        false
+      ],
+      [
+        "subscriptions",
+        true
+      ],
+      [
+        "subscriptionState",
+        false
+      ],
+      [
+        "unlicensedAdminstratorsEnabled",
+        false
+      ],
+      [
+        "userExperienceAnalyticsAnomalySeverityOverview",
+        false
+      ],
+      [
+        "userExperienceAnalyticsSettings",
+        false
+      ],
+      [
+        "windowsMalwareOverview",
+        false
+      ]
     ]
+  },
+  "entityTypes": {
+    "group": {
+      "properties": [
+        [
+          "id",
+          "string",
+          null,
+          false
+        ],
+        [
+          "deletedDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "accessType",
+          "enum",
+          "groupAccessType",
+          false
+        ],
+        [
+          "allowExternalSenders",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "assignedLabels",
+          "complex",
+          "assignedLabel",
+          true
+        ],
+        [
+          "assignedLicenses",
+          "complex",
+          "assignedLicense",
+          true
+        ],
+        [
+          "autoSubscribeNewMembers",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "classification",
+          "string",
+          null,
+          false
+        ],
+        [
+          "createdByAppId",
+          "string",
+          null,
+          false
+        ],
+        [
+          "createdDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "description",
+          "string",
+          null,
+          false
+        ],
+        [
+          "displayName",
+          "string",
+          null,
+          false
+        ],
+        [
+          "expirationDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "groupTypes",
+          "string",
+          null,
+          true
+        ],
+        [
+          "hasMembersWithLicenseErrors",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "hideFromAddressLists",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "hideFromOutlookClients",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "infoCatalogs",
+          "string",
+          null,
+          true
+        ],
+        [
+          "isArchived",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "isAssignableToRole",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "isFavorite",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "isManagementRestricted",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "isSubscribedByMail",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "licenseProcessingState",
+          "complex",
+          "licenseProcessingState",
+          false
+        ],
+        [
+          "mail",
+          "string",
+          null,
+          false
+        ],
+        [
+          "mailEnabled",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "mailNickname",
+          "string",
+          null,
+          false
+        ],
+        [
+          "membershipRule",
+          "string",
+          null,
+          false
+        ],
+        [
+          "membershipRuleProcessingState",
+          "string",
+          null,
+          false
+        ],
+        [
+          "membershipRuleProcessingStatus",
+          "complex",
+          "membershipRuleProcessingStatus",
+          false
+        ],
+        [
+          "onPremisesDomainName",
+          "string",
+          null,
+          false
+        ],
+        [
+          "onPremisesExtensionAttributes",
+          "complex",
+          "onPremisesExtensionAttributes",
+          false
+        ],
+        [
+          "onPremisesLastSyncDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "onPremisesNetBiosName",
+          "string",
+          null,
+          false
+        ],
+        [
+          "onPremisesProvisioningErrors",
+          "complex",
+          "onPremisesProvisioningError",
+          true
+        ],
+        [
+          "onPremisesSamAccountName",
+          "string",
+          null,
+          false
+        ],
+        [
+          "onPremisesSecurityIdentifier",
+          "string",
+          null,
+          false
+        ],
+        [
+          "onPremisesSyncEnabled",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "organizationId",
+          "string",
+          null,
+          false
+        ],
+        [
+          "preferredDataLocation",
+          "string",
+          null,
+          false
+        ],
+        [
+          "preferredLanguage",
+          "string",
+          null,
+          false
+        ],
+        [
+          "proxyAddresses",
+          "string",
+          null,
+          true
+        ],
+        [
+          "renewedDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "resourceBehaviorOptions",
+          "string",
+          null,
+          true
+        ],
+        [
+          "resourceProvisioningOptions",
+          "string",
+          null,
+          true
+        ],
+        [
+          "securityEnabled",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "securityIdentifier",
+          "string",
+          null,
+          false
+        ],
+        [
+          "serviceProvisioningErrors",
+          "complex",
+          "serviceProvisioningError",
+          true
+        ],
+        [
+          "theme",
+          "string",
+          null,
+          false
+        ],
+        [
+          "uniqueName",
+          "string",
+          null,
+          false
+        ],
+        [
+          "unseenConversationsCount",
+          "number",
+          null,
+          false
+        ],
+        [
+          "unseenCount",
+          "number",
+          null,
+          false
+        ],
+        [
+          "unseenMessagesCount",
+          "number",
+          null,
+          false
+        ],
+        [
+          "visibility",
+          "string",
+          null,
+          false
+        ],
+        [
+          "welcomeMessageEnabled",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "writebackConfiguration",
+          "complex",
+          "groupWritebackConfiguration",
+          false
+        ]
+      ],
+      "readOnly": [
+        "id",
+        "assignedLicenses",
+        "createdByAppId",
+        "createdDateTime",
+        "expirationDateTime",
+        "isManagementRestricted",
+        "licenseProcessingState",
+        "mail",
+        "membershipRuleProcessingStatus",
+        "onPremisesDomainName",
+        "onPremisesLastSyncDateTime",
+        "onPremisesNetBiosName",
+        "onPremisesSamAccountName",
+        "onPremisesSecurityIdentifier",
+        "onPremisesSyncEnabled",
+        "proxyAddresses",
+        "renewedDateTime",
+        "securityIdentifier",
+        "uniqueName"
+      ],
+      "selectOnly": [
+        "allowExternalSenders",
+        "assignedLabels",
+        "assignedLicenses",
+        "autoSubscribeNewMembers",
+        "hideFromAddressLists",
+        "hideFromOutlookClients",
+        "isSubscribedByMail",
+        "licenseProcessingState",
+        "membershipRuleProcessingStatus",
+        "onPremisesExtensionAttributes",
+        "unseenConversationsCount",
+        "unseenCount",
+        "unseenMessagesCount",
+        "welcomeMessageEnabled"
+      ],
+      "returnedByDefault": [
+        "classification",
+        "createdByAppId",
+        "createdDateTime",
+        "description",
+        "displayName",
+        "expirationDateTime",
+        "groupTypes",
+        "infoCatalogs",
+        "isAssignableToRole",
+        "mail",
+        "mailEnabled",
+        "mailNickname",
+        "membershipRule",
+        "membershipRuleProcessingState",
+        "onPremisesDomainName",
+        "onPremisesLastSyncDateTime",
+        "onPremisesNetBiosName",
+        "onPremisesProvisioningErrors",
+        "onPremisesSamAccountName",
+        "onPremisesSecurityIdentifier",
+        "onPremisesSyncEnabled",
+        "preferredDataLocation",
+        "preferredLanguage",
+        "proxyAddresses",
+        "renewedDateTime",
+        "resourceProvisioningOptions",
+        "securityEnabled",
+        "securityIdentifier",
+        "theme",
+        "visibility"
+      ]
+    },
+    "user": {
+      "properties": [
+        [
+          "id",
+          "string",
+          null,
+          false
+        ],
+        [
+          "deletedDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "aboutMe",
+          "string",
+          null,
+          false
+        ],
+        [
+          "accountEnabled",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "ageGroup",
+          "string",
+          null,
+          false
+        ],
+        [
+          "assignedLicenses",
+          "complex",
+          "assignedLicense",
+          true
+        ],
+        [
+          "assignedPlans",
+          "complex",
+          "assignedPlan",
+          true
+        ],
+        [
+          "authorizationInfo",
+          "complex",
+          "authorizationInfo",
+          false
+        ],
+        [
+          "birthday",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "businessPhones",
+          "string",
+          null,
+          true
+        ],
+        [
+          "city",
+          "string",
+          null,
+          false
+        ],
+        [
+          "cloudRealtimeCommunicationInfo",
+          "complex",
+          "cloudRealtimeCommunicationInfo",
+          false
+        ],
+        [
+          "companyName",
+          "string",
+          null,
+          false
+        ],
+        [
+          "consentProvidedForMinor",
+          "string",
+          null,
+          false
+        ],
+        [
+          "country",
+          "string",
+          null,
+          false
+        ],
+        [
+          "createdDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "creationType",
+          "string",
+          null,
+          false
+        ],
+        [
+          "customSecurityAttributes",
+          "complex",
+          "customSecurityAttributeValue",
+          false
+        ],
+        [
+          "department",
+          "string",
+          null,
+          false
+        ],
+        [
+          "deviceEnrollmentLimit",
+          "number",
+          null,
+          false
+        ],
+        [
+          "deviceKeys",
+          "complex",
+          "deviceKey",
+          true
+        ],
+        [
+          "displayName",
+          "string",
+          null,
+          false
+        ],
+        [
+          "employeeHireDate",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "employeeId",
+          "string",
+          null,
+          false
+        ],
+        [
+          "employeeLeaveDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "employeeOrgData",
+          "complex",
+          "employeeOrgData",
+          false
+        ],
+        [
+          "employeeType",
+          "string",
+          null,
+          false
+        ],
+        [
+          "externalUserState",
+          "string",
+          null,
+          false
+        ],
+        [
+          "externalUserStateChangeDateTime",
+          "string",
+          null,
+          false
+        ],
+        [
+          "faxNumber",
+          "string",
+          null,
+          false
+        ],
+        [
+          "givenName",
+          "string",
+          null,
+          false
+        ],
+        [
+          "hireDate",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "identities",
+          "complex",
+          "objectIdentity",
+          true
+        ],
+        [
+          "identityGovernance",
+          "complex",
+          "identityGovernanceUserSettings",
+          false
+        ],
+        [
+          "identityParentId",
+          "string",
+          null,
+          false
+        ],
+        [
+          "imAddresses",
+          "string",
+          null,
+          true
+        ],
+        [
+          "infoCatalogs",
+          "string",
+          null,
+          true
+        ],
+        [
+          "interests",
+          "string",
+          null,
+          true
+        ],
+        [
+          "isLicenseReconciliationNeeded",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "isManagementRestricted",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "isResourceAccount",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "jobTitle",
+          "string",
+          null,
+          false
+        ],
+        [
+          "lastPasswordChangeDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "legalAgeGroupClassification",
+          "string",
+          null,
+          false
+        ],
+        [
+          "licenseAssignmentStates",
+          "complex",
+          "licenseAssignmentState",
+          true
+        ],
+        [
+          "mail",
+          "string",
+          null,
+          false
+        ],
+        [
+          "mailboxSettings",
+          "complex",
+          "mailboxSettings",
+          false
+        ],
+        [
+          "mailNickname",
+          "string",
+          null,
+          false
+        ],
+        [
+          "mobilePhone",
+          "string",
+          null,
+          false
+        ],
+        [
+          "mySite",
+          "string",
+          null,
+          false
+        ],
+        [
+          "officeLocation",
+          "string",
+          null,
+          false
+        ],
+        [
+          "onPremisesDistinguishedName",
+          "string",
+          null,
+          false
+        ],
+        [
+          "onPremisesDomainName",
+          "string",
+          null,
+          false
+        ],
+        [
+          "onPremisesExtensionAttributes",
+          "complex",
+          "onPremisesExtensionAttributes",
+          false
+        ],
+        [
+          "onPremisesImmutableId",
+          "string",
+          null,
+          false
+        ],
+        [
+          "onPremisesLastSyncDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "onPremisesProvisioningErrors",
+          "complex",
+          "onPremisesProvisioningError",
+          true
+        ],
+        [
+          "onPremisesSamAccountName",
+          "string",
+          null,
+          false
+        ],
+        [
+          "onPremisesSecurityIdentifier",
+          "string",
+          null,
+          false
+        ],
+        [
+          "onPremisesSipInfo",
+          "complex",
+          "onPremisesSipInfo",
+          false
+        ],
+        [
+          "onPremisesSyncEnabled",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "onPremisesUserPrincipalName",
+          "string",
+          null,
+          false
+        ],
+        [
+          "otherMails",
+          "string",
+          null,
+          true
+        ],
+        [
+          "passwordPolicies",
+          "string",
+          null,
+          false
+        ],
+        [
+          "passwordProfile",
+          "complex",
+          "passwordProfile",
+          false
+        ],
+        [
+          "pastProjects",
+          "string",
+          null,
+          true
+        ],
+        [
+          "postalCode",
+          "string",
+          null,
+          false
+        ],
+        [
+          "preferredDataLocation",
+          "string",
+          null,
+          false
+        ],
+        [
+          "preferredLanguage",
+          "string",
+          null,
+          false
+        ],
+        [
+          "preferredName",
+          "string",
+          null,
+          false
+        ],
+        [
+          "print",
+          "complex",
+          "userPrint",
+          false
+        ],
+        [
+          "provisionedPlans",
+          "complex",
+          "provisionedPlan",
+          true
+        ],
+        [
+          "proxyAddresses",
+          "string",
+          null,
+          true
+        ],
+        [
+          "refreshTokensValidFromDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "responsibilities",
+          "string",
+          null,
+          true
+        ],
+        [
+          "schools",
+          "string",
+          null,
+          true
+        ],
+        [
+          "securityIdentifier",
+          "string",
+          null,
+          false
+        ],
+        [
+          "serviceProvisioningErrors",
+          "complex",
+          "serviceProvisioningError",
+          true
+        ],
+        [
+          "showInAddressList",
+          "boolean",
+          null,
+          false
+        ],
+        [
+          "signInActivity",
+          "complex",
+          "signInActivity",
+          false
+        ],
+        [
+          "signInSessionsValidFromDateTime",
+          "dateTime",
+          null,
+          false
+        ],
+        [
+          "skills",
+          "string",
+          null,
+          true
+        ],
+        [
+          "state",
+          "string",
+          null,
+          false
+        ],
+        [
+          "streetAddress",
+          "string",
+          null,
+          false
+        ],
+        [
+          "surname",
+          "string",
+          null,
+          false
+        ],
+        [
+          "usageLocation",
+          "string",
+          null,
+          false
+        ],
+        [
+          "userPrincipalName",
+          "string",
+          null,
+          false
+        ],
+        [
+          "userType",
+          "string",
+          null,
+          false
+        ]
+      ],
+      "readOnly": [
+        "id",
+        "assignedPlans",
+        "createdDateTime",
+        "creationType",
+        "imAddresses",
+        "isLicenseReconciliationNeeded",
+        "isManagementRestricted",
+        "lastPasswordChangeDateTime",
+        "legalAgeGroupClassification",
+        "licenseAssignmentStates",
+        "onPremisesLastSyncDateTime",
+        "onPremisesSipInfo",
+        "onPremisesSyncEnabled",
+        "provisionedPlans",
+        "proxyAddresses",
+        "refreshTokensValidFromDateTime",
+        "securityIdentifier",
+        "signInActivity",
+        "signInSessionsValidFromDateTime"
+      ],
+      "selectOnly": [
+        "aboutMe",
+        "birthday",
+        "customSecurityAttributes",
+        "hireDate",
+        "identityGovernance",
+        "interests",
+        "lastPasswordChangeDateTime",
+        "legalAgeGroupClassification",
+        "licenseAssignmentStates",
+        "mailboxSettings",
+        "mySite",
+        "pastProjects",
+        "preferredName",
+        "responsibilities",
+        "schools",
+        "signInActivity",
+        "skills"
+      ],
+      "returnedByDefault": [
+        "securityIdentifier"
+      ]
+    }
   }
 };

@@ -16,6 +16,20 @@ export interface GraphModelDescription {
   readonly enums: Readonly<Record<string, readonly string[]>>;
   /** Entity types returned in full: property names and whether each is a collection. */
   readonly entities: Readonly<Record<string, readonly (readonly [string, boolean])[]>>;
+  /** Entity types stored from the metadata: every declared property, and what the docs say of them. */
+  readonly entityTypes: Readonly<Record<string, DescribedEntity>>;
+}
+
+/** An entity type of the metadata the server stores, and what the docs say of its properties. */
+export interface DescribedEntity {
+  /** Every declared property (inherited first). */
+  readonly properties: readonly PropertyDescription[];
+  /** Properties the docs call read-only. */
+  readonly readOnly: readonly string[];
+  /** Properties the docs say are returned only when `$select` names them. */
+  readonly selectOnly: readonly string[];
+  /** Properties the docs say are returned by default. */
+  readonly returnedByDefault: readonly string[];
 }
 
 const schemas = new Map<string, z.ZodType>();
@@ -113,4 +127,15 @@ export function declaredEntityFields(name: string): Fields {
   const properties = GRAPH_MODEL.entities[name];
   if (!properties) throw new Error(`The metadata description has no entity '${name}'.`);
   return Object.fromEntries(properties.map(([property, collection]): [string, Field] => [property, { schema: z.unknown(), initial: collection ? [] : null }]));
+}
+
+/**
+ * An entity type of the metadata the server stores: fields for every declared property (null, or
+ * an empty collection, initially; enum members, JSON types and complex values checked at every
+ * depth), with what the docs say of the properties.
+ */
+export function describedEntity(name: string): DescribedEntity & { readonly fields: Fields } {
+  const entity = GRAPH_MODEL.entityTypes[name];
+  if (!entity) throw new Error(`The metadata description has no entity type '${name}'; add it to DESCRIBED_ENTITY_ROOTS in test/_helpers/generate-graph-model.ts and regenerate.`);
+  return { ...entity, fields: describedFields(entity.properties) };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { f } from './fields';
 import { entityType } from './entity-type';
+import { describedEntity } from './graph-model';
 
 /** Characters Entra ID refuses in a `mailNickname`. */
 const MAIL_NICKNAME = /^[\x21-\x7e]+$/;
@@ -8,21 +9,54 @@ const MAIL_NICKNAME_FORBIDDEN = /[@()\\[\]";:.<>,]/;
 
 const bindList = z.array(z.string()).max(20).optional();
 
-/** The v1.0 `group` entity (the properties a security group needs). */
+const described = describedEntity('group');
+
+/** Properties v1.0 returns by default (group-list, group-post-groups). */
+const V1_DEFAULTS = [
+  'id',
+  'deletedDateTime',
+  'classification',
+  'createdDateTime',
+  'description',
+  'displayName',
+  'expirationDateTime',
+  'groupTypes',
+  'isAssignableToRole',
+  'mail',
+  'mailEnabled',
+  'mailNickname',
+  'membershipRule',
+  'membershipRuleProcessingState',
+  'onPremisesDomainName',
+  'onPremisesLastSyncDateTime',
+  'onPremisesNetBiosName',
+  'onPremisesSamAccountName',
+  'onPremisesSecurityIdentifier',
+  'onPremisesSyncEnabled',
+  'preferredDataLocation',
+  'preferredLanguage',
+  'proxyAddresses',
+  'renewedDateTime',
+  'resourceBehaviorOptions',
+  'resourceProvisioningOptions',
+  'securityEnabled',
+  'securityIdentifier',
+  'theme',
+  'visibility',
+  'onPremisesProvisioningErrors',
+];
+
+/**
+ * The beta `group` entity: every property the metadata declares, those a security group needs
+ * with Entra ID's rules. Beta returns by default what its docs mark "Returned by default" (two
+ * more than v1.0: `createdByAppId`, `infoCatalogs`); the rest on `$select`.
+ */
 export const group = entityType({
   name: 'group',
   ancestors: ['directoryObject'],
   fields: {
-    id: f.string(),
-    deletedDateTime: f.string(),
-    classification: f.string(),
-    createdDateTime: f.string(),
-    description: f.string(),
+    ...described.fields,
     displayName: f.of(z.string().min(1).max(256), null),
-    expirationDateTime: f.string(),
-    groupTypes: f.strings(),
-    isAssignableToRole: f.boolean(),
-    mail: f.string(),
     mailEnabled: f.boolean(false, false),
     mailNickname: f.of(
       z
@@ -33,41 +67,12 @@ export const group = entityType({
         .refine((value) => !MAIL_NICKNAME_FORBIDDEN.test(value), { message: 'forbidden character' }),
       null,
     ),
-    membershipRule: f.string(),
     membershipRuleProcessingState: f.enum(['On', 'Paused']),
-    onPremisesDomainName: f.string(),
-    onPremisesLastSyncDateTime: f.string(),
-    onPremisesNetBiosName: f.string(),
-    onPremisesSamAccountName: f.string(),
-    onPremisesSecurityIdentifier: f.string(),
-    onPremisesSyncEnabled: f.boolean(),
-    preferredDataLocation: f.string(),
-    preferredLanguage: f.string(),
-    proxyAddresses: f.strings(),
-    renewedDateTime: f.string(),
-    resourceBehaviorOptions: f.strings(),
-    resourceProvisioningOptions: f.strings(),
     securityEnabled: f.boolean(false, false),
-    securityIdentifier: f.string(),
-    theme: f.string(),
-    visibility: f.string(),
-    onPremisesProvisioningErrors: f.opaqueList(),
   },
   required: ['displayName', 'mailEnabled', 'mailNickname', 'securityEnabled'],
-  readOnly: [
-    'deletedDateTime',
-    'expirationDateTime',
-    'mail',
-    'onPremisesDomainName',
-    'onPremisesLastSyncDateTime',
-    'onPremisesNetBiosName',
-    'onPremisesSamAccountName',
-    'onPremisesSecurityIdentifier',
-    'onPremisesSyncEnabled',
-    'proxyAddresses',
-    'renewedDateTime',
-    'securityIdentifier',
-    'onPremisesProvisioningErrors',
-  ],
+  readOnly: [...described.readOnly, 'deletedDateTime', 'onPremisesProvisioningErrors', 'serviceProvisioningErrors'],
+  defaultSelect: V1_DEFAULTS,
+  betaDefaultSelect: [...V1_DEFAULTS, ...described.returnedByDefault.filter((name) => !V1_DEFAULTS.includes(name))],
   inputOnly: { 'members@odata.bind': bindList, 'owners@odata.bind': bindList },
 });

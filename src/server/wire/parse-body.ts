@@ -84,6 +84,8 @@ function describeIssue(issue: z.core.$ZodIssue, typeName: string, input: unknown
   const value = at(input, issue.path);
   switch (issue.code) {
     case 'unrecognized_keys': {
+      // A complex type of the metadata names itself in its issue (in Intune's namespace).
+      if (issue.path.length > 0 && issue.message.startsWith("The property '")) return issue.message.replace('microsoft.management.services.api.', 'microsoft.graph.');
       const owner = issue.path.length === 0 ? `microsoft.graph.${typeName}` : String(at(input, [...issue.path, '@odata.type']) ?? `the value of '${property}'`);
       const key = issue.keys[0] ?? '';
       return `The property '${key}' does not exist on type '${owner.replace(/^#/, '')}'. Make sure to only use property names that are defined by the type.`;

@@ -1,54 +1,31 @@
 import { z } from 'zod';
-import { complexType, f } from './fields';
+import { f } from './fields';
 import { entityType } from './entity-type';
+import { complexValue, describedEntity } from './graph-model';
 
-const passwordProfile = complexType('passwordProfile', {
-  password: f.string(),
-  forceChangePasswordNextSignIn: f.boolean(),
-  forceChangePasswordNextSignInWithMfa: f.boolean(),
-});
+const described = describedEntity('user');
 
-/** The v1.0 `user` entity (the properties enrollment and simulation need). */
+/** The password profile as stored and returned: the password itself never is (a secret). */
+const passwordProfile = complexValue('passwordProfile').transform((value) => ({ ...(value as Record<string, unknown>), password: null }));
+
+/**
+ * The beta `user` entity: every property the metadata declares, those enrollment and simulation
+ * need with Entra ID's rules. v1.0 returns by default the eleven properties of its docs; beta every
+ * property its docs do not mark "Returned only on $select".
+ */
 export const user = entityType({
   name: 'user',
   ancestors: ['directoryObject'],
   fields: {
-    id: f.string(),
-    businessPhones: f.strings(),
+    ...described.fields,
     displayName: f.of(z.string().min(1).max(256), null),
-    givenName: f.string(),
-    jobTitle: f.string(),
-    mail: f.string(),
-    mobilePhone: f.string(),
-    officeLocation: f.string(),
-    preferredLanguage: f.string(),
-    surname: f.string(),
     userPrincipalName: f.of(z.string().regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/), null),
-    accountEnabled: f.boolean(),
     mailNickname: f.of(z.string().min(1).max(64).regex(/^[\x21-\x7e]+$/), null),
-    department: f.string(),
-    companyName: f.string(),
-    usageLocation: f.string(),
     userType: f.string('Member'),
-    employeeId: f.string(),
-    city: f.string(),
-    country: f.string(),
-    createdDateTime: f.string(),
     passwordProfile: f.of(passwordProfile.nullable(), null),
   },
   required: ['accountEnabled', 'displayName', 'mailNickname', 'passwordProfile', 'userPrincipalName'],
-  defaultSelect: [
-    'id',
-    'businessPhones',
-    'displayName',
-    'givenName',
-    'jobTitle',
-    'mail',
-    'mobilePhone',
-    'officeLocation',
-    'preferredLanguage',
-    'surname',
-    'userPrincipalName',
-  ],
-  writeOnly: ['passwordProfile'],
+  readOnly: [...described.readOnly, 'deletedDateTime', 'onPremisesProvisioningErrors', 'serviceProvisioningErrors'],
+  defaultSelect: ['id', 'businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName'],
+  betaDefaultSelect: described.properties.map(([name]) => name).filter((name) => !described.selectOnly.includes(name)),
 });
