@@ -105,7 +105,7 @@ export interface KindDescriptor<Spec = unknown> {
   readonly referenceField?: string;
   /** The entity property that holds an object's name (`displayName` unless said; an imported device's `serialNumber`). */
   readonly nameProperty?: string;
-  /** Kinds whose objects must exist before objects of this kind are written (their creates come before this kind's actions). */
+  /** Kinds whose objects must exist before objects of this kind are written (their creates come before this kind's actions); the registry lists the kind after them. */
   readonly dependsOn: readonly KindName[];
   /** Application permissions Graph accepts (least privileged first). */
   readonly permissions: { readonly read: readonly string[]; readonly write: readonly string[] };

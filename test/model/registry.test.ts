@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DESCRIPTORS, inDependencyOrder, KIND_NAMES, KindNameSchema, KINDS, type KindDescriptor, type KindName } from '../../src/model';
+import { descriptorsOf, DESCRIPTORS, inDependencyOrder, KIND_NAMES, KindNameSchema, KINDS, type KindDescriptor, type KindName } from '../../src/model';
 
 const kindList = readFileSync(join(__dirname, '../../src/model/kinds/kind-list.ts'), 'utf8');
 
@@ -13,6 +13,11 @@ describe('the kind registry', () => {
     const lines = kindList.split('\n').filter((line) => line.startsWith('export * from '));
     expect(KIND_NAMES).toHaveLength(lines.length);
     for (const kind of KIND_NAMES) expect(KINDS[kind].kind).toBe(kind);
+  });
+
+  it('takes the descriptors from the exports of the kind list and refuses one exported under another name', () => {
+    expect(descriptorsOf({ webClip: KINDS.webClip, WebClipSpecSchema: KINDS.webClip.specSchema, MOBILE_APPS: { collection: '/x' } })).toEqual([KINDS.webClip]);
+    expect(() => descriptorsOf({ clip: KINDS.webClip })).toThrow("the kind list exports the descriptor of kind 'webClip' as 'clip'; export it under its kind's name.");
   });
 
   it('puts every kind after the kinds it depends on', () => {

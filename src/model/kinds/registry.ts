@@ -22,6 +22,18 @@ function isDescriptor(value: unknown): value is KindDescriptor {
 }
 
 /**
+ * The descriptors among a kind list's exports (the others are the kinds' schemas, constants and
+ * helpers); throws for a descriptor exported under a name other than its kind's.
+ */
+export function descriptorsOf(exports: Readonly<Record<string, unknown>>): KindDescriptor[] {
+  return Object.entries(exports).flatMap(([name, value]) => {
+    if (!isDescriptor(value)) return [];
+    if (value.kind !== name) throw new Error(`the kind list exports the descriptor of kind '${value.kind}' as '${name}'; export it under its kind's name.`);
+    return [value];
+  });
+}
+
+/**
  * The descriptors in dependency order: a kind comes after every kind it `dependsOn`, and kinds
  * free to go in either order go by name, so the order depends on the descriptors alone.
  */
@@ -48,15 +60,7 @@ export function inDependencyOrder(descriptors: readonly KindDescriptor[]): KindD
  * derive from this one object, and it derives from the kind list (`kind-list.ts`): a kind is
  * added there, with one line.
  */
-export const KINDS = Object.fromEntries(
-  inDependencyOrder(
-    Object.entries(KIND_MODULES).flatMap(([name, value]) => {
-      if (!isDescriptor(value)) return [];
-      if (value.kind !== name) throw new Error(`the kind list exports the descriptor of kind '${value.kind}' as '${name}'; export it under its kind's name.`);
-      return [value];
-    }),
-  ).map((d) => [d.kind, d]),
-) as unknown as Kinds;
+export const KINDS = Object.fromEntries(inDependencyOrder(descriptorsOf(KIND_MODULES)).map((d) => [d.kind, d])) as unknown as Kinds;
 
 /** The spec type of a kind. */
 export type SpecOf<K extends KindName> = Kinds[K] extends KindDescriptor<infer Spec> ? Spec : never;
