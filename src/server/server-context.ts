@@ -53,6 +53,8 @@ export type ServerEnv = {
     requestId: string;
     /** The `client-request-id` response header. */
     clientRequestId: string;
+    /** The request's URL, parsed once (see {@link requestUrl}). */
+    url: URL;
     /** Version segment of the request. */
     version: ApiVersion;
     /** Tenant of the bearer token. */
@@ -68,6 +70,16 @@ export type ServerEnv = {
 
 /** A request context of the server. */
 export type ServerContextOf = Context<ServerEnv>;
+
+/** The request's URL, parsed on first use and kept for the rest of the request; not to be changed. */
+export function requestUrl(c: ServerContextOf): URL {
+  let url = c.get('url');
+  if (!url) {
+    url = new URL(c.req.url);
+    c.set('url', url);
+  }
+  return url;
+}
 
 /** The media type Graph answers JSON with. */
 export const GRAPH_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';

@@ -51,6 +51,14 @@ export interface AssignmentRecord {
   readonly data: Record<string, unknown>;
 }
 
+/** The tenant a bearer token belongs to and what it may do. */
+export interface TokenOwner {
+  /** Tenant of the token. */
+  readonly tenantId: string;
+  /** What the token may do. */
+  readonly grant: TokenGrant;
+}
+
 /** Which objects of a collection to read: those with a display name or lookup key (case-insensitive), or all. */
 export interface EntityFilter {
   /** Display name. */
@@ -99,9 +107,12 @@ CREATE TABLE IF NOT EXISTS entities (
   UNIQUE (tenant_id, collection, id)
 );
 CREATE INDEX IF NOT EXISTS entities_by_display_name ON entities (tenant_id, collection, display_name);
-CREATE INDEX IF NOT EXISTS entities_by_lookup_key ON entities (tenant_id, collection, lookup_key);
+-- Partial indexes: most objects have no lookup key or priority, and an insert touches only the indexes it is in.
+DROP INDEX IF EXISTS entities_by_lookup_key;
+CREATE INDEX IF NOT EXISTS entities_with_lookup_key ON entities (tenant_id, collection, lookup_key) WHERE lookup_key IS NOT NULL;
 CREATE INDEX IF NOT EXISTS entities_in_order ON entities (tenant_id, collection, seq);
-CREATE INDEX IF NOT EXISTS entities_by_priority ON entities (tenant_id, collection, priority_class, priority);
+DROP INDEX IF EXISTS entities_by_priority;
+CREATE INDEX IF NOT EXISTS entities_with_priority ON entities (tenant_id, collection, priority_class, priority) WHERE priority_class IS NOT NULL;
 CREATE TABLE IF NOT EXISTS assignments (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   tenant_id TEXT NOT NULL,
@@ -209,6 +220,7 @@ export class Store {
   /** The underlying database connection. */
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly tokenOwners = new Map<string, TokenOwner>();
   /** One transaction function for every call: better-sqlite3 builds a transaction function at a cost. */
   private readonly runInTransaction: (fn: () => unknown) => unknown;
 
@@ -312,11 +324,19 @@ export class Store {
     this.statement('INSERT INTO tokens (token, tenant_id, grant_json) VALUES (?, ?, ?)').run(token, tenantId, grant === undefined ? null : JSON.stringify(grant));
   }
 
-  /** The tenant a bearer token belongs to and what it may do. */
-  tokenOwner(token: string): { readonly tenantId: string; readonly grant: TokenGrant } | undefined {
+  /**
+   * The tenant a bearer token belongs to and what it may do. Tokens are never changed or deleted,
+   * so a token found once (outside a transaction, which could still roll back) is remembered and
+   * later requests with it do not read the database.
+   */
+  tokenOwner(token: string): TokenOwner | undefined {
+    const known = this.tokenOwners.get(token);
+    if (known) return known;
     const row = this.statement('SELECT tenant_id, grant_json FROM tokens WHERE token = ?').get(token) as { tenant_id: string; grant_json: string | null } | undefined;
     if (!row) return undefined;
-    return { tenantId: row.tenant_id, grant: row.grant_json === null ? DELEGATED_ADMIN : (JSON.parse(row.grant_json) as TokenGrant) };
+    const owner = { tenantId: row.tenant_id, grant: row.grant_json === null ? DELEGATED_ADMIN : (JSON.parse(row.grant_json) as TokenGrant) };
+    if (!this.db.inTransaction) this.tokenOwners.set(token, owner);
+    return owner;
   }
 
   /** The tenant a bearer token belongs to. */

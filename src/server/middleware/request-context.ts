@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { pathTemplate } from '../request-log';
-import type { ServerContext, ServerEnv } from '../server-context';
+import { requestUrl, type ServerContext, type ServerEnv } from '../server-context';
 
 /**
  * Gives every request a `request-id` (echoed with `client-request-id` on the response, as Graph
@@ -17,7 +17,7 @@ export function requestContext(ctx: ServerContext): MiddlewareHandler<ServerEnv>
     await next();
     c.res.headers.set('request-id', requestId);
     c.res.headers.set('client-request-id', clientRequestId);
-    const path = new URL(c.req.url).pathname;
+    const path = requestUrl(c).pathname;
     if (path.startsWith('/_enrollkit')) return;
     ctx.requestLog.record({
       time: new Date().toISOString(),

@@ -1,13 +1,13 @@
 import type { MiddlewareHandler } from 'hono';
 import { GraphError } from '../graph-error';
-import type { ServerContext, ServerEnv } from '../server-context';
+import { requestUrl, type ServerContext, type ServerEnv } from '../server-context';
 
 const INTUNE_PATH = /^\/(beta|v1\.0)\/(deviceManagement|deviceAppManagement)(\/|$)/;
 
 /** Emulates Intune's throttling on Intune paths (when switched on): 429 with `Retry-After`. */
 export function throttle(ctx: ServerContext): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
-    if (ctx.throttler.enabled && INTUNE_PATH.test(new URL(c.req.url).pathname)) {
+    if (ctx.throttler.enabled && INTUNE_PATH.test(requestUrl(c).pathname)) {
       const isWrite = !['GET', 'HEAD'].includes(c.req.method);
       const retryAfter = ctx.throttler.admit(c.get('tenantId'), c.get('token'), isWrite);
       if (retryAfter !== undefined) {

@@ -104,8 +104,12 @@ export function encodeSkipToken(offset: number): string {
   return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
 }
 
+/** The options of a request without a query string. */
+const NO_OPTIONS: QueryOptions = { count: false };
+
 /** Reads and checks the system query options of a request URL. */
 export function readQueryOptions(url: URL, version: ApiVersion): QueryOptions {
+  if (url.search === '') return NO_OPTIONS;
   for (const key of url.searchParams.keys()) {
     const name = key.startsWith('$') ? key.slice(1).toLowerCase() : version === 'beta' ? key.toLowerCase() : undefined;
     if (name === undefined || SUPPORTED.includes(name)) continue;

@@ -9,7 +9,7 @@ import { type ApiVersion, type QueryOptions, readQueryOptions } from '../odata/q
 import { refuseAdminOnlyWrite } from '../middleware/authorize';
 import { closeGap, isTenantDefault, movePriority, nextPriority } from '../priorities';
 import { readJsonBody } from '../request-body';
-import { graphJson, graphJsonText, noContent, type ServerContext, type ServerContextOf, type ServerEnv } from '../server-context';
+import { graphJson, graphJsonText, noContent, requestUrl, type ServerContext, type ServerContextOf, type ServerEnv } from '../server-context';
 import type { AssignmentRecord, EntityRecord, StoredEntity } from '../store';
 import { graphTimestamp } from '../timestamps';
 import { applyProperties, type EntityType } from '../wire/entity-type';
@@ -105,7 +105,7 @@ export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): 
   app.get('/', (c) => {
     const version = c.get('version');
     const tenantId = c.get('tenantId');
-    const url = new URL(c.req.url);
+    const url = requestUrl(c);
     const options = readQueryOptions(url, version);
     const expansion = expansionOf(options, collection);
     const displayName = equalityOn(options, 'displayName');
@@ -148,7 +148,7 @@ export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): 
 
   app.get('/:id', (c) => {
     const version = c.get('version');
-    const options = readQueryOptions(new URL(c.req.url), version);
+    const options = readQueryOptions(requestUrl(c), version);
     checkSelect(options.select, target);
     const expansion = expansionOf(options, collection);
     const entity = load(c, c.req.param('id'));
