@@ -1,20 +1,11 @@
 import { applyPlan, planImpactOf, planStack, withMemberCounts, type PlanImpact } from '../../src/engine';
 import { MICROSOFT_AUTHENTICATOR, type GroupSpec, type Manifest, type Resource } from '../../src/model';
 import { authenticator, cleanStack, group, manifest, platformRestriction, profile, storeApp } from '../rules/builders';
-import { startReferenceTenant, type ReferenceTenant } from '../_helpers/reference-tenant';
+import { graphJson, startReferenceTenant, type ReferenceTenant } from '../_helpers/reference-tenant';
 
 let tenant: ReferenceTenant;
 
-async function graph(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(`${tenant.server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${tenant.server.token}`, 'content-type': 'application/json' },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-}
+const graph = (method: string, path: string, body?: unknown) => graphJson(tenant, method, path, body);
 
 beforeEach(async () => {
   tenant = await startReferenceTenant();

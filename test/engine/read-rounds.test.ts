@@ -2,7 +2,7 @@ import { GraphBackend } from '../../src/backends/graph';
 import { staticToken } from '../../src/backends/graph/token-source';
 import { applyPlan, checkTenant, planStack, type Backend, type TenantRef } from '../../src/engine';
 import { WrongTenantError, type Manifest } from '../../src/model';
-import { startReferenceTenant, TEST_RETRY, type ReferenceTenant } from '../_helpers/reference-tenant';
+import { graphJson, startReferenceTenant, TEST_RETRY, type ReferenceTenant } from '../_helpers/reference-tenant';
 import { syntheticStack } from '../_helpers/synthetic-stack';
 
 let tenant: ReferenceTenant;
@@ -29,16 +29,7 @@ function answered(): string[] {
   return tenant.server.server.requestLog.entries().map((e) => `${e.method} ${e.path}`);
 }
 
-async function graph(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(`${tenant.server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${tenant.server.token}`, 'content-type': 'application/json' },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-}
+const graph = (method: string, path: string, body?: unknown) => graphJson(tenant, method, path, body);
 
 /** The stack of 100 objects of the flat kinds, applied. */
 async function applied(): Promise<Manifest> {
