@@ -87,7 +87,17 @@ function targetingOf(kind: KindName, states: readonly StateIndex[]): Targeting {
 
 /** What the audiences of a touched object depend on: its kind and whom its targets name. */
 function audienceKey(object: TouchedObject): string {
-  return `${object.kind}\n${object.targets.map((t) => `${t.type}:${'group' in t ? t.group : ''}`).join('\n')}`;
+  let key: string = object.kind;
+  for (const t of object.targets) key += `\n${t.type}:${'group' in t ? t.group : ''}`;
+  return key;
+}
+
+/** What tells audiences apart: their groups, lower-cased, once each, in code unit order. */
+function audienceId(lower: readonly string[]): string {
+  if (lower.length < 2) return lower[0] ?? '';
+  const [a, b] = lower as [string, string];
+  if (lower.length === 2) return a === b ? a : a < b ? `${a}\n${b}` : `${b}\n${a}`;
+  return [...new Set(lower)].sort().join('\n');
 }
 
 /**
@@ -99,7 +109,7 @@ function audienceKey(object: TouchedObject): string {
 export function audiencesOf(touched: readonly TouchedObject[], before: StateIndex, after: StateIndex): Audience[] {
   const audiences = new Map<string, Audience>();
   const add = (groups: readonly string[]) => {
-    const key = [...new Set(groups.map((g) => g.toLowerCase()))].sort().join('\n');
+    const key = audienceId(groups.map((g) => g.toLowerCase()));
     if (audiences.has(key)) return;
     audiences.set(key, [...new Map(groups.map((g) => [g.toLowerCase(), g])).values()].sort((a, b) => a.localeCompare(b)));
   };
@@ -120,8 +130,8 @@ export function audiencesOf(touched: readonly TouchedObject[], before: StateInde
     if (!groups) targeting.set(object.kind, (groups = targetingOf(object.kind, [before, after])));
     // A group is a rival when an object other than (one of) these targets it.
     const rivals = [...groups.values()].filter((g) => g.objects.size > 1 || keys.size > 1 || !g.objects.has(object.key)).map((g) => g.name);
-    const own = groupsOf(object.targets.filter((t) => t.type === 'exclusionGroup'));
-    for (const member of includes(object.targets)) for (const other of new Set([...rivals, ...own])) add([...member, other]);
+    const others = new Set([...rivals, ...groupsOf(object.targets.filter((t) => t.type === 'exclusionGroup'))]);
+    for (const member of includes(object.targets)) for (const other of others) add([...member, other]);
   }
   return [...audiences.values()];
 }

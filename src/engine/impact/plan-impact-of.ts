@@ -6,7 +6,7 @@ import { audiencesOf, touchedObjects, type Audience } from './audiences';
 import { IMPACT_DEVICES, IMPACT_OWNERSHIPS, describeCases, impactCases, osRanges } from './device-matrix';
 import { impactStates } from './impact-states';
 import { IMPACT_ASPECTS, outcomeAspects } from './outcome-aspects';
-import { stateIndex } from './state-index';
+import { stateIndex, type Reach } from './state-index';
 import type { AffectedAudience, ImpactAspect, ImpactCase, ImpactChange, OsRange, PlanImpact } from './plan-impact';
 
 /** Names an object by its identity, or by the name the resolution gave when it has none. */
@@ -19,12 +19,15 @@ export function audienceLabel(groups: Audience): string {
   return `members of both ${groups.map((g) => `'${g}'`).join(' and ')}`;
 }
 
+/** The outcome of each case of the matrix against one state. */
+type Resolve = (c: ImpactCase) => Map<ImpactAspect, string>;
+
 /**
  * Resolves each case against a state, once per distinct request: cases that differ only in what
  * cannot change the outcome there (see {@link requestDimensions}) share one resolution, made with
  * the first such case (the lowest OS version).
  */
-function resolver(state: EnrollmentState, groups: Audience, nameOf: NameOf): (c: ImpactCase) => Map<ImpactAspect, string> {
+function resolver(state: EnrollmentState, groups: Audience, nameOf: NameOf): Resolve {
   const dimensions = requestDimensions(state);
   const resolved = new Map<string, Map<ImpactAspect, string>>();
   const signatures = new Map<string, string>();
@@ -41,16 +44,26 @@ function resolver(state: EnrollmentState, groups: Audience, nameOf: NameOf): (c:
   };
 }
 
+/**
+ * The resolver of each reach of one state index, made once for the audiences whose reaches
+ * resolve alike (the same {@link Reach.key}).
+ */
+function sharedResolvers(nameOf: NameOf): (reach: Reach, groups: Audience) => Resolve {
+  const made = new Map<string, Resolve>();
+  return (reach, groups) => {
+    let resolve = made.get(reach.key);
+    if (!resolve) made.set(reach.key, (resolve = resolver(reach.state, groups, nameOf)));
+    return resolve;
+  };
+}
+
 /** True when both lists hold the same objects in the same order. */
 function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-function audienceImpact(groups: Audience, before: EnrollmentState, after: EnrollmentState, cases: readonly ImpactCase[], ranges: readonly OsRange[], nameOf: NameOf): AffectedAudience | undefined {
-  // Nothing a member of these groups can be reached by differs: every resolution would be the same.
-  if (sameObjects(before.resources, after.resources) && before.defaults === after.defaults) return undefined;
+function audienceImpact(groups: Audience, [resolveBefore, resolveAfter]: readonly [Resolve, Resolve], cases: readonly ImpactCase[], ranges: readonly OsRange[]): AffectedAudience | undefined {
   const found = new Map<string, { aspect: ImpactAspect; before: string; after: string; cases: ImpactCase[] }>();
-  const [resolveBefore, resolveAfter] = [resolver(before, groups, nameOf), resolver(after, groups, nameOf)];
   for (const c of cases) {
     const was = resolveBefore(c);
     const is = resolveAfter(c);
@@ -90,6 +103,12 @@ export function planImpactOf(manifest: Manifest, state: ActualState, plan: Plan)
   const audiences = audiencesOf(touchedObjects(plan, states), before, after).sort((a, b) => a.length - b.length || a.join('\n').localeCompare(b.join('\n')));
   const cases = impactCases(ranges);
   const nameOf: NameOf = (path, fallback) => (path === undefined ? fallback : (states.afterByPath.get(path)?.displayName ?? states.beforeByPath.get(path)?.displayName ?? fallback));
-  const affected = audiences.flatMap((groups) => audienceImpact(groups, before.reach(groups), after.reach(groups), cases, ranges, nameOf) ?? []);
+  const [resolveBefore, resolveAfter] = [sharedResolvers(nameOf), sharedResolvers(nameOf)];
+  const affected = audiences.flatMap((groups) => {
+    const [was, is] = [before.reach(groups), after.reach(groups)];
+    // Nothing a member of these groups can be reached by differs: every resolution would be the same.
+    if (sameObjects(was.state.resources, is.state.resources) && was.state.defaults === is.state.defaults) return [];
+    return audienceImpact(groups, [resolveBefore(was, groups), resolveAfter(is, groups)], cases, ranges) ?? [];
+  });
   return { matrix, audiences: audiences.length, affected };
 }

@@ -2,6 +2,18 @@ import { descriptorOf, type KindName, type Resource } from '../../model';
 import { reachesForCertain, type EnrollmentState } from '../../rules';
 import { addTo } from './add-to';
 
+/** The objects of a state that can change how enrollment resolves for a member of some groups. */
+export interface Reach {
+  /** The state of those objects alone, in state order. */
+  readonly state: EnrollmentState;
+  /**
+   * The same for two reaches of one index that hold the same objects and whose members are in the
+   * same of the groups those objects' targets name: the resolver, which reads a member's groups
+   * only to match them with targets, resolves both alike.
+   */
+  readonly key: string;
+}
+
 /** A state's objects, indexed once for every audience: by kind, by rank in their priority class, and by whom their include targets reach. */
 export interface StateIndex {
   /** The state indexed. */
@@ -14,16 +26,37 @@ export interface StateIndex {
    * all devices), less those of a priority class ranked below one that reaches the member for
    * certain (the resolver takes the highest-ranked object of a class that applies).
    */
-  readonly reach: (groups: readonly string[]) => EnrollmentState;
+  readonly reach: (groups: readonly string[]) => Reach;
 }
 
-/** Each prioritised object's rank in its class (0 the highest): priority order, then state order. */
-function ranks(byKind: ReadonlyMap<KindName, Resource[]>): Map<Resource, number> {
-  const rank = new Map<Resource, number>();
-  for (const [kind, objects] of byKind) {
+/** The positions in both ascending lists of positions, once each, in ascending order. */
+function union(a: readonly number[], b: readonly number[]): readonly number[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i] ?? Infinity;
+    const y = b[j] ?? Infinity;
+    merged.push(Math.min(x, y));
+    if (x <= y) i += 1;
+    if (y <= x) j += 1;
+  }
+  return merged;
+}
+
+/**
+ * Each prioritised object's rank in its class (0 the highest) by its position in the state, -1
+ * for the others: priority order, then state order.
+ */
+function ranks(state: EnrollmentState, byKind: ReadonlyMap<KindName, number[]>): number[] {
+  const rank = state.resources.map(() => -1);
+  for (const [kind, positions] of byKind) {
     if (descriptorOf(kind).priorityClass === undefined) continue;
+    const order = positions.map((at) => ({ at, priority: state.resources[at]!.priority ?? Infinity }));
     // Stable: objects of equal (or no) priority keep their state order, as the resolver ranks them.
-    [...objects].sort((a, b) => (a.priority ?? Infinity) - (b.priority ?? Infinity)).forEach((r, i) => rank.set(r, i));
+    order.sort((a, b) => a.priority - b.priority).forEach(({ at }, i) => (rank[at] = i));
   }
   return rank;
 }
@@ -31,35 +64,44 @@ function ranks(byKind: ReadonlyMap<KindName, Resource[]>): Map<Resource, number>
 /** Indexes a state in one pass over its objects and their targets. */
 export function stateIndex(state: EnrollmentState): StateIndex {
   const byKind = new Map<KindName, Resource[]>();
+  const positionsByKind = new Map<KindName, number[]>();
   const everyone: number[] = [];
-  // Positions in the state of the objects that include each group (lower-cased).
+  // Positions in the state of the objects that include, and that exclude, each group (lower-cased).
   const byGroup = new Map<string, number[]>();
+  const byExcluded = new Map<string, number[]>();
   state.resources.forEach((r, i) => {
     addTo(byKind, r.kind, r);
+    addTo(positionsByKind, r.kind, i);
     let all = false;
     for (const { target } of r.assignments) {
       if (target.type === 'allLicensedUsers' || target.type === 'allDevices') all = true;
-      else if (target.type === 'group') addTo(byGroup, target.group.toLowerCase(), i);
+      else {
+        const lists = target.type === 'group' ? byGroup : byExcluded;
+        const lower = target.group.toLowerCase();
+        // An object that names a group twice is listed once.
+        if (lists.get(lower)?.at(-1) !== i) addTo(lists, lower, i);
+      }
     }
     if (all) everyone.push(i);
   });
-  const rank = ranks(byKind);
+  const rank = ranks(state, positionsByKind);
   return {
     state,
     ofKind: (kind) => byKind.get(kind) ?? [],
     reach: (groups) => {
-      const positions = groups.length === 0 ? everyone : [...new Set([...everyone, ...groups.flatMap((g) => byGroup.get(g.toLowerCase()) ?? [])])].sort((a, b) => a - b);
-      const reached = positions.map((i) => state.resources[i]!);
+      const lower = groups.map((g) => g.toLowerCase());
+      const positions = lower.reduce((reached, g) => union(reached, byGroup.get(g) ?? []), everyone as readonly number[]);
       const highest = new Map<KindName, number>();
-      for (const r of reached) {
-        const at = rank.get(r);
-        if (at !== undefined && at < (highest.get(r.kind) ?? Infinity) && reachesForCertain(r.assignments, groups)) highest.set(r.kind, at);
+      for (const i of positions) {
+        const r = state.resources[i]!;
+        const at = rank[i]!;
+        if (at >= 0 && at < (highest.get(r.kind) ?? Infinity) && reachesForCertain(r.assignments, groups)) highest.set(r.kind, at);
       }
-      const outranked = (r: Resource) => {
-        const [at, top] = [rank.get(r), highest.get(r.kind)];
-        return at !== undefined && top !== undefined && at > top;
-      };
-      return { ...state, resources: reached.filter((r) => !outranked(r)) };
+      const keep = (i: number) => !(rank[i]! > (highest.get(state.resources[i]!.kind) ?? Infinity));
+      const kept = positions.filter(keep);
+      // The groups of the audience that a target of an object kept names (all of an included group's objects are reached).
+      const named = lower.filter((g) => byGroup.get(g)?.some(keep) || byExcluded.get(g)?.some((i) => positions.includes(i) && keep(i)));
+      return { state: { ...state, resources: kept.map((i) => state.resources[i]!) }, key: `${kept.join(',')}\n${[...new Set(named)].sort().join('\n')}` };
     },
   };
 }
