@@ -1,4 +1,4 @@
-import { descriptorOf, type AssignmentTarget, type KindName } from '../../model';
+import { descriptorOf, type Assignment, type AssignmentTarget, type KindName } from '../../model';
 import type { Plan } from '../plan-types';
 import type { ImpactStates, PriorityClassOrders } from './impact-states';
 import type { StateIndex } from './state-index';
@@ -29,7 +29,8 @@ function reordered(orders: readonly PriorityClassOrders[]): string[] {
     };
     was.forEach((key, i) => {
       // The same rank and the same objects above it: nothing overtook it or fell behind it.
-      if (differing !== 0 || is[i] !== key) touched.push(key);
+      if (differing === 0 && is[i] === key) return;
+      touched.push(key);
       shift(key, 1);
       shift(is[i]!, -1);
     });
@@ -41,18 +42,18 @@ function reordered(orders: readonly PriorityClassOrders[]): string[] {
 export function touchedObjects(plan: Plan, states: ImpactStates): TouchedObject[] {
   const { beforeByPath: before, afterByPath: after } = states;
   const touched = new Map<string, { key: string; kind: KindName; targets: AssignmentTarget[] }>();
-  const touch = (key: string, kind: KindName, targets?: readonly AssignmentTarget[]) => {
+  // The targets of the assignments given, else of the object's assignments in both states.
+  const touch = (key: string, kind: KindName, assignments?: readonly (readonly Assignment[])[]) => {
     let object = touched.get(key);
     if (object) object.kind = kind;
     else touched.set(key, (object = { key, kind, targets: [] }));
-    if (targets) object.targets.push(...targets);
-    else for (const r of [before.get(key), after.get(key)]) for (const a of r?.assignments ?? []) object.targets.push(a.target);
+    for (const list of assignments ?? [before.get(key)?.assignments ?? [], after.get(key)?.assignments ?? []]) for (const a of list) object.targets.push(a.target);
   };
   for (const c of plan.changes) {
     if (c.action === 'unchanged' || c.action === 'conflict') continue;
     const key = (c.id === undefined ? undefined : states.keyOfId(c.id)) ?? c.path;
     if (key === undefined) continue;
-    touch(key, c.kind, c.referenced ? [...c.assignments.add, ...c.assignments.remove].map((a) => a.target) : undefined);
+    touch(key, c.kind, c.referenced ? [c.assignments.add, c.assignments.remove] : undefined);
   }
   for (const key of reordered(states.orders)) touch(key, (before.get(key) ?? after.get(key))!.kind);
   return [...touched.values()];

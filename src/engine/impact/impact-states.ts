@@ -81,7 +81,7 @@ function prioritiesAfter(
   read: ReadonlyMap<KindName, Resource[]>,
   removed: ReadonlySet<string>,
   created: ReadonlyMap<KindName, string[]>,
-  declared: ReadonlyMap<string, Resource>,
+  declared: (logicalId: string) => Resource | undefined,
 ): { priorities: Map<string, number>; orders: PriorityClassOrders[] } {
   const priorities = new Map<string, number>();
   const orders: PriorityClassOrders[] = [];
@@ -93,15 +93,18 @@ function prioritiesAfter(
     // A resource read keeps the object's Graph ID as its logical ID.
     const ranked = (read.get(d.kind) ?? []).sort((x, y) => (x.priority ?? 0) - (y.priority ?? 0) || (x.logicalId < y.logicalId ? -1 : x.logicalId > y.logicalId ? 1 : 0));
     const members = ranked.filter((r) => !removed.has(r.logicalId));
-    const order = [...members.map((r) => r.path), ...(created.get(d.kind) ?? [])];
+    const added = created.get(d.kind) ?? [];
+    const order = [...members.map((r) => r.path), ...added];
     // A move's `to` is a rank: 1 is the highest.
     for (const move of moves.get(cls) ?? []) {
       const unowned = () => members.find((m) => m.displayName === move.displayName && m.path.startsWith(TENANT));
-      const item = move.logicalId !== undefined ? declared.get(move.logicalId)?.path : unowned()?.path;
+      const item = move.logicalId !== undefined ? declared(move.logicalId)?.path : unowned()?.path;
       if (item !== undefined) moveInPlace(order, { item, position: move.to - 1 });
     }
     order.forEach((key, i) => priorities.set(key, i + 1));
-    if (ranked.length > 0) orders.push(inBoth(ranked.map((r) => r.path), order));
+    const paths = ranked.map((r) => r.path);
+    // Nothing removed or added: both orders hold the same objects.
+    if (ranked.length > 0) orders.push(members.length === ranked.length && added.length === 0 ? { before: paths, after: order } : inBoth(paths, order));
   }
   return { priorities, orders };
 }
@@ -113,7 +116,8 @@ function prioritiesAfter(
  */
 export function impactStates(manifest: Manifest, state: ActualState, plan: Plan): ImpactStates {
   const destroy = plan.mode === 'destroy';
-  const declared = new Map(manifest.resources.map((r) => [r.logicalId, r]));
+  let byLogicalId: Map<string, Resource> | undefined;
+  const declared = (logicalId: string) => (byLogicalId ??= new Map(manifest.resources.map((r) => [r.logicalId, r]))).get(logicalId);
   const removed = new Set<string>();
   const declaredById = new Map<string, Resource>();
   const created = new Map<KindName, string[]>();
@@ -121,7 +125,7 @@ export function impactStates(manifest: Manifest, state: ActualState, plan: Plan)
     if (c.action === 'create' || c.action === 'replace') addTo(created, c.kind, c.path ?? c.logicalId);
     if (c.id === undefined) continue;
     if (c.action === 'delete' || c.action === 'replace') removed.add(c.id);
-    const resource = c.action === 'delete' || c.action === 'conflict' ? undefined : declared.get(c.logicalId);
+    const resource = c.action === 'delete' || c.action === 'conflict' ? undefined : declared(c.logicalId);
     if (resource) declaredById.set(c.id, resource);
   }
   const objects: ActualObject[] = [];

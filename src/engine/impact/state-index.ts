@@ -54,24 +54,22 @@ function ranks(state: EnrollmentState, byKind: ReadonlyMap<KindName, number[]>):
   const rank = state.resources.map(() => -1);
   for (const [kind, positions] of byKind) {
     if (descriptorOf(kind).priorityClass === undefined) continue;
-    const order = positions.map((at) => ({ at, priority: state.resources[at]!.priority ?? Infinity }));
+    const priority = positions.map((at) => state.resources[at]!.priority ?? Infinity);
     // Stable: objects of equal (or no) priority keep their state order, as the resolver ranks them.
-    order.sort((a, b) => a.priority - b.priority).forEach(({ at }, i) => (rank[at] = i));
+    [...positions.keys()].sort((a, b) => priority[a]! - priority[b]!).forEach((k, i) => (rank[positions[k]!] = i));
   }
   return rank;
 }
 
 /** Indexes a state in one pass over its objects and their targets. */
 export function stateIndex(state: EnrollmentState): StateIndex {
-  const byKind = new Map<KindName, Resource[]>();
-  const positionsByKind = new Map<KindName, number[]>();
+  const byKind = new Map<KindName, number[]>();
   const everyone: number[] = [];
   // Positions in the state of the objects that include, and that exclude, each group (lower-cased).
   const byGroup = new Map<string, number[]>();
   const byExcluded = new Map<string, number[]>();
   state.resources.forEach((r, i) => {
-    addTo(byKind, r.kind, r);
-    addTo(positionsByKind, r.kind, i);
+    addTo(byKind, r.kind, i);
     let all = false;
     for (const { target } of r.assignments) {
       if (target.type === 'allLicensedUsers' || target.type === 'allDevices') all = true;
@@ -84,10 +82,15 @@ export function stateIndex(state: EnrollmentState): StateIndex {
     }
     if (all) everyone.push(i);
   });
-  const rank = ranks(state, positionsByKind);
+  const rank = ranks(state, byKind);
+  const kinds = new Map<KindName, readonly Resource[]>();
   return {
     state,
-    ofKind: (kind) => byKind.get(kind) ?? [],
+    ofKind: (kind) => {
+      let objects = kinds.get(kind);
+      if (!objects) kinds.set(kind, (objects = (byKind.get(kind) ?? []).map((i) => state.resources[i]!)));
+      return objects;
+    },
     reach: (groups) => {
       const lower = groups.map((g) => g.toLowerCase());
       const positions = lower.reduce((reached, g) => union(reached, byGroup.get(g) ?? []), everyone as readonly number[]);
