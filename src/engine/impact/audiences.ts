@@ -1,5 +1,6 @@
 import { descriptorOf, type Assignment, type AssignmentTarget, type KindName } from '../../model';
 import type { Plan } from '../plan-types';
+import { compareNames } from './compare-names';
 import type { ImpactStates, PriorityClassOrders } from './impact-states';
 import type { StateIndex } from './state-index';
 
@@ -112,7 +113,7 @@ export function audiencesOf(touched: readonly TouchedObject[], before: StateInde
   const add = (groups: readonly string[]) => {
     const key = audienceId(groups.map((g) => g.toLowerCase()));
     if (audiences.has(key)) return;
-    audiences.set(key, [...new Map(groups.map((g) => [g.toLowerCase(), g])).values()].sort((a, b) => a.localeCompare(b)));
+    audiences.set(key, [...new Map(groups.map((g) => [g.toLowerCase(), g])).values()].sort(compareNames));
   };
   const targeting = new Map<KindName, Targeting>();
   // Objects of one kind with the same targets bring the same audiences.

@@ -3,6 +3,7 @@ import { osSignature, requestDimensions, resolveEnrollment, type EnrollmentState
 import type { ActualState } from '../actual-state';
 import type { Plan } from '../plan-types';
 import { audiencesOf, touchedObjects, type Audience } from './audiences';
+import { compareNames } from './compare-names';
 import { IMPACT_DEVICES, IMPACT_OWNERSHIPS, describeCases, impactCases, osRanges } from './device-matrix';
 import { impactStates } from './impact-states';
 import { IMPACT_ASPECTS, outcomeAspects } from './outcome-aspects';
@@ -19,27 +20,32 @@ export function audienceLabel(groups: Audience): string {
   return `members of both ${groups.map((g) => `'${g}'`).join(' and ')}`;
 }
 
+/** The outcome of one resolution, aspect by aspect (see {@link outcomeAspects}). */
+type Aspects = Map<ImpactAspect, string>;
+
 /** The outcome of each case of the matrix against one state. */
-type Resolve = (c: ImpactCase) => Map<ImpactAspect, string>;
+type Resolve = (c: ImpactCase) => Aspects;
 
 /**
  * Resolves each case against a state, once per distinct request: cases that differ only in what
  * cannot change the outcome there (see {@link requestDimensions}) share one resolution, made with
- * the first such case (the lowest OS version).
+ * the first such case (the lowest OS version). A case asked again gets its outcome at once.
  */
 function resolver(state: EnrollmentState, groups: Audience, nameOf: NameOf): Resolve {
   const dimensions = requestDimensions(state);
-  const resolved = new Map<string, Map<ImpactAspect, string>>();
+  const resolved = new Map<string, Aspects>();
   const signatures = new Map<string, string>();
+  const byCase = new Map<ImpactCase, Aspects>();
   return (c) => {
+    const asked = byCase.get(c);
+    if (asked) return asked;
     const request = { os: c.os.from, device: dimensions.device ? c.device : 'iphone', ownership: dimensions.ownership ? c.ownership : 'personal', memberOf: groups } as const;
     let os = signatures.get(request.os);
     if (os === undefined) signatures.set(request.os, (os = osSignature(dimensions, request.os)));
     const key = `${os} ${request.device} ${request.ownership}`;
-    const known = resolved.get(key);
-    if (known) return known;
-    const aspects = outcomeAspects(resolveEnrollment(state, request), nameOf);
-    resolved.set(key, aspects);
+    let aspects = resolved.get(key);
+    if (!aspects) resolved.set(key, (aspects = outcomeAspects(resolveEnrollment(state, request), nameOf)));
+    byCase.set(c, aspects);
     return aspects;
   };
 }
@@ -62,17 +68,36 @@ function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+/** One aspect that differs between two outcomes, with a key that tells such differences apart. */
+interface Difference {
+  readonly key: string;
+  readonly aspect: ImpactAspect;
+  readonly before: string;
+  readonly after: string;
+}
+
+/** What differs from one outcome to the other: the outcome alone when it differs, else each aspect that does. */
+function differences(was: Aspects, is: Aspects): Difference[] {
+  const aspects = was.get('outcome') !== is.get('outcome') ? (['outcome'] as const) : IMPACT_ASPECTS;
+  return aspects.flatMap((aspect) => {
+    const [before, after] = [was.get(aspect), is.get(aspect)];
+    return before === undefined || after === undefined || after === before ? [] : [{ key: JSON.stringify([aspect, before, after]), aspect, before, after }];
+  });
+}
+
 function audienceImpact(groups: Audience, [resolveBefore, resolveAfter]: readonly [Resolve, Resolve], cases: readonly ImpactCase[], ranges: readonly OsRange[]): AffectedAudience | undefined {
   const found = new Map<string, { aspect: ImpactAspect; before: string; after: string; cases: ImpactCase[] }>();
+  // Cases resolved to the same two outcomes differ alike.
+  const compared = new Map<Aspects, Map<Aspects, Difference[]>>();
   for (const c of cases) {
     const was = resolveBefore(c);
     const is = resolveAfter(c);
-    const aspects = was.get('outcome') !== is.get('outcome') ? (['outcome'] as const) : IMPACT_ASPECTS;
-    for (const aspect of aspects) {
-      const [b, a] = [was.get(aspect), is.get(aspect)];
-      if (b === undefined || a === undefined || a === b) continue;
-      const key = JSON.stringify([aspect, b, a]);
-      const entry = found.get(key) ?? { aspect, before: b, after: a, cases: [] };
+    let against = compared.get(was);
+    if (!against) compared.set(was, (against = new Map()));
+    let differing = against.get(is);
+    if (!differing) against.set(is, (differing = differences(was, is)));
+    for (const { key, aspect, before, after } of differing) {
+      const entry = found.get(key) ?? { aspect, before, after, cases: [] };
       entry.cases.push(c);
       found.set(key, entry);
     }
@@ -100,7 +125,7 @@ export function planImpactOf(manifest: Manifest, state: ActualState, plan: Plan)
   const [before, after] = [stateIndex(states.before), stateIndex(states.after)];
   const ranges = osRanges([before.ofKind('platformRestriction'), after.ofKind('platformRestriction')]);
   const matrix = { devices: IMPACT_DEVICES, ownerships: IMPACT_OWNERSHIPS, os: ranges };
-  const audiences = audiencesOf(touchedObjects(plan, states), before, after).sort((a, b) => a.length - b.length || a.join('\n').localeCompare(b.join('\n')));
+  const audiences = audiencesOf(touchedObjects(plan, states), before, after).sort((a, b) => a.length - b.length || compareNames(a.join('\n'), b.join('\n')));
   const cases = impactCases(ranges);
   const nameOf: NameOf = (path, fallback) => (path === undefined ? fallback : (states.afterByPath.get(path)?.displayName ?? states.beforeByPath.get(path)?.displayName ?? fallback));
   const [resolveBefore, resolveAfter] = [sharedResolvers(nameOf), sharedResolvers(nameOf)];
