@@ -41,7 +41,7 @@ function namedAssignments(assignments: readonly Assignment[], state: ActualState
 }
 
 function fromActual(o: ActualObject, path: string, state: ActualState): Resource {
-  return {
+  const resource = {
     kind: o.kind,
     logicalId: o.id,
     path,
@@ -49,9 +49,11 @@ function fromActual(o: ActualObject, path: string, state: ActualState): Resource
     description: o.description,
     spec: o.spec,
     assignments: namedAssignments(o.assignments, state),
-    ...(o.priority !== undefined ? { priority: o.priority } : {}),
     suppressions: [],
-  } as Resource;
+  } as { priority?: number };
+  // Set after, rather than spread in: a conditional spread costs more than the object.
+  if (o.priority !== undefined) resource.priority = o.priority;
+  return resource as Resource;
 }
 
 /**
