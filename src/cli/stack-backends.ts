@@ -4,6 +4,7 @@ import { UsageError, type Manifest } from '../model';
 import { bindingOf, bindingOfEnvironment, environmentVariables, hasTenantCredentials, inCi, stackLabel, type StackBinding } from './environments';
 import type { CliIo } from './io';
 import { openBackend, type BackendFlags } from './open-backend';
+import { ReadHintsFile } from './read-hints-file';
 import { readCdktfConfig } from './synth/cdktf-config';
 
 /** A stack's backend, opened and checked: the tenant its credentials open. */
@@ -44,11 +45,14 @@ interface Destination {
 export class StackBackends {
   private readonly backends = new Map<string, Promise<Backend>>();
   private readonly tenants = new Map<string, Promise<TenantRef>>();
+  private readonly hints: ReadHintsFile;
 
   constructor(
     private readonly io: CliIo,
     private readonly flags: BackendFlags,
-  ) {}
+  ) {
+    this.hints = new ReadHintsFile(io.cwd);
+  }
 
   /** The backend of a stack, its tenant read and checked; throws a `WrongTenantError` naming both tenants when it is another. */
   forStack(manifest: Manifest): Promise<StackBackend> {
@@ -160,18 +164,23 @@ export class StackBackends {
     };
   }
 
-  private open({ key, make }: Destination): Promise<Backend> {
+  /** The destination's backend, opened once, with the read hints kept for its tenant. */
+  private open({ key, make, tenant }: Destination): Promise<Backend> {
     let opened = this.backends.get(key);
     if (!opened) {
-      opened = make();
+      opened = make().then((backend) => {
+        this.hints.give(backend, `${key}|${tenant?.id ?? ''}|${backend.description}`);
+        return backend;
+      });
       this.backends.set(key, opened);
     }
     return opened;
   }
 
-  /** Closes every backend opened. */
+  /** Keeps the read hints of every backend opened, and closes them. */
   async close(): Promise<void> {
     const all = await Promise.allSettled([...this.backends.values()]);
+    this.hints.keep();
     await Promise.all(all.flatMap((r) => (r.status === 'fulfilled' ? [r.value.close()] : [])));
   }
 }

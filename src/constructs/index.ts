@@ -23,3 +23,4 @@ export * from './ade-enrollment-profile';
 export * from './apple-configurator-profile';
 export * from './company-portal-app-configuration';
 export * from './apple-configurator-device';
+export * from './intune-object';

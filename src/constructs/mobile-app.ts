@@ -3,10 +3,8 @@ import type { AppAssignmentSettings, InstallIntent, KindName } from '../model';
 import type { AssignmentTarget } from './assignment-target';
 import { assignmentSettingsIssues } from './assignment-settings-issues';
 import { EnrollmentResource, type AssignmentDeclaration, type PropIssue, type ResourceNaming } from './enrollment-resource';
-import { asList, checkProps, type PropShape } from './prop-check';
-import { ASSIGNMENT_TARGET } from './targeted-resource';
-
-const APP_ASSIGNMENT: PropShape<AppAssignment> = { target: true, intent: true, settings: true };
+import { asList } from './prop-check';
+import { assignmentDeclarationIssues } from './assignment-declaration-issues';
 
 /** An assignment of an app: who gets it, and how. */
 export interface AppAssignment {
@@ -73,12 +71,7 @@ export abstract class MobileApp<K extends KindName = KindName> extends Enrollmen
 
   /** Every assignment must be an object with a target from `AssignmentTarget`'s factories and no unknown keys. */
   protected override kindIssues(): PropIssue[] {
-    return this.appAssignments.flatMap((assignment, i) => {
-      const field = `assignments.${i}`;
-      const { issues } = checkProps(assignment, APP_ASSIGNMENT, 'an app assignment');
-      const target = typeof assignment === 'object' && assignment !== null ? ASSIGNMENT_TARGET.issues(assignment.target, `${field}.target`) : [];
-      return [...issues.map((issue) => ({ ...issue, field: issue.field === 'props' ? field : `${field}.${issue.field}` })), ...target];
-    });
+    return assignmentDeclarationIssues(this.appAssignments, 'an app assignment');
   }
 
   /** Settings the app's kind cannot carry, such as VPP-only settings on a store app. */

@@ -3,6 +3,7 @@ export * from './actual-state';
 export * from './canonical-json';
 export * from './graph-errors';
 export * from './read-state';
+export * from './read-hints';
 export * from './diff';
 export * from './priority-moves';
 export * from './plan-types';

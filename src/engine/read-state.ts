@@ -18,7 +18,8 @@ import type { Backend, GraphRequest, GraphResponse } from './backend';
 import { fingerprintOf } from './canonical-json';
 import { isSuccess, responseError } from './graph-errors';
 import { countPaths, countRequests, countsOf } from './impact/count-members';
-import { nameDirectoryOf, namedLookupRequests, nestedRequests, nestedRequestsUnder, parentIdsOf, readNamedObjects, readNestedObjects, type ParentIds } from './read-nested';
+import { readHintsOf, rememberReadHints } from './read-hints';
+import { nameDirectoryOf, namedLookupRequests, nestedRequests, nestedRequestsUnder, parentIdsOf, readNamedObjects, readNestedObjects } from './read-nested';
 import { ORGANIZATION_BETA, tenantOf } from './tenant';
 
 /** Choices for {@link readState}. */
@@ -121,19 +122,6 @@ const DEM_DEVICES_REQUEST: GraphRequest = {
   path: "/deviceManagement/managedDevices?$filter=deviceEnrollmentType eq 'deviceEnrollmentManager'&$select=id,deviceName,serialNumber,userPrincipalName",
 };
 
-/** What a read found that the next read through the same backend can ask for in its first round. */
-interface ReadMemo {
-  /** The tokens' IDs, for the objects nested under them. */
-  readonly parents: ParentIds;
-  /** The IDs of the groups found by name (one group to a name), for their member counts. */
-  readonly groupIds: ReadonlyMap<string, string>;
-  /** The IDs of groups that assignments name and the look-ups by name did not find, for their names. */
-  readonly otherGroupIds: readonly string[];
-}
-
-/** What the last read through each backend found (a backend opens one tenant). */
-const lastRead = new WeakMap<Backend, ReadMemo>();
-
 /** The request for the name of a group known by its ID. */
 function groupNameRequest(id: string): GraphRequest {
   return { method: 'GET', version: 'v1.0', path: `/groups/${id}?$select=id,displayName` };
@@ -170,8 +158,8 @@ function unknownGroupIds(objects: readonly ActualObject[], known: ReadonlyMap<st
  * certificate, in as few rounds of round trips as the backend allows. The first round sends at
  * once (parallel `$batch`es of 20) the collection lists with `$expand=assignments`, the group
  * look-ups, the token lists, the certificate, the tenant (when asked to check it) and, when an
- * earlier read through this backend found them, the objects nested under the tokens (their paths
- * need the tokens' IDs), the member counts of the groups it found and the names of the groups that
+ * earlier read through this backend found them or the backend was given them ({@link ReadHints}),
+ * the objects nested under the tokens (their paths need the tokens' IDs), the member counts of the groups it found and the names of the groups that
  * assignments named by ID. A second round follows only where needed, with everything that waits for
  * the first: the objects nested under tokens not known before, the names of groups not known
  * before, the assignments a list did not expand (and the member counts asked for and not read yet,
@@ -190,7 +178,7 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
   const listRequests = [...collections.map((c) => c.request), ...groupRequests];
   const lookupRequests = namedLookupRequests();
   const tenantRequests = options.checkTenant ? [ORGANIZATION_BETA] : [];
-  const memo = lastRead.get(backend);
+  const memo = readHintsOf(backend);
   const nestedEarly = memo ? nestedRequestsUnder(memo.parents) : [];
   const countedEarly = options.memberCounts ? countPaths(names.flatMap((name) => memo?.groupIds.get(name) ?? [])) : [];
   const namedEarly = memo?.otherGroupIds ?? [];
@@ -255,7 +243,7 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
     const body = response?.body as Json | undefined;
     if (response && isSuccess(response) && typeof body?.displayName === 'string') groupNames.set(id, body.displayName);
   }
-  lastRead.set(backend, { parents: parentIdsOf(named), groupIds, otherGroupIds });
+  rememberReadHints(backend, { parents: parentIdsOf(named), groupIds, otherGroupIds });
   const deviceEnrollmentManagerDevices = demDevices?.map((d) => ({ serialNumber: String(d.serialNumber ?? ''), deviceName: String(d.deviceName ?? ''), userPrincipalName: String(d.userPrincipalName ?? '') }));
 
   const expiry = isSuccess(certResponse) ? (certResponse.body as Json).expirationDateTime : undefined;

@@ -84,14 +84,31 @@ export function requestUrl(c: ServerContextOf): URL {
 /** The media type Graph answers JSON with. */
 export const GRAPH_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
+/** Responses that already carry the request's `request-id` and `client-request-id` headers. */
+const withRequestIds = new WeakSet<Response>();
+
+/** Whether a response was made with the request's ids among its headers (see {@link graphJsonText}). */
+export function hasRequestIds(response: Response): boolean {
+  return withRequestIds.has(response);
+}
+
 /** A JSON response with Graph's content type. */
 export function graphJson(c: ServerContextOf, body: unknown, status: 200 | 201 = 200): Response {
   return graphJsonText(c, JSON.stringify(body), status);
 }
 
-/** A response of JSON text already serialised, with Graph's content type. */
+/**
+ * A response of JSON text already serialised, with Graph's content type and the request's ids.
+ * Its headers are a plain object, which the Node adapter writes as they are; adding headers to a
+ * response afterwards would build a `Headers` object and copy them out again.
+ */
 export function graphJsonText(c: ServerContextOf, json: string, status: 200 | 201 = 200): Response {
-  return c.body(json, status, { 'Content-Type': GRAPH_JSON });
+  const response = new Response(json, {
+    status,
+    headers: { 'content-type': GRAPH_JSON, 'request-id': c.get('requestId'), 'client-request-id': c.get('clientRequestId') },
+  });
+  withRequestIds.add(response);
+  return response;
 }
 
 /** A `204 No Content` response. */

@@ -153,6 +153,15 @@ function wireJson(typeAndJson: string): string {
   return `{"@odata.type":"#microsoft.graph.${typeAndJson.slice(0, space)}"${properties}`;
 }
 
+/**
+ * The members of Graph's JSON of an object, without the braces: `@odata.type`, then the properties
+ * of its stored JSON text, as they are.
+ */
+export function wireMembers(type: string, json: string): string {
+  const odataType = `"@odata.type":"#microsoft.graph.${type}"`;
+  return json.length > 2 ? `${odataType},${json.slice(1, -1)}` : odataType;
+}
+
 /** Wire properties from their stored JSON; the priority column is the truth (renumbering a sequence updates only the column). */
 function wireData(json: string, priority: number | null): Record<string, unknown> {
   const data = JSON.parse(json) as Record<string, unknown>;
@@ -438,27 +447,29 @@ export class Store {
     return row ? toEntity(row) : undefined;
   }
 
-  /** Inserts or replaces an object. */
-  putEntity(entity: EntityRecord): void {
+  /** Inserts or replaces an object; returns the JSON text its wire properties are stored as. */
+  putEntity(entity: EntityRecord): string {
+    const json = JSON.stringify(entity.data);
     this.statement(
       `INSERT INTO entities (tenant_id, collection, id, type, display_name, lookup_key, priority_class, priority, created, modified, json)
-       VALUES (@tenantId, @collection, @id, @type, @displayName, @lookupKey, @priorityClass, @priority, @created, @modified, @json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (tenant_id, collection, id) DO UPDATE SET
          type = excluded.type, display_name = excluded.display_name, lookup_key = excluded.lookup_key,
          priority_class = excluded.priority_class, priority = excluded.priority, modified = excluded.modified, json = excluded.json`,
-    ).run({
-      tenantId: entity.tenantId,
-      collection: entity.collection,
-      id: entity.id,
-      type: entity.type,
-      displayName: textOrNull(entity.data['displayName']),
-      lookupKey: entity.lookupKey,
-      priorityClass: entity.priorityClass,
-      priority: entity.priority,
-      created: textOrNull(entity.data['createdDateTime']),
-      modified: textOrNull(entity.data['lastModifiedDateTime']),
-      json: JSON.stringify(entity.data),
-    });
+    ).run(
+      entity.tenantId,
+      entity.collection,
+      entity.id,
+      entity.type,
+      textOrNull(entity.data['displayName']),
+      entity.lookupKey,
+      entity.priorityClass,
+      entity.priority,
+      textOrNull(entity.data['createdDateTime']),
+      textOrNull(entity.data['lastModifiedDateTime']),
+      json,
+    );
+    return json;
   }
 
   /** Deletes an object with its assignments and memberships. */

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
-import { COMMANDS } from '../../src/cli/commands';
 import type { Output } from '../../src/cli/json-output';
-import { exec } from '../../src/cli/program';
-import { startReferenceServer, type StartedReferenceServer } from '../../src/server';
 import { rankedApp } from '../_helpers/ranked-app';
-import { recordingIo, removeAppDirs, ROOT } from '../_helpers/synth-app';
+import { referenceCli } from '../_helpers/reference-cli';
+import { removeAppDirs, ROOT } from '../_helpers/synth-app';
 
 afterAll(removeAppDirs);
 
@@ -15,28 +13,18 @@ const PROFILES = '/beta/deviceManagement/appleUserInitiatedEnrollmentProfiles';
 const CONFIGURATIONS = '/beta/deviceManagement/deviceEnrollmentConfigurations';
 const INVENTORY = `/beta/deviceAppManagement/mobileApps?$filter=displayName eq 'enrollkit inventory: ranked'`;
 
-// Each test synthesizes apps and runs several commands against a server.
+// Each test synthesizes apps and runs several commands against a cli.server.
 jest.setTimeout(180_000);
 
 describe('enrollkit drift', () => {
-  let server: StartedReferenceServer;
-  beforeEach(async () => {
-    server = await startReferenceServer({ data: ':memory:' });
-  });
-  afterEach(() => server.close());
-
-  async function run(cwd: string, argv: string[]) {
-    const io = recordingIo(cwd);
-    Object.assign(io.env as Record<string, string>, { ENROLLKIT_BACKEND: 'reference', ENROLLKIT_URL: server.url, ENROLLKIT_TOKEN: server.token, GITHUB_ACTIONS: '' });
-    const code = await exec(argv, io, COMMANDS);
-    return { code, out: io.out(), err: io.err() };
-  }
+  const cli = referenceCli();
+  const run = (cwd: string, argv: string[]) => cli.run(cwd, argv);
 
   /** A request to the reference server as an administrator in the admin center would make it. */
   async function byHand(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-    const response = await fetch(`${server.url}${path}`, {
+    const response = await fetch(`${cli.server.url}${path}`, {
       method,
-      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${cli.server.token}`, 'Content-Type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     expect(response.ok).toBe(true);

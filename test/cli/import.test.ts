@@ -3,29 +3,18 @@ import { join } from 'node:path';
 import { applyCommand } from '../../src/cli/commands/apply';
 import { importCommand } from '../../src/cli/commands/import';
 import { planCommand } from '../../src/cli/commands/plan';
-import { exec } from '../../src/cli/program';
-import { startReferenceServer, type StartedReferenceServer } from '../../src/server';
-import { appDir, CDKTF_JSON, recordingIo, removeAppDirs } from '../_helpers/synth-app';
+import { referenceCli } from '../_helpers/reference-cli';
+import { appDir, CDKTF_JSON, removeAppDirs } from '../_helpers/synth-app';
 
 afterAll(removeAppDirs);
 
-let server: StartedReferenceServer;
-beforeEach(async () => {
-  server = await startReferenceServer({ data: ':memory:' });
-});
-afterEach(() => server.close());
-
-async function run(cwd: string, argv: string[]) {
-  const io = recordingIo(cwd);
-  Object.assign(io.env as Record<string, string>, { ENROLLKIT_BACKEND: 'reference', ENROLLKIT_URL: server.url, ENROLLKIT_TOKEN: server.token });
-  const code = await exec(argv, io, [importCommand, planCommand, applyCommand]);
-  return { code, out: io.out(), err: io.err() };
-}
+const cli = referenceCli([importCommand, planCommand, applyCommand]);
+const run = (cwd: string, argv: string[]) => cli.run(cwd, argv);
 
 async function post(path: string, body: Record<string, unknown>, version = 'beta'): Promise<string> {
-  const response = await fetch(`${server.url}/${version}${path}`, {
+  const response = await fetch(`${cli.server.url}/${version}${path}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${cli.server.token}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   const text = await response.text();

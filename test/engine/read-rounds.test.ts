@@ -1,6 +1,6 @@
 import { GraphBackend } from '../../src/backends/graph';
 import { staticToken } from '../../src/backends/graph/token-source';
-import { applyPlan, checkTenant, planStack, type Backend, type TenantRef } from '../../src/engine';
+import { applyPlan, checkTenant, planStack, readHintsFromJson, readHintsOf, readHintsToJson, rememberReadHints, type Backend, type TenantRef } from '../../src/engine';
 import { WrongTenantError, type Manifest } from '../../src/model';
 import { graphJson, startReferenceTenant, TEST_RETRY, type ReferenceTenant } from '../_helpers/reference-tenant';
 import { syntheticStack } from '../_helpers/synthetic-stack';
@@ -125,6 +125,47 @@ describe('a plan’s reads', () => {
       expect(await read()).toBe(1);
     } finally {
       await backend.close();
+    }
+  }, 60_000);
+
+  it('take one round on a cold backend given, through their JSON form, the hints an earlier read through another backend left', async () => {
+    const manifest = await applied();
+    await planStack(tenant.backend, manifest);
+    const kept = JSON.parse(JSON.stringify(readHintsToJson(readHintsOf(tenant.backend)!))) as unknown;
+    expect(Object.values((kept as { parents: Record<string, string[]> }).parents).flat().length).toBeGreaterThan(0);
+    const backend = coldBackend();
+    try {
+      rememberReadHints(backend, readHintsFromJson(kept)!);
+      const hinted = await counted(backend, manifest);
+      expect(hinted.plan.steps).toEqual([]);
+      expect(hinted.waves).toBe(1);
+    } finally {
+      await backend.close();
+    }
+  }, 60_000);
+
+  it('read the same state whatever IDs the hints name: those the tenant does not have cost requests and a second round, never a different plan', async () => {
+    const manifest = await applied();
+    const reference = coldBackend();
+    const hinted = coldBackend();
+    try {
+      const { plan: expected, state: expectedState } = await planStack(reference, { ...manifest, resources: manifest.resources.slice(1) });
+      const lookups = [...readHintsOf(reference)!.parents.keys()];
+      const made: unknown = {
+        parents: Object.fromEntries(lookups.map((lookup) => [lookup, ['00000000-0000-0000-0000-00000000dead']])),
+        groupIds: { 'Bench group 0': '00000000-0000-0000-0000-00000000beef' },
+        otherGroupIds: ['00000000-0000-0000-0000-00000000f00d'],
+      };
+      rememberReadHints(hinted, readHintsFromJson(made)!);
+      const before = hinted.counters();
+      const { plan, state } = await planStack(hinted, { ...manifest, resources: manifest.resources.slice(1) });
+      expect(hinted.counters().waves - before.waves).toBe(2);
+      expect(plan.steps).toEqual(expected.steps);
+      expect(plan.impact).toEqual(expected.impact);
+      expect(state.objects).toEqual(expectedState.objects);
+      expect(state.memberCounts).toEqual(expectedState.memberCounts);
+    } finally {
+      await Promise.all([reference.close(), hinted.close()]);
     }
   }, 60_000);
 });

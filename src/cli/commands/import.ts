@@ -45,6 +45,7 @@ export const importCommand: CommandFactory = (io) =>
     .requiredOption('--out <file>', 'the TypeScript file to write, e.g. main.ts')
     .option('--stack <name>', 'name of the stack the code declares', 'imported')
     .option('--all', 'also write the objects that stacks own already (those of --stack keep their logical IDs)')
+    .option('--generic', 'declare owned objects with IntuneObject (kind and spec as the manifest carries them) rather than each kind\'s own construct')
     .option('--force', 'overwrite --out if it exists')
     .addOption(environmentOption())
     .action(async (options: Record<string, unknown>) => {
@@ -61,7 +62,7 @@ export const importCommand: CommandFactory = (io) =>
         const { backend } = typeof options.environment === 'string' ? await backends.forEnvironment(options.environment) : await backends.forFlags();
         description = backend.description;
         const state = await readState(backend, []);
-        result = generateStackCode(state, { stack, include: options.all === true ? 'all' : 'unowned' });
+        result = generateStackCode(state, { stack, include: options.all === true ? 'all' : 'unowned', constructs: options.generic === true ? 'generic' : 'kind' });
       } finally {
         await backends.close();
       }

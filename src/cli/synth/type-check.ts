@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type * as TS from 'typescript';
 
@@ -74,8 +75,8 @@ function propContext(ts: typeof TS, file: TS.SourceFile, position: number): { pr
  * TypeScript is enrollkit's own dependency and loads only here.
  */
 export async function typeCheck(entry: string, cwd: string): Promise<TypeCheck> {
-  const loaded = (await import('typescript')) as typeof TS & { default?: typeof TS };
-  const ts = loaded.default ?? loaded;
+  // require, not import(): the ESM loader would scan all of typescript.js (9 MB) for its exports.
+  const ts = createRequire(__filename)('typescript') as typeof TS;
   const program = ts.createProgram({ rootNames: [entry], options: optionsFor(ts, cwd) });
   const files = program.getSourceFiles().map((file) => path.resolve(file.fileName));
   const problems = ts.getPreEmitDiagnostics(program).map((d): TypeProblem => {

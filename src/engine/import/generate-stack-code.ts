@@ -1,4 +1,4 @@
-import { DESCRIPTORS, descriptorOf, ManifestSchema, tsString, UsageError, type GroupNaming } from '../../model';
+import { DESCRIPTORS, descriptorOf, intuneObjectCode, ManifestSchema, tsString, UsageError, type GroupNaming, type KindCode } from '../../model';
 import type { ActualObject, ActualState } from '../actual-state';
 import { groupDirectoryOf, type GroupDirectory } from './group-directory';
 import { pascalCase, UniqueNames, variableNameOf } from './identifiers';
@@ -8,7 +8,6 @@ import type { GenerateStackCodeOptions, ImportedObject, SkippedObject, StackCode
 const KIND_RANK = new Map(DESCRIPTORS.map((d, i) => [d.kind, i]));
 
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const className = (o: ActualObject): string => descriptorOf(o.kind).code.className(o.spec);
 const comment = (text: string): string => `// ${text.replace(/[\r\n\u2028\u2029]+/g, ' ')}`;
 
 /** The order of priority classes, as plan ranks them: priority, then Graph ID. */
@@ -40,6 +39,15 @@ class StackCodeWriter {
     private readonly options: GenerateStackCodeOptions,
   ) {
     this.groups = groupDirectoryOf(state);
+  }
+
+  /** How the object is declared: with its kind's construct, or with `IntuneObject`. */
+  private codeOf(o: ActualObject): KindCode<unknown> {
+    return this.options.constructs === 'generic' && !isReferencedObject(o) ? intuneObjectCode(o.kind) : descriptorOf(o.kind).code;
+  }
+
+  private className(o: ActualObject): string {
+    return this.codeOf(o).className(o.spec);
   }
 
   private ownedHere(o: ActualObject): boolean {
@@ -87,7 +95,7 @@ class StackCodeWriter {
       const lid = plainLogicalId(o);
       if (lid !== undefined) ids.reserve(lid);
     });
-    const constructIds = new Map(chosen.map((o) => [o, plainLogicalId(o) ?? ids.claim(constructIdBase(this.ownedHere(o) ? (o.marker?.logicalId ?? '') : o.displayName, className(o)))]));
+    const constructIds = new Map(chosen.map((o) => [o, plainLogicalId(o) ?? ids.claim(constructIdBase(this.ownedHere(o) ? (o.marker?.logicalId ?? '') : o.displayName, this.className(o)))]));
 
     const groupIds = [...new Set(chosen.flatMap((o) => o.assignments.flatMap((a) => ('group' in a.target ? [a.target.group] : []))))];
     const groupName = (id: string): string => this.groups.nameOf(id) ?? id;
@@ -123,9 +131,9 @@ class StackCodeWriter {
       const constructId = constructIds.get(o) ?? o.id;
       const logicalIdOverride = this.ownedHere(o) && o.marker?.logicalId !== constructId ? o.marker?.logicalId : undefined;
       const needsVariable = logicalIdOverride !== undefined || (isReferencedObject(o) && o.assignments.length > 0);
-      const code = descriptorOf(o.kind).code.declare(o, {
+      const code = this.codeOf(o).declare(o, {
         constructId,
-        variable: needsVariable ? variables.claim(variableNameOf(constructId, className(o))) : undefined,
+        variable: needsVariable ? variables.claim(variableNameOf(constructId, this.className(o))) : undefined,
         logicalIdOverride,
         groups: naming,
       });

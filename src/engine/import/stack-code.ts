@@ -9,6 +9,13 @@ export interface GenerateStackCodeOptions {
    * `stack` keeping their logical IDs.
    */
   readonly include: 'unowned' | 'all';
+  /**
+   * `kind`: each object with its kind's own construct (`WebClip`, `EnrollmentTypeProfile`, ...);
+   * `generic`: each owned object with `IntuneObject`, by its kind and spec as the manifest carries
+   * it (objects a stack references, such as VPP apps, keep their kind's construct).
+   * @default 'kind'
+   */
+  readonly constructs?: 'kind' | 'generic';
 }
 
 /** One tenant object the generated code declares. */

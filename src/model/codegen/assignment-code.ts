@@ -27,11 +27,16 @@ export function targetCode(target: AssignmentTarget, groups: GroupNaming): strin
   }
 }
 
-/** `{ target, intent, settings }` for one app or web clip assignment. */
-export function appAssignmentCode(assignment: Assignment, groups: GroupNaming): string {
-  const intent = `, intent: ${tsString(assignment.intent ?? 'required')}`;
+/** `{ target, intent, settings }` of one assignment, with what it carries. */
+export function assignmentCode(assignment: Assignment, groups: GroupNaming): string {
+  const intent = assignment.intent !== undefined ? `, intent: ${tsString(assignment.intent)}` : '';
   const settings = assignment.settings && Object.keys(assignment.settings).length > 0 ? `, settings: ${tsValue(assignment.settings)}` : '';
   return `{ target: ${targetCode(assignment.target, groups)}${intent}${settings} }`;
+}
+
+/** `{ target, intent, settings }` for one app or web clip assignment, the intent always written. */
+export function appAssignmentCode(assignment: Assignment, groups: GroupNaming): string {
+  return assignmentCode({ ...assignment, intent: assignment.intent ?? 'required' }, groups);
 }
 
 /**

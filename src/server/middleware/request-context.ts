@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { pathTemplate } from '../request-log';
-import { requestUrl, type ServerContext, type ServerEnv } from '../server-context';
+import { hasRequestIds, requestUrl, type ServerContext, type ServerEnv } from '../server-context';
 
 /**
  * Gives every request a `request-id` (echoed with `client-request-id` on the response, as Graph
@@ -15,8 +15,10 @@ export function requestContext(ctx: ServerContext): MiddlewareHandler<ServerEnv>
     c.set('requestId', requestId);
     c.set('clientRequestId', clientRequestId);
     await next();
-    c.res.headers.set('request-id', requestId);
-    c.res.headers.set('client-request-id', clientRequestId);
+    if (!hasRequestIds(c.res)) {
+      c.res.headers.set('request-id', requestId);
+      c.res.headers.set('client-request-id', clientRequestId);
+    }
     const path = requestUrl(c).pathname;
     if (path.startsWith('/_enrollkit')) return;
     ctx.requestLog.record({

@@ -10,7 +10,7 @@ import { refuseAdminOnlyWrite } from '../middleware/authorize';
 import { closeGap, isTenantDefault, movePriority, nextPriority } from '../priorities';
 import { readJsonBody } from '../request-body';
 import { graphJson, graphJsonText, noContent, requestUrl, type ServerContext, type ServerContextOf, type ServerEnv } from '../server-context';
-import type { AssignmentRecord, EntityRecord, StoredEntity } from '../store';
+import { type AssignmentRecord, type EntityRecord, type StoredEntity, wireMembers } from '../store';
 import { graphTimestamp } from '../timestamps';
 import { applyProperties, type EntityType } from '../wire/entity-type';
 import { parseActionBody, parseProperties, resolveEntityType, setPriorityBody, typeNameOf } from '../wire/parse-body';
@@ -70,11 +70,10 @@ function renderStoredEntity(
     const records = assignments?.json.map((json) => ({ data: JSON.parse(json) as Record<string, unknown> }));
     return JSON.stringify(renderIntuneEntity(entity, collection, version, select, assignments && records ? { records, ...assignments } : undefined));
   }
-  const properties = entity.json.length > 2 ? `,${entity.json.slice(1, -1)}` : '';
   const expanded = assignments
     ? `,"assignments@odata.context":${JSON.stringify(contextUrl(version, `${collection.path}('${entity.id}')/assignments`))},"assignments":[${assignments.json.join(',')}]`
     : '';
-  return `{"@odata.type":${JSON.stringify(`#microsoft.graph.${entity.type}`)}${properties}${expanded}}`;
+  return `{${wireMembers(entity.type, entity.json)}${expanded}}`;
 }
 
 /** Routes of one Intune collection: list, get, create, update, delete, `setPriority`, assignments and `assign`. */
@@ -173,10 +172,10 @@ export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): 
     const data = { ...applyProperties(type, type.initial(), properties), id, createdDateTime: now, lastModifiedDateTime: now };
     check(type, data);
     const tenantId = c.get('tenantId');
-    const entity = store.transaction(() => {
+    const stored = store.transaction(() => {
       const sequence = collection.priority?.sequenceOf(type.name) ?? null;
       const priority = collection.priority && sequence ? nextPriority(store, tenantId, collection.name, collection.priority, sequence) : null;
-      const record: EntityRecord = {
+      return store.putEntity({
         tenantId,
         collection: collection.name,
         id,
@@ -185,12 +184,11 @@ export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): 
         priorityClass: sequence,
         priority,
         lookupKey: null,
-      };
-      store.putEntity(record);
-      return record;
+      });
     });
-    const version = c.get('version');
-    return graphJson(c, { '@odata.context': contextUrl(version, collection.path, { entity: true }), ...renderIntuneEntity(entity, collection, version) }, 201);
+    // The answer is the object as stored, put in as the text it was stored as.
+    const context = JSON.stringify(contextUrl(c.get('version'), collection.path, { entity: true }));
+    return graphJsonText(c, `{"@odata.context":${context},${wireMembers(type.name, stored)}}`, 201);
   });
 
   app.patch('/:id', async (c) => {

@@ -56,13 +56,20 @@ export function shapeOf(fields: Fields): Record<string, z.ZodType> {
   return Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, field.schema]));
 }
 
+function isPrimitive(value: unknown): boolean {
+  return value === null || typeof value !== 'object';
+}
+
+/** A copy of an initial value: a shallow one of a list of primitives (the usual case), a deep one of anything else. */
+function copyOf(initial: unknown): unknown {
+  if (isPrimitive(initial)) return initial;
+  return Array.isArray(initial) && initial.every(isPrimitive) ? [...initial] : structuredClone(initial);
+}
+
 /** The initial values of some fields, in wire order (collections copied). */
 export function initialValues(fields: Fields): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  for (const name in fields) {
-    const { initial } = fields[name]!;
-    values[name] = initial !== null && typeof initial === 'object' ? structuredClone(initial) : initial;
-  }
+  for (const name in fields) values[name] = copyOf(fields[name]!.initial);
   return values;
 }
 
