@@ -68,8 +68,11 @@ function groupsOf(targets: readonly AssignmentTarget[]): string[] {
   return targets.flatMap((t) => ('group' in t ? [t.group] : []));
 }
 
-/** Which groups (lower-cased) the objects of a kind target in either state, with the objects that target each. */
-type Targeting = Map<string, { readonly name: string; readonly objects: Set<string> }>;
+/**
+ * Which groups (lower-cased) the objects of a kind target in either state, each with the object
+ * that targets it while only one does (`undefined` once two do).
+ */
+type Targeting = Map<string, { readonly name: string; only: string | undefined }>;
 
 function targetingOf(kind: KindName, states: readonly StateIndex[]): Targeting {
   const groups: Targeting = new Map();
@@ -78,20 +81,44 @@ function targetingOf(kind: KindName, states: readonly StateIndex[]): Targeting {
       for (const { target } of r.assignments) {
         if (!('group' in target)) continue;
         const lower = target.group.toLowerCase();
-        let entry = groups.get(lower);
-        if (!entry) groups.set(lower, (entry = { name: target.group, objects: new Set<string>() }));
-        entry.objects.add(r.path);
+        const entry = groups.get(lower);
+        if (!entry) groups.set(lower, { name: target.group, only: r.path });
+        else if (entry.only !== r.path) entry.only = undefined;
       }
     }
   }
   return groups;
 }
 
-/** What the audiences of a touched object depend on: its kind and whom its targets name. */
-function audienceKey(object: TouchedObject): string {
-  let key: string = object.kind;
-  for (const t of object.targets) key += `\n${t.type}:${'group' in t ? t.group : ''}`;
-  return key;
+/** A node of {@link alike}'s tree: the objects that have come this way, and the ways on. */
+interface AlikeNode {
+  next?: Map<string, AlikeNode>;
+  alike?: { readonly object: TouchedObject; count: number };
+}
+
+function down(node: AlikeNode, part: string): AlikeNode {
+  node.next ??= new Map();
+  let child = node.next.get(part);
+  if (!child) node.next.set(part, (child = {}));
+  return child;
+}
+
+/**
+ * The touched objects that bring the same audiences, which depend on an object's kind and whom its
+ * targets name: the first of each such set and how many there are, in the order first seen. The
+ * sets are found through a tree of the objects' own strings (kind, then each target's type and
+ * group), so that no key is built per object.
+ */
+function alike(touched: readonly TouchedObject[]): { readonly object: TouchedObject; count: number }[] {
+  const root: AlikeNode = {};
+  const found: { readonly object: TouchedObject; count: number }[] = [];
+  for (const object of touched) {
+    let node = down(root, object.kind);
+    for (const t of object.targets) node = down(down(node, t.type), 'group' in t ? t.group : '');
+    if (node.alike) node.alike.count += 1;
+    else found.push((node.alike = { object, count: 1 }));
+  }
+  return found;
 }
 
 /** What tells audiences apart: their groups, lower-cased, once each, in code unit order. */
@@ -106,7 +133,8 @@ function audienceId(lower: readonly string[]): string {
  * Who to resolve: a member of each group the touched objects target (and a user in none of them
  * when one targets all users or all devices), and a member of both groups of each pair that
  * competes: an included group with an excluded one of the same object, or with a group of
- * another object of the same priority class.
+ * another object of the same priority class. Each object is touched once, as
+ * {@link touchedObjects} lists them.
  */
 export function audiencesOf(touched: readonly TouchedObject[], before: StateIndex, after: StateIndex): Audience[] {
   const audiences = new Map<string, Audience>();
@@ -116,22 +144,15 @@ export function audiencesOf(touched: readonly TouchedObject[], before: StateInde
     audiences.set(key, [...new Map(groups.map((g) => [g.toLowerCase(), g])).values()].sort(compareNames));
   };
   const targeting = new Map<KindName, Targeting>();
-  // Objects of one kind with the same targets bring the same audiences.
-  const distinct = new Map<string, { object: TouchedObject; keys: Set<string> }>();
-  for (const object of touched) {
-    const key = audienceKey(object);
-    const seen = distinct.get(key);
-    if (seen) seen.keys.add(object.key);
-    else distinct.set(key, { object, keys: new Set([object.key]) });
-  }
-  for (const { object, keys } of distinct.values()) {
+  // How many objects bring the same audiences counts for rivals.
+  for (const { object, count } of alike(touched)) {
     for (const member of includes(object.targets)) add(member);
     for (const group of groupsOf(object.targets)) add([group]);
     if (descriptorOf(object.kind).priorityClass === undefined) continue;
     let groups = targeting.get(object.kind);
     if (!groups) targeting.set(object.kind, (groups = targetingOf(object.kind, [before, after])));
     // A group is a rival when an object other than (one of) these targets it.
-    const rivals = [...groups.values()].filter((g) => g.objects.size > 1 || keys.size > 1 || !g.objects.has(object.key)).map((g) => g.name);
+    const rivals = [...groups.values()].filter((g) => g.only === undefined || count > 1 || g.only !== object.key).map((g) => g.name);
     const others = new Set([...rivals, ...groupsOf(object.targets.filter((t) => t.type === 'exclusionGroup'))]);
     for (const member of includes(object.targets)) for (const other of others) add([...member, other]);
   }

@@ -85,7 +85,19 @@ function differences(was: Aspects, is: Aspects): Difference[] {
   });
 }
 
-function audienceImpact(groups: Audience, [resolveBefore, resolveAfter]: readonly [Resolve, Resolve], cases: readonly ImpactCase[], ranges: readonly OsRange[]): AffectedAudience | undefined {
+/** {@link describeCases} of some of the matrix's cases, worked out once for each set of them. */
+function describer(cases: readonly ImpactCase[], ranges: readonly OsRange[]): (some: readonly ImpactCase[]) => string {
+  const index = new Map(cases.map((c, i) => [c, i]));
+  const said = new Map<string, string>();
+  return (some) => {
+    const key = some.map((c) => index.get(c)).join(',');
+    let words = said.get(key);
+    if (words === undefined) said.set(key, (words = describeCases(some, ranges)));
+    return words;
+  };
+}
+
+function audienceImpact(groups: Audience, [resolveBefore, resolveAfter]: readonly [Resolve, Resolve], cases: readonly ImpactCase[], describe: (some: readonly ImpactCase[]) => string): AffectedAudience | undefined {
   const found = new Map<string, { aspect: ImpactAspect; before: string; after: string; cases: ImpactCase[] }>();
   // Cases resolved to the same two outcomes differ alike.
   const compared = new Map<Aspects, Map<Aspects, Difference[]>>();
@@ -105,9 +117,9 @@ function audienceImpact(groups: Audience, [resolveBefore, resolveAfter]: readonl
   if (found.size === 0) return undefined;
   const changes: ImpactChange[] = [...found.values()]
     .sort((x, y) => IMPACT_ASPECTS.indexOf(x.aspect) - IMPACT_ASPECTS.indexOf(y.aspect))
-    .map((f) => ({ ...f, where: describeCases(f.cases, ranges) }));
+    .map((f) => ({ ...f, where: describe(f.cases) }));
   const changedRanges = new Set(changes.flatMap((c) => c.cases.map((x) => x.os.from)));
-  const unchanged = describeCases(cases.filter((c) => !changedRanges.has(c.os.from)), ranges);
+  const unchanged = describe(cases.filter((c) => !changedRanges.has(c.os.from)));
   return { groups, label: audienceLabel(groups), changes, ...(unchanged ? { unchangedOn: unchanged } : {}) };
 }
 
@@ -129,11 +141,12 @@ export function planImpactOf(manifest: Manifest, state: ActualState, plan: Plan)
   const cases = impactCases(ranges);
   const nameOf: NameOf = (path, fallback) => (path === undefined ? fallback : (states.afterByPath.get(path)?.displayName ?? states.beforeByPath.get(path)?.displayName ?? fallback));
   const [resolveBefore, resolveAfter] = [sharedResolvers(nameOf), sharedResolvers(nameOf)];
+  const describe = describer(cases, ranges);
   const affected = audiences.flatMap((groups) => {
     const [was, is] = [before.reach(groups), after.reach(groups)];
     // Nothing a member of these groups can be reached by differs: every resolution would be the same.
     if (sameObjects(was.state.resources, is.state.resources) && was.state.defaults === is.state.defaults) return [];
-    return audienceImpact(groups, [resolveBefore(was, groups), resolveAfter(is, groups)], cases, ranges) ?? [];
+    return audienceImpact(groups, [resolveBefore(was, groups), resolveAfter(is, groups)], cases, describe) ?? [];
   });
   return { matrix, audiences: audiences.length, affected };
 }
