@@ -68,6 +68,8 @@ export function stateIndex(state: EnrollmentState): StateIndex {
   // Positions in the state of the objects that include, and that exclude, each group (lower-cased).
   const byGroup = new Map<string, number[]>();
   const byExcluded = new Map<string, number[]>();
+  // Objects name the same few groups over and over: each name is lower-cased once.
+  const lowered = new Map<string, string>();
   state.resources.forEach((r, i) => {
     addTo(byKind, r.kind, i);
     let all = false;
@@ -75,7 +77,8 @@ export function stateIndex(state: EnrollmentState): StateIndex {
       if (target.type === 'allLicensedUsers' || target.type === 'allDevices') all = true;
       else {
         const lists = target.type === 'group' ? byGroup : byExcluded;
-        const lower = target.group.toLowerCase();
+        let lower = lowered.get(target.group);
+        if (lower === undefined) lowered.set(target.group, (lower = target.group.toLowerCase()));
         // An object that names a group twice is listed once.
         if (lists.get(lower)?.at(-1) !== i) addTo(lists, lower, i);
       }
