@@ -20,8 +20,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import Table from 'cli-table3';
 import { GraphBackend } from '../../src/backends/graph';
 import { staticToken } from '../../src/backends/graph/token-source';
@@ -36,9 +34,6 @@ const SIZES = ARGS.positionals.map(Number).filter((n) => n > 0);
 const IMPACT_UP_TO = Number(ARGS.values['impact-up-to']);
 /** Runs of each reader in the plan table; the median run by CPU time is shown. */
 const PLAN_RUNS = 5;
-setFlagsFromString('--expose-gc');
-/** A full garbage collection (V8's `gc`, exposed above). */
-const collectGarbage = runInNewContext('gc') as () => void;
 /** What one reader sent: rounds of round trips (waves, the latency it pays), HTTP round trips and requests. */
 interface Sent {
   readonly waves: number;
@@ -69,17 +64,10 @@ async function measure(run: () => Promise<Sent>): Promise<Cost> {
   return { ...counts, wallMs, cpuMs: (used.user + used.system) / 1000, peakMb: peak / 2 ** 20 };
 }
 
-/**
- * Runs `run` {@link PLAN_RUNS} times and returns the run of median CPU time. Each run starts after
- * a full garbage collection, as a command's plan starts in a new process, instead of paying for
- * the garbage of the runs before it.
- */
+/** Runs `run` {@link PLAN_RUNS} times and returns the run of median CPU time. */
 async function medianRun(run: () => Promise<Sent>): Promise<Cost> {
   const costs: Cost[] = [];
-  for (let i = 0; i < PLAN_RUNS; i += 1) {
-    collectGarbage();
-    costs.push(await measure(run));
-  }
+  for (let i = 0; i < PLAN_RUNS; i += 1) costs.push(await measure(run));
   return costs.sort((a, b) => a.cpuMs - b.cpuMs)[Math.floor(PLAN_RUNS / 2)]!;
 }
 
