@@ -99,8 +99,7 @@ function prioritiesAfter(
     const order = [...members.map((r) => r.path), ...added];
     // A move's `to` is a rank: 1 is the highest.
     for (const move of moves.get(cls) ?? []) {
-      const unowned = () => members.find((m) => m.displayName === move.displayName && m.path.startsWith(TENANT));
-      const item = move.logicalId !== undefined ? declared(move.logicalId)?.path : unowned()?.path;
+      const item = move.logicalId !== undefined ? declared(move.logicalId)?.path : members.find((m) => m.displayName === move.displayName && m.path.startsWith(TENANT))?.path;
       if (item !== undefined) moveInPlace(order, { item, position: move.to - 1 });
     }
     order.forEach((key, i) => priorities.set(key, i + 1));

@@ -7,8 +7,8 @@ export interface Reach {
   /** The state of those objects alone, in state order. */
   readonly state: EnrollmentState;
   /**
-   * The same for two reaches of one index that hold the same objects and whose members are in the
-   * same of the groups those objects' targets name: the resolver, which reads a member's groups
+   * The same for two reaches of one index whose members are in the same of the groups the state's
+   * targets name: they reach the same objects, and the resolver, which reads a member's groups
    * only to match them with targets, resolves both alike.
    */
   readonly key: string;
@@ -65,9 +65,9 @@ function ranks(state: EnrollmentState, byKind: ReadonlyMap<KindName, number[]>):
 export function stateIndex(state: EnrollmentState): StateIndex {
   const byKind = new Map<KindName, number[]>();
   const everyone: number[] = [];
-  // Positions in the state of the objects that include, and that exclude, each group (lower-cased).
+  // Positions in the state of the objects that include each group, and the groups excluded (lower-cased).
   const byGroup = new Map<string, number[]>();
-  const byExcluded = new Map<string, number[]>();
+  const excluded = new Set<string>();
   // Objects name the same few groups over and over: each name is lower-cased once.
   const lowered = new Map<string, string>();
   state.resources.forEach((r, i) => {
@@ -76,11 +76,11 @@ export function stateIndex(state: EnrollmentState): StateIndex {
     for (const { target } of r.assignments) {
       if (target.type === 'allLicensedUsers' || target.type === 'allDevices') all = true;
       else {
-        const lists = target.type === 'group' ? byGroup : byExcluded;
         let lower = lowered.get(target.group);
         if (lower === undefined) lowered.set(target.group, (lower = target.group.toLowerCase()));
-        // An object that names a group twice is listed once.
-        if (lists.get(lower)?.at(-1) !== i) addTo(lists, lower, i);
+        if (target.type === 'exclusionGroup') excluded.add(lower);
+        // An object that includes a group twice is listed once.
+        else if (byGroup.get(lower)?.at(-1) !== i) addTo(byGroup, lower, i);
       }
     }
     if (all) everyone.push(i);
@@ -103,11 +103,9 @@ export function stateIndex(state: EnrollmentState): StateIndex {
         const at = rank[i]!;
         if (at >= 0 && at < (highest.get(r.kind) ?? Infinity) && reachesForCertain(r.assignments, groups)) highest.set(r.kind, at);
       }
-      const keep = (i: number) => !(rank[i]! > (highest.get(state.resources[i]!.kind) ?? Infinity));
-      const kept = positions.filter(keep);
-      // The groups of the audience that a target of an object kept names (all of an included group's objects are reached).
-      const named = lower.filter((g) => byGroup.get(g)?.some(keep) || byExcluded.get(g)?.some((i) => positions.includes(i) && keep(i)));
-      return { state: { ...state, resources: kept.map((i) => state.resources[i]!) }, key: `${kept.join(',')}\n${[...new Set(named)].sort().join('\n')}` };
+      const resources = positions.filter((i) => !(rank[i]! > (highest.get(state.resources[i]!.kind) ?? Infinity))).map((i) => state.resources[i]!);
+      const named = lower.filter((g) => byGroup.has(g) || excluded.has(g));
+      return { state: { ...state, resources }, key: [...new Set(named)].sort().join('\n') };
     },
   };
 }
