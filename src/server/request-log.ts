@@ -38,10 +38,20 @@ const ID_PARENTS = new Set([
   'members',
 ]);
 
+/** Templates of the paths seen lately: clients send the same paths again and again. */
+const templates = new Map<string, string>();
+const TEMPLATES_KEPT = 1000;
+
 /** A request path with object ids replaced by `{id}`. */
 export function pathTemplate(path: string): string {
-  const segments = path.split('/');
-  return segments.map((segment, index) => (index > 0 && ID_PARENTS.has(segments[index - 1] ?? '') && !segment.startsWith('$') ? '{id}' : segment)).join('/');
+  let template = templates.get(path);
+  if (template === undefined) {
+    const segments = path.split('/');
+    template = segments.map((segment, index) => (index > 0 && ID_PARENTS.has(segments[index - 1] ?? '') && !segment.startsWith('$') ? '{id}' : segment)).join('/');
+    if (templates.size >= TEMPLATES_KEPT) templates.clear();
+    templates.set(path, template);
+  }
+  return template;
 }
 
 /** The request log: counts per method and path template since the last reset, and the latest entries. */

@@ -81,6 +81,19 @@ export function requestUrl(c: ServerContextOf): URL {
   return url;
 }
 
+/**
+ * The request's path, as {@link requestUrl} gives it, cut out of the URL text without parsing it:
+ * the text is already a serialised URL (the Node adapter and `Request` build it so).
+ */
+export function requestPath(c: ServerContextOf): string {
+  const href = c.req.url;
+  const start = href.indexOf('/', href.indexOf('//') + 2);
+  if (start < 0) return '/';
+  let end = start;
+  while (end < href.length && href[end] !== '?' && href[end] !== '#') end++;
+  return href.slice(start, end);
+}
+
 /** The media type Graph answers JSON with. */
 export const GRAPH_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 

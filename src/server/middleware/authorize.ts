@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { GraphError } from '../graph-error';
-import { requestUrl, type ServerEnv } from '../server-context';
+import { requestPath, type ServerEnv } from '../server-context';
 import { INTUNE_ADMIN_ROLES, type TokenGrant } from '../token-grant';
 
 /** The permissions that open one family of paths, in Graph's documentation order (section 9 of the wire contract). */
@@ -89,7 +89,7 @@ export function authorize(): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     const held = c.get('grant').permissions;
     if (held !== undefined) {
-      const path = requestUrl(c).pathname.slice(c.get('version').length + 1);
+      const path = requestPath(c).slice(c.get('version').length + 1);
       const family = PATH_PERMISSIONS.find((candidate) => path === candidate.prefix || path.startsWith(`${candidate.prefix}/`));
       const allowed = family ? allowedPermissions(family, path, c.req.method) : undefined;
       if (family && allowed && !allowed.some((permission) => held.includes(permission))) {

@@ -169,23 +169,17 @@ export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): 
     const properties = parseProperties(type, body, 'create');
     const now = graphTimestamp(ctx.clock());
     const id = collection.newId(type.name);
-    const data = { ...applyProperties(type, type.initial(), properties), id, createdDateTime: now, lastModifiedDateTime: now };
+    // `applyProperties` returns a new object; the server-set properties keep their places in it.
+    const data = Object.assign(applyProperties(type, type.initial(), properties), { id, createdDateTime: now, lastModifiedDateTime: now });
     check(type, data);
     const tenantId = c.get('tenantId');
-    const stored = store.transaction(() => {
-      const sequence = collection.priority?.sequenceOf(type.name) ?? null;
-      const priority = collection.priority && sequence ? nextPriority(store, tenantId, collection.name, collection.priority, sequence) : null;
-      return store.putEntity({
-        tenantId,
-        collection: collection.name,
-        id,
-        type: type.name,
-        data: priority === null ? data : { ...data, priority },
-        priorityClass: sequence,
-        priority,
-        lookupKey: null,
-      });
-    });
+    const put = (priorityClass: string | null, priority: number | null): string =>
+      store.putEntity({ tenantId, collection: collection.name, id, type: type.name, data: priority === null ? data : { ...data, priority }, priorityClass, priority, lookupKey: null });
+    const ordering = collection.priority;
+    const sequence = ordering?.sequenceOf(type.name);
+    // Without a priority to read first, the insert is one statement: committed (and fsynced) on its own.
+    const stored =
+      ordering && sequence ? store.transaction(() => put(sequence, nextPriority(store, tenantId, collection.name, ordering, sequence))) : put(null, null);
     // The answer is the object as stored, put in as the text it was stored as.
     const context = JSON.stringify(contextUrl(c.get('version'), collection.path, { entity: true }));
     return graphJsonText(c, `{"@odata.context":${context},${wireMembers(type.name, stored)}}`, 201);
