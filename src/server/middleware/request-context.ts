@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { pathTemplate } from '../request-log';
 import { hasRequestIds, requestPath, type ServerContext, type ServerEnv } from '../server-context';
 
 /**
@@ -22,10 +21,9 @@ export function requestContext(ctx: ServerContext): MiddlewareHandler<ServerEnv>
     const path = requestPath(c);
     if (path.startsWith('/_enrollkit')) return;
     ctx.requestLog.record({
-      time: new Date().toISOString(),
+      answeredAt: Date.now(),
       method: c.req.method,
       path,
-      template: pathTemplate(path),
       status: c.res.status,
       tenantId: c.get('tenantId') ?? null,
       durationMs: Math.round((performance.now() - started) * 1000) / 1000,
