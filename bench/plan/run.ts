@@ -5,16 +5,20 @@
  * certificate in one round of `$batch`es, then the ADE token's profiles and the further pages), the
  * rounds of round trips (waves: `$batch`es sent at once count once), HTTP round trips, requests, wall
  * time, client CPU per object and the client's peak memory; for a plan through a backend that has
- * read the tenant before (its tokens' IDs known) and for the first plan through a new one. A second
- * table puts what working out the plan's impact (whose
- * enrollment changes, member counts included) adds to the plan beside the plan's own time (the same
- * plan with and without it, in turns, each going first as often), for the first plan (every object
- * created) and for a plan that reverses the profiles' priorities (target: at most 10%).
- * Run: npx tsx bench/plan/run.ts [sizes...]
+ * read the tenant before (its tokens' IDs known) and for the first plan through a new one. The plan
+ * measured is `planStack` with the options `enrollkit plan` passes by default (rules, diff, the
+ * impact with member counts, the digest), re-planning the applied stack (no changes); each figure
+ * is that of the median run by CPU of a few. A second table puts what working out the plan's impact
+ * (whose enrollment changes, member counts included) adds to the plan beside the plan's own time
+ * (the same plan with and without it, in turns, each going first as often), for the first plan
+ * (every object created) and for a plan that reverses the profiles' priorities (target: at most
+ * 10%); it takes 88 plans per size, so it is worked out only up to `--impact-up-to` objects.
+ * Run: npx tsx bench/plan/run.ts [--impact-up-to N] [sizes...]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import Table from 'cli-table3';
 import { GraphBackend } from '../../src/backends/graph';
 import { staticToken } from '../../src/backends/graph/token-source';
@@ -23,7 +27,12 @@ import { DESCRIPTORS, type KindDescriptor, type Manifest } from '../../src/model
 import { startServer, type Server } from '../reference-server-process';
 import { syntheticStack } from '../../test/_helpers/synthetic-stack';
 
-const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const ARGS = parseArgs({ allowPositionals: true, options: { 'impact-up-to': { type: 'string', default: '1000' } } });
+const SIZES = ARGS.positionals.map(Number).filter((n) => n > 0);
+/** The largest size the impact table is worked out for (88 plans per size). */
+const IMPACT_UP_TO = Number(ARGS.values['impact-up-to']);
+/** Runs of each reader in the plan table; the median run by CPU time is shown. */
+const PLAN_RUNS = 3;
 /** What one reader sent: rounds of round trips (waves, the latency it pays), HTTP round trips and requests. */
 interface Sent {
   readonly waves: number;
@@ -52,6 +61,13 @@ async function measure(run: () => Promise<Sent>): Promise<Cost> {
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
   return { ...counts, wallMs, cpuMs: (used.user + used.system) / 1000, peakMb: peak / 2 ** 20 };
+}
+
+/** Runs `run` {@link PLAN_RUNS} times and returns the run of median CPU time. */
+async function medianRun(run: () => Promise<Sent>): Promise<Cost> {
+  const costs: Cost[] = [];
+  for (let i = 0; i < PLAN_RUNS; i += 1) costs.push(await measure(run));
+  return costs.sort((a, b) => a.cpuMs - b.cpuMs)[Math.floor(PLAN_RUNS / 2)]!;
 }
 
 /**
@@ -196,11 +212,12 @@ async function main(): Promise<void> {
     const backend = new GraphBackend({ baseUrl: server.url, tokens: staticToken(server.token), description: 'bench' });
     try {
       const manifest = syntheticStack(size);
-      const first = await planThenImpact(backend, manifest);
-      impactRow(size, 'first (creates all)', first);
-      const applied = await applyPlan(backend, first.plan);
+      const withImpact = size <= IMPACT_UP_TO;
+      const first = withImpact ? await planThenImpact(backend, manifest) : undefined;
+      if (first) impactRow(size, 'first (creates all)', first);
+      const applied = await applyPlan(backend, first?.plan ?? (await planStack(backend, manifest)).plan);
       if (!applied.ok) throw new Error(`setup apply failed: ${applied.results.find((r) => r.status !== 'done')?.error}`);
-      const base = await measure(() => minimumRead(server, manifest));
+      const base = await medianRun(() => minimumRead(server, manifest));
       let state: ActualState | undefined;
       const replan = (through: Backend) => async () => {
         const planned = await planStack(through, manifest);
@@ -208,9 +225,11 @@ async function main(): Promise<void> {
         state = planned.state;
       };
       // A backend that has read nothing yet, as a command's first plan: the tokens' IDs are not known.
-      const fresh = new GraphBackend({ baseUrl: server.url, tokens: staticToken(server.token), description: 'bench' });
-      const cold = await measure(() => counted(fresh, replan(fresh))).finally(() => fresh.close());
-      const ours = await measure(() => counted(backend, replan(backend)));
+      const cold = await medianRun(async () => {
+        const fresh = new GraphBackend({ baseUrl: server.url, tokens: staticToken(server.token), description: 'bench' });
+        return counted(fresh, replan(fresh)).finally(() => fresh.close());
+      });
+      const ours = await medianRun(() => counted(backend, replan(backend)));
       const owned = state?.objects.filter((o) => o.marker?.stack === manifest.stack).length;
       if (owned !== size) throw new Error(`plan read ${owned} objects of the stack, expected ${size}`);
       perObject.set(size, (ours.cpuMs * 1000) / size);
@@ -231,14 +250,17 @@ async function main(): Promise<void> {
         row('enrollkit plan', ours, `${(ours.cpuMs / base.cpuMs).toFixed(1)}x`),
         row('enrollkit plan, first through its backend', cold, `${(cold.cpuMs / base.cpuMs).toFixed(1)}x`),
       );
-      impactRow(size, 'profile priorities reversed', await planThenImpact(backend, reversedProfiles(manifest)));
+      if (withImpact) impactRow(size, 'profile priorities reversed', await planThenImpact(backend, reversedProfiles(manifest)));
     } finally {
       await backend.close();
       server.child.kill('SIGTERM');
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  process.stdout.write(`${table.toString()}\n\nWhat the impact (whose enrollment changes) adds to the plan, beside the plan without it: medians of ${IMPACT_RUNS} runs in turns after one left out (target: impact <= 10% of the plan)\n${impactTable.toString()}\n`);
+  process.stdout.write(
+    `Plan as \`enrollkit plan\` makes it (rules, diff, impact with member counts, digest) of the applied stack; each row the median of ${PLAN_RUNS} runs by CPU time\n${table.toString()}\n\n` +
+      `What the impact (whose enrollment changes) adds to the plan, beside the plan without it: medians of ${IMPACT_RUNS} runs in turns after one left out (target: impact <= 10% of the plan); sizes up to ${IMPACT_UP_TO} (--impact-up-to)\n${impactTable.toString()}\n`,
+  );
   const [at1000, largest] = [perObject.get(1000), Math.max(...perObject.keys())];
   if (at1000 !== undefined && largest > 1000) {
     process.stdout.write(`plan CPU per object at ${largest} objects / at 1000 objects: ${(perObject.get(largest)! / at1000).toFixed(2)}x (linear is 1x)\n`);

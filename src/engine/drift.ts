@@ -113,9 +113,11 @@ function newcomers(manifest: Manifest, state: ActualState): Newcomer[] {
     const members = state.objects
       .filter((o) => descriptorOf(o.kind).priorityClass === cls && !o.builtIn && o.priority !== undefined)
       .sort((a, b) => a.priority! - b.priority!);
-    const ours = (o: ActualObject) => o.marker?.stack === manifest.stack;
+    // nearestOurs[i]: the first of the stack's objects after member i in priority order (member i ranks above it).
+    const nearestOurs = new Array<ActualObject | undefined>(members.length);
+    for (let i = members.length - 2; i >= 0; i -= 1) nearestOurs[i] = members[i + 1]!.marker?.stack === manifest.stack ? members[i + 1] : nearestOurs[i + 1];
     members.forEach((o, i) => {
-      const above = members.slice(i + 1).find(ours);
+      const above = nearestOurs[i];
       if (o.marker || !above) return;
       found.push({ priorityClass: cls, displayName: o.displayName, id: o.id, rank: priorityRank(descriptorOf(o.kind), o.priority!), above: above.displayName });
     });

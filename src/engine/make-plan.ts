@@ -20,6 +20,7 @@ import type { ActualGroup, ActualObject, ActualState } from './actual-state';
 import { desiredDigest } from './applied-digest';
 import { assignmentKey, diffAssignments, diffValues, type FieldChange } from './diff';
 import { fingerprintParts } from './fingerprint';
+import { addTo } from './impact/add-to';
 import {
   PLAN_FORMAT,
   type GroupChange,
@@ -81,6 +82,13 @@ class PlanBuilder {
   readonly created = new Map<string, string[]>();
   /** Objects others own (or nobody does), by kind and display name, built on first use. */
   private namesakes: Map<string, ActualObject> | undefined;
+  /** The objects read, by Graph ID and by kind, built on first use. */
+  private byId: Map<string, ActualObject> | undefined;
+  private byKind: Map<string, ActualObject[]> | undefined;
+  /** Graph IDs of the groups this stack created, built on first use. */
+  private ownGroups: Set<string> | undefined;
+  /** The IDs of the create steps of each kind (groups aside), in step order. */
+  private readonly createsByKind = new Map<string, string[]>();
 
   constructor(
     readonly manifest: Manifest,
@@ -97,7 +105,23 @@ class PlanBuilder {
   add(step: Step): string {
     const parent = step.parent ?? this.parentOfStep(step);
     this.steps.push(parent ? { ...step, parent } : step);
+    if (step.operation === 'create' && step.kind !== 'group') addTo(this.createsByKind, step.kind, step.id);
     return step.id;
+  }
+
+  /** The object read with this Graph ID. */
+  objectWithId(id: string): ActualObject | undefined {
+    this.byId ??= new Map(this.state.objects.map((o) => [o.id, o]));
+    return this.byId.get(id);
+  }
+
+  /** The objects read of one kind. */
+  objectsOfKind(kind: string): readonly ActualObject[] {
+    if (!this.byKind) {
+      this.byKind = new Map();
+      for (const o of this.state.objects) addTo(this.byKind, o.kind, o);
+    }
+    return this.byKind.get(kind) ?? [];
   }
 
   /** The parent of the object a step writes, for kinds nested under one. */
@@ -105,7 +129,7 @@ class PlanBuilder {
     if (step.kind === 'group' || !descriptorOf(step.kind).parent || !step.object) return undefined;
     if ('step' in step.object) return this.parents.get(step.object.step);
     const objectId = step.object.id;
-    const parentId = this.state.objects.find((o) => o.id === objectId)?.parentId;
+    const parentId = this.objectWithId(objectId)?.parentId;
     return parentId ? { id: parentId } : undefined;
   }
 
@@ -150,11 +174,15 @@ class PlanBuilder {
       });
   }
 
-  /** The action steps that bring an object's action-owned state (default, devices) to the desired one. */
-  actionSteps(d: KindDescriptor, resource: Resource, object: ObjectRef, after: readonly string[], actual?: ActualObject): string[] {
+  /**
+   * The action steps that bring an object's action-owned state (default, devices) to the desired
+   * one, after the creates of the kinds it depends on (planned before it: kinds go in dependency order).
+   */
+  actionSteps(d: KindDescriptor, resource: Resource, object: ObjectRef, after: readonly string[], actual?: ActualObject): Step[] {
     const planned = d.actions?.plan(d.normalize(resource.spec), actual ? actual.spec : undefined) ?? [];
-    return planned.map((a, i) =>
-      this.add({
+    const creates = [...d.dependsOn].sort((x, y) => KIND_ORDER.get(x)! - KIND_ORDER.get(y)!).flatMap((kind) => this.createsByKind.get(kind) ?? []);
+    return planned.map((a, i) => {
+      const step: Step = {
         id: `${a.operation === 'assign' ? 'assign' : `action:${a.action ?? ''}`}:${resource.logicalId}:${i}`,
         title: `${d.title} '${resource.displayName}': ${a.title}`,
         kind: resource.kind,
@@ -162,9 +190,11 @@ class PlanBuilder {
         object,
         ...(a.action ? { action: a.action } : {}),
         ...(a.body !== undefined ? { body: a.body } : {}),
-        dependsOn: [...after, ...this.steps.filter((s) => s.operation === 'create' && s.kind !== 'group' && d.dependsOn.includes(s.kind)).map((s) => s.id)],
-      }),
-    );
+        dependsOn: [...after, ...creates],
+      };
+      this.add(step);
+      return step;
+    });
   }
 
   /** Resolves group display names to IDs, or to the step that creates the group. */
@@ -175,7 +205,10 @@ class PlanBuilder {
 
   /** True for the ID of a group this stack created (it carries the stack's marker): no other stack targets it. */
   ownsGroup(id: string): boolean {
-    return this.manifest.groups.some((g) => (this.state.groupsByName.get(g.displayName) ?? []).some((found) => found.id === id && found.marker?.stack === this.manifest.stack));
+    this.ownGroups ??= new Set(
+      this.manifest.groups.flatMap((g) => (this.state.groupsByName.get(g.displayName) ?? []).filter((found) => found.marker?.stack === this.manifest.stack).map((found) => found.id)),
+    );
+    return this.ownGroups.has(id);
   }
 
   /** The ID of the one group with this name in the tenant (destroy plans no groups, yet names them). */
@@ -406,9 +439,9 @@ function canonicalAssignments(d: KindDescriptor, resource: Resource, resolver: G
 function findReferenced(b: PlanBuilder, d: KindDescriptor, resource: Resource & { reference: { field: string; value: string } }): ActualObject | Blocker {
   const { field, value } = resource.reference;
   const wanted = d.normalize(resource.spec) as Record<string, unknown>;
-  const found = b.state.objects.filter((o) => {
+  const found = b.objectsOfKind(resource.kind).filter((o) => {
     const spec = o.spec as Record<string, unknown>;
-    return o.kind === resource.kind && spec[field] === value && d.replaceOn.every((f) => spec[f] === wanted[f]);
+    return spec[field] === value && d.replaceOn.every((f) => spec[f] === wanted[f]);
   });
   const what = `${d.title} with ${field} '${value}'${d.replaceOn.filter((f) => f !== field).map((f) => ` and ${f} '${String(wanted[f])}'`).join('')}`;
   const path = resource.path;
@@ -552,9 +585,9 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
     });
     if (action !== 'adopt') action = 'update';
   }
-  const actionIds = b.actionSteps(d, resource, { id: actual.id }, objectStep ? [objectStep] : [], actual);
-  if (actionIds.length > 0 && action === 'unchanged') action = 'update';
-  const actions = actionIds.length > 0 ? { actions: b.steps.filter((s) => actionIds.includes(s.id)).map((s) => s.title) } : {};
+  const actionSteps = b.actionSteps(d, resource, { id: actual.id }, objectStep ? [objectStep] : [], actual);
+  if (actionSteps.length > 0 && action === 'unchanged') action = 'update';
+  const actions = actionSteps.length > 0 ? { actions: actionSteps.map((s) => s.title) } : {};
   if (assignmentsChange) {
     const toDisplay = (a: Assignment): Assignment =>
       'group' in a.target ? { ...a, target: { ...a.target, group: b.resolver.name(a.target.group) } } : a;
@@ -663,7 +696,7 @@ export function makePlan(manifest: Manifest, state: ActualState, options: PlanOp
   const desiredOwned = new Map<string, Resource[]>();
   for (const r of resources) {
     const cls = descriptorOf(r.kind).priorityClass;
-    if (cls && r.priority !== undefined) desiredOwned.set(cls, [...(desiredOwned.get(cls) ?? []), r]);
+    if (cls && r.priority !== undefined) addTo(desiredOwned, cls, r);
   }
   for (const list of desiredOwned.values()) list.sort((x, y) => x.priority! - y.priority!);
   planPriorities(b, desiredOwned, deleted, adopted);

@@ -33,10 +33,12 @@ export function parsePlanFile(json: unknown, file: string): Plan {
   }
   const treeIssues = manifestTreeIssues(plan.manifest, 'manifest');
   if (treeIssues.length > 0) throw new InvalidPlanError(file, treeIssues.map(formatIssue));
-  const ids = new Set(plan.steps.map((s) => s.id));
+  const ids = new Set<string>();
+  const repeated = new Set<string>();
+  for (const s of plan.steps) (ids.has(s.id) ? repeated : ids).add(s.id);
   // A reference to `group:NAME` without its step names a group the tenant lacks: such a plan is blocked anyway.
   const problems = [
-    ...[...ids].filter((id) => plan.steps.filter((s) => s.id === id).length > 1).map((id) => `step '${id}' appears more than once`),
+    ...[...repeated].map((id) => `step '${id}' appears more than once`),
     ...plan.steps.flatMap((s) => [...s.dependsOn, ...referencedSteps(s as Step)].filter((d) => !ids.has(d) && !d.startsWith('group:')).map((d) => `step '${s.id}' depends on step '${d}', which the plan does not contain`)),
   ];
   if (problems.length > 0) throw new InvalidPlanError(file, problems);

@@ -182,6 +182,7 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
   const nestedEarly = memo ? nestedRequestsUnder(memo.parents) : [];
   const countedEarly = options.memberCounts ? countPaths(names.flatMap((name) => memo?.groupIds.get(name) ?? [])) : [];
   const namedEarly = memo?.otherGroupIds ?? [];
+  const countedEarlySet = new Set(countedEarly);
   const early = [...nestedEarly, ...countRequests(countedEarly), ...namedEarly.map(groupNameRequest)];
   const [identity, sent] = await Promise.all([
     options.checkTenant ? backend.identity() : undefined,
@@ -220,7 +221,7 @@ export async function readState(backend: Backend, groupNamesToFind: readonly str
   const nestedLate = nestedAll.filter((r) => !nestedAnswers.has(r.path));
   const late = [...nestedLate, ...assignmentRequests, ...namesLate.map(groupNameRequest)];
   // The counts not read yet ride in the second round when there is one, and wait for the impact otherwise.
-  const countedLate = options.memberCounts && late.length > 0 ? countPaths([...groupIds.values()]).filter((path) => !countedEarly.includes(path)) : [];
+  const countedLate = options.memberCounts && late.length > 0 ? countPaths([...groupIds.values()]).filter((path) => !countedEarlySet.has(path)) : [];
   const second = await backend.send([...late, ...countRequests(countedLate)]);
   nestedLate.forEach((r, i) => nestedAnswers.set(r.path, second[i]!));
   namesLate.forEach((id, i) => nameAnswers.set(id, second[nestedLate.length + assignmentRequests.length + i]!));

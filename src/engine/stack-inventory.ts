@@ -54,23 +54,39 @@ export async function readStackInventory(backend: Backend, stack: string): Promi
   return (await readInventories(backend, stack))[0];
 }
 
+/** What the steps done wrote: objects created (by kind and the logical ID of their marker), and the Graph IDs updated and deleted. */
+interface Written {
+  readonly created: ReadonlySet<string>;
+  readonly updated: ReadonlySet<string>;
+  readonly deleted: ReadonlySet<string>;
+}
+
+function writtenBy(plan: Plan, done: ReadonlySet<string>): Written {
+  const written = { created: new Set<string>(), updated: new Set<string>(), deleted: new Set<string>() };
+  for (const s of plan.steps) {
+    if (!done.has(s.id)) continue;
+    const logicalId = s.operation === 'create' ? parseMarker((s.body as { description?: string } | undefined)?.description).marker?.logicalId : undefined;
+    if (logicalId !== undefined) written.created.add(`${s.kind}\n${logicalId}`);
+    const id = s.object && 'id' in s.object ? s.object.id : undefined;
+    if (id !== undefined && s.operation === 'update') written.updated.add(id);
+    if (id !== undefined && s.operation === 'delete') written.deleted.add(id);
+  }
+  return written;
+}
+
 /** True when the object of this change carries the stack's marker once the apply has ended. */
-function ownedAfter(change: ResourceChange, plan: Plan, done: ReadonlySet<string>): boolean {
+function ownedAfter(change: ResourceChange, written: Written): boolean {
   if (change.referenced || change.action === 'conflict') return false;
-  const stepsOn = (operation: string) => plan.steps.filter((s) => s.operation === operation && s.object !== undefined && 'id' in s.object && s.object.id === change.id);
-  const created = plan.steps.some(
-    (s) => s.operation === 'create' && s.kind === change.kind && done.has(s.id) && parseMarker((s.body as { description?: string } | undefined)?.description).marker?.logicalId === change.logicalId,
-  );
-  if (created) return true;
+  if (written.created.has(`${change.kind}\n${change.logicalId}`)) return true;
   if (change.id === undefined) return false;
-  if (change.action === 'adopt') return stepsOn('update').some((s) => done.has(s.id));
-  return !stepsOn('delete').some((s) => done.has(s.id));
+  if (change.action === 'adopt') return written.updated.has(change.id);
+  return !written.deleted.has(change.id);
 }
 
 /** The inventory entries of what the stack owns once `result` (the apply of `plan`) has ended, done or not. */
 export function ownedAfterApply(plan: Plan, result: ApplyResult): string[] {
-  const done = new Set(result.results.filter((r) => r.status === 'done').map((r) => r.step.id));
-  const entries = plan.changes.filter((c) => ownedAfter(c, plan, done)).map((c) => inventoryEntry(c.kind, c.logicalId));
+  const written = writtenBy(plan, new Set(result.results.filter((r) => r.status === 'done').map((r) => r.step.id)));
+  const entries = plan.changes.filter((c) => ownedAfter(c, written)).map((c) => inventoryEntry(c.kind, c.logicalId));
   return [...new Set(entries)].sort();
 }
 

@@ -5,11 +5,13 @@ export function includedTargets(assignments: readonly Assignment[]): AssignmentT
   return assignments.map((a) => a.target).filter((t) => t.type !== 'exclusionGroup');
 }
 
-function excludedGroups(assignments: readonly Assignment[]): Set<string> {
+/** The groups an assignment set excludes. */
+export function excludedGroups(assignments: readonly Assignment[]): Set<string> {
   return new Set(assignments.flatMap((a) => (a.target.type === 'exclusionGroup' ? [a.target.group] : [])));
 }
 
-function reachesEveryone(assignments: readonly Assignment[]): boolean {
+/** True when an assignment set includes all users or all devices. */
+export function reachesEveryone(assignments: readonly Assignment[]): boolean {
   return assignments.some((a) => a.target.type === 'allLicensedUsers' || a.target.type === 'allDevices');
 }
 
