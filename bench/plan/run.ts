@@ -5,7 +5,8 @@
  * certificate in one round of `$batch`es, then the ADE token's profiles and the further pages), the
  * rounds of round trips (waves: `$batch`es sent at once count once), HTTP round trips, requests, wall
  * time, client CPU per object and the client's peak memory; for a plan through a backend that has
- * read the tenant before (its tokens' IDs known) and for the first plan through a new one. The plan
+ * read the tenant before (its tokens' IDs known), for the first plan through a new one, and for the
+ * first plan through a new one given the read hints an earlier run kept (a later CLI run). The plan
  * measured is `planStack` with the options `enrollkit plan` passes by default (rules, diff, the
  * impact with member counts, the digest), re-planning the applied stack (no changes); each figure
  * is that of the median run by CPU of a few. A second table puts what working out the plan's impact
@@ -22,7 +23,7 @@ import { parseArgs } from 'node:util';
 import Table from 'cli-table3';
 import { GraphBackend } from '../../src/backends/graph';
 import { staticToken } from '../../src/backends/graph/token-source';
-import { applyPlan, planStack, type ActualState, type Backend, type Plan, type PlanImpact } from '../../src/engine';
+import { applyPlan, planStack, readHintsFromJson, readHintsOf, readHintsToJson, rememberReadHints, type ActualState, type Backend, type Plan, type PlanImpact } from '../../src/engine';
 import { DESCRIPTORS, type KindDescriptor, type Manifest } from '../../src/model';
 import { startServer, type Server } from '../reference-server-process';
 import { syntheticStack } from '../../test/_helpers/synthetic-stack';
@@ -32,7 +33,7 @@ const SIZES = ARGS.positionals.map(Number).filter((n) => n > 0);
 /** The largest size the impact table is worked out for (88 plans per size). */
 const IMPACT_UP_TO = Number(ARGS.values['impact-up-to']);
 /** Runs of each reader in the plan table; the median run by CPU time is shown. */
-const PLAN_RUNS = 3;
+const PLAN_RUNS = 5;
 /** What one reader sent: rounds of round trips (waves, the latency it pays), HTTP round trips and requests. */
 interface Sent {
   readonly waves: number;
@@ -224,12 +225,21 @@ async function main(): Promise<void> {
         if (planned.plan.steps.length !== 0) throw new Error(`re-plan after apply was not empty (${planned.plan.steps.length} steps)`);
         state = planned.state;
       };
+      const newBackend = () => new GraphBackend({ baseUrl: server.url, tokens: staticToken(server.token), description: 'bench' });
       // A backend that has read nothing yet, as a command's first plan: the tokens' IDs are not known.
       const cold = await medianRun(async () => {
-        const fresh = new GraphBackend({ baseUrl: server.url, tokens: staticToken(server.token), description: 'bench' });
+        const fresh = newBackend();
         return counted(fresh, replan(fresh)).finally(() => fresh.close());
       });
       const ours = await medianRun(() => counted(backend, replan(backend)));
+      // A later command's first plan: a new backend given the read hints an earlier run kept in
+      // .enrollkit/read-hints.json, through their JSON form as the file holds them.
+      const kept = JSON.stringify(readHintsToJson(readHintsOf(backend)!));
+      const later = await medianRun(async () => {
+        const fresh = newBackend();
+        rememberReadHints(fresh, readHintsFromJson(JSON.parse(kept))!);
+        return counted(fresh, replan(fresh)).finally(() => fresh.close());
+      });
       const owned = state?.objects.filter((o) => o.marker?.stack === manifest.stack).length;
       if (owned !== size) throw new Error(`plan read ${owned} objects of the stack, expected ${size}`);
       perObject.set(size, (ours.cpuMs * 1000) / size);
@@ -249,6 +259,7 @@ async function main(): Promise<void> {
         row('minimum read (plain client)', base, '1x'),
         row('enrollkit plan', ours, `${(ours.cpuMs / base.cpuMs).toFixed(1)}x`),
         row('enrollkit plan, first through its backend', cold, `${(cold.cpuMs / base.cpuMs).toFixed(1)}x`),
+        row('enrollkit plan, first through its backend, read hints of an earlier run', later, `${(later.cpuMs / base.cpuMs).toFixed(1)}x`),
       );
       if (withImpact) impactRow(size, 'profile priorities reversed', await planThenImpact(backend, reversedProfiles(manifest)));
     } finally {

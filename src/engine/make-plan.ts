@@ -180,6 +180,7 @@ class PlanBuilder {
    */
   actionSteps(d: KindDescriptor, resource: Resource, object: ObjectRef, after: readonly string[], actual?: ActualObject): Step[] {
     const planned = d.actions?.plan(d.normalize(resource.spec), actual ? actual.spec : undefined) ?? [];
+    if (planned.length === 0) return [];
     const creates = [...d.dependsOn].sort((x, y) => KIND_ORDER.get(x)! - KIND_ORDER.get(y)!).flatMap((kind) => this.createsByKind.get(kind) ?? []);
     return planned.map((a, i) => {
       const step: Step = {
