@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { FaultInjector } from './fault-injector';
-import type { ApiVersion } from './odata/query-options';
+import { type ApiVersion, NO_OPTIONS, type QueryOptions, readQueryOptions } from './odata/query-options';
 import type { RequestLog } from './request-log';
 import type { Store } from './store';
 import type { Throttler } from './throttler';
@@ -79,6 +79,24 @@ export function requestUrl(c: ServerContextOf): URL {
     c.set('url', url);
   }
   return url;
+}
+
+/**
+ * The request's path, as {@link requestUrl} gives it, cut out of the URL text without parsing it:
+ * the text is already a serialised URL (the Node adapter and `Request` build it so).
+ */
+export function requestPath(c: ServerContextOf): string {
+  const href = c.req.url;
+  const start = href.indexOf('/', href.indexOf('//') + 2);
+  if (start < 0) return '/';
+  let end = start;
+  while (end < href.length && href[end] !== '?' && href[end] !== '#') end++;
+  return href.slice(start, end);
+}
+
+/** The system query options of the request (see {@link readQueryOptions}); a URL without a query string is not parsed. */
+export function queryOptionsOf(c: ServerContextOf): QueryOptions {
+  return c.req.url.includes('?') ? readQueryOptions(requestUrl(c), c.get('version')) : NO_OPTIONS;
 }
 
 /** The media type Graph answers JSON with. */

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { GraphError } from '../graph-error';
-import type { ServerContext, ServerEnv } from '../server-context';
+import type { ServerContext, ServerContextOf, ServerEnv } from '../server-context';
 
 function unauthenticated(message: string): GraphError {
   return new GraphError(401, 'InvalidAuthenticationToken', message, { headers: { 'WWW-Authenticate': 'Bearer realm="", error="invalid_token"' } });
@@ -15,14 +15,19 @@ export function bearerToken(header: string | undefined): string {
 }
 
 /** Requires a bearer token of a known tenant and binds the request to that tenant and the token's grant. */
+export function authenticateRequest(ctx: ServerContext, c: ServerContextOf): void {
+  const token = bearerToken(c.req.header('authorization'));
+  const owner = ctx.store.tokenOwner(token);
+  if (owner === undefined) throw unauthenticated('Access token validation failure. Invalid audience.');
+  c.set('tenantId', owner.tenantId);
+  c.set('grant', owner.grant);
+  c.set('token', token);
+}
+
+/** {@link authenticateRequest} as a middleware. */
 export function authenticate(ctx: ServerContext): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
-    const token = bearerToken(c.req.header('authorization'));
-    const owner = ctx.store.tokenOwner(token);
-    if (owner === undefined) throw unauthenticated('Access token validation failure. Invalid audience.');
-    c.set('tenantId', owner.tenantId);
-    c.set('grant', owner.grant);
-    c.set('token', token);
+    authenticateRequest(ctx, c);
     await next();
   };
 }

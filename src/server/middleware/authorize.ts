@@ -1,6 +1,5 @@
-import type { MiddlewareHandler } from 'hono';
 import { GraphError } from '../graph-error';
-import { requestUrl, type ServerEnv } from '../server-context';
+import { requestPath, type ServerContextOf } from '../server-context';
 import { INTUNE_ADMIN_ROLES, type TokenGrant } from '../token-grant';
 
 /** The permissions that open one family of paths, in Graph's documentation order (section 9 of the wire contract). */
@@ -85,25 +84,21 @@ function allowedPermissions(family: PathPermissions, path: string, method: strin
  * words on Intune paths, 403 `Authorization_RequestDenied` on directory paths. Tokens without a
  * permission list (the default delegated administrator) pass.
  */
-export function authorize(): MiddlewareHandler<ServerEnv> {
-  return async (c, next) => {
-    const held = c.get('grant').permissions;
-    if (held !== undefined) {
-      const path = requestUrl(c).pathname.slice(c.get('version').length + 1);
-      const family = PATH_PERMISSIONS.find((candidate) => path === candidate.prefix || path.startsWith(`${candidate.prefix}/`));
-      const allowed = family ? allowedPermissions(family, path, c.req.method) : undefined;
-      if (family && allowed && !allowed.some((permission) => held.includes(permission))) {
-        if (family.directory) throw new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
-        throw new GraphError(
-          403,
-          'Forbidden',
-          `Application is not authorized to perform this operation. Application must have one of the following scopes: ${allowed.join(', ')}`,
-          { intune: true },
-        );
-      }
-    }
-    await next();
-  };
+export function authorizeRequest(c: ServerContextOf): void {
+  const held = c.get('grant').permissions;
+  if (held === undefined) return;
+  const path = requestPath(c).slice(c.get('version').length + 1);
+  const family = PATH_PERMISSIONS.find((candidate) => path === candidate.prefix || path.startsWith(`${candidate.prefix}/`));
+  const allowed = family ? allowedPermissions(family, path, c.req.method) : undefined;
+  if (family && allowed && !allowed.some((permission) => held.includes(permission))) {
+    if (family.directory) throw new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+    throw new GraphError(
+      403,
+      'Forbidden',
+      `Application is not authorized to perform this operation. Application must have one of the following scopes: ${allowed.join(', ')}`,
+      { intune: true },
+    );
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { MiddlewareHandler } from 'hono';
-import { requestUrl, type ServerContext, type ServerContextOf, type ServerEnv } from '../server-context';
+import { requestPath, type ServerContext, type ServerContextOf, type ServerEnv } from '../server-context';
 import { renderError } from './render-error';
 
 /** Set on the answer of a `$batch` item whose connection a fault drops: the batch drops its own connection. */
@@ -24,7 +24,7 @@ function dropConnection(c: ServerContextOf): void {
  */
 export function injectFaults(ctx: ServerContext): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
-    const path = requestUrl(c).pathname;
+    const path = requestPath(c);
     const outcome = ctx.faults.match(c.req.method, [path, path.slice(c.get('version').length + 1)], c.get('tenantId'));
     if (outcome && outcome.latencyMs > 0) await sleep(outcome.latencyMs);
     if (outcome?.error) throw outcome.error;

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { pathTemplate } from '../request-log';
-import { hasRequestIds, requestUrl, type ServerContext, type ServerEnv } from '../server-context';
+import { hasRequestIds, requestPath, type ServerContext, type ServerEnv } from '../server-context';
 
 /**
  * Gives every request a `request-id` (echoed with `client-request-id` on the response, as Graph
@@ -19,13 +18,12 @@ export function requestContext(ctx: ServerContext): MiddlewareHandler<ServerEnv>
       c.res.headers.set('request-id', requestId);
       c.res.headers.set('client-request-id', clientRequestId);
     }
-    const path = requestUrl(c).pathname;
+    const path = requestPath(c);
     if (path.startsWith('/_enrollkit')) return;
     ctx.requestLog.record({
-      time: new Date().toISOString(),
+      answeredAt: Date.now(),
       method: c.req.method,
       path,
-      template: pathTemplate(path),
       status: c.res.status,
       tenantId: c.get('tenantId') ?? null,
       durationMs: Math.round((performance.now() - started) * 1000) / 1000,

@@ -105,7 +105,7 @@ export function encodeSkipToken(offset: number): string {
 }
 
 /** The options of a request without a query string. */
-const NO_OPTIONS: QueryOptions = { count: false };
+export const NO_OPTIONS: QueryOptions = { count: false };
 
 /** Reads and checks the system query options of a request URL. */
 export function readQueryOptions(url: URL, version: ApiVersion): QueryOptions {

@@ -3,10 +3,10 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { GraphError, intuneNotFound } from '../graph-error';
 import { INTUNE_COLLECTIONS } from '../intune-collections';
-import { authenticate } from '../middleware/authenticate';
-import { authorize } from '../middleware/authorize';
+import { authenticateRequest } from '../middleware/authenticate';
+import { authorizeRequest } from '../middleware/authorize';
 import { injectFaults } from '../middleware/inject-faults';
-import { throttle } from '../middleware/throttle';
+import { throttleRequest } from '../middleware/throttle';
 import { contextUrl } from '../odata/context-url';
 import type { ApiVersion } from '../odata/query-options';
 import { graphJson, isBatchItem, type ServerContext, type ServerEnv } from '../server-context';
@@ -39,14 +39,25 @@ export function limitBody(ctx: ServerContext): MiddlewareHandler<ServerEnv> {
   };
 }
 
-/** One API version (`/beta` or `/v1.0`): authentication, faults, throttling, then every resource. */
+/** One API version (`/beta` or `/v1.0`): the body limit, authentication, faults, throttling and permissions, then every resource. */
 export function graphApi(version: ApiVersion, ctx: ServerContext): Hono<ServerEnv> {
   const api = new Hono<ServerEnv>();
-  api.use('*', async (c, next) => {
-    c.set('version', version);
-    await next();
-  });
-  api.use('*', limitBody(ctx), authenticate(ctx), injectFaults(ctx), throttle(ctx), authorize());
+  // Checks without anything to do after the route share a middleware: each one costs a step of every request.
+  api.use(
+    '*',
+    limitBody(ctx),
+    async (c, next) => {
+      c.set('version', version);
+      authenticateRequest(ctx, c);
+      await next();
+    },
+    injectFaults(ctx),
+    async (c, next) => {
+      throttleRequest(ctx, c);
+      authorizeRequest(c);
+      await next();
+    },
+  );
   api.post('/$batch', batchRoute(ctx));
   for (const collection of INTUNE_COLLECTIONS) {
     if (version === 'beta' || !collection.betaOnly) api.route(`/${collection.path}`, intuneRoutes(collection, ctx));

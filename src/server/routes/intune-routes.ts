@@ -5,12 +5,12 @@ import type { IntuneCollection } from '../intune-collections';
 import { applyQuery, checkQuery, checkSelect, equalityOn, project, type QueryTarget } from '../odata/apply-query';
 import { contextUrl } from '../odata/context-url';
 import { nextPageLink, pageBounds, pageOf } from '../odata/paging';
-import { type ApiVersion, type QueryOptions, readQueryOptions } from '../odata/query-options';
+import type { ApiVersion, QueryOptions } from '../odata/query-options';
 import { refuseAdminOnlyWrite } from '../middleware/authorize';
 import { closeGap, isTenantDefault, movePriority, nextPriority } from '../priorities';
 import { readJsonBody } from '../request-body';
-import { graphJson, graphJsonText, noContent, requestUrl, type ServerContext, type ServerContextOf, type ServerEnv } from '../server-context';
-import { type AssignmentRecord, type EntityRecord, type StoredEntity, wireMembers } from '../store';
+import { graphJson, graphJsonText, noContent, queryOptionsOf, requestUrl, type ServerContext, type ServerContextOf, type ServerEnv } from '../server-context';
+import { type AssignmentRecord, type EntityRecord, type Store, type StoredEntity, wireMembers } from '../store';
 import { graphTimestamp } from '../timestamps';
 import { applyProperties, type EntityType } from '../wire/entity-type';
 import { parseActionBody, parseProperties, resolveEntityType, setPriorityBody, typeNameOf } from '../wire/parse-body';
@@ -76,6 +76,27 @@ function renderStoredEntity(
   return `{${wireMembers(entity.type, entity.json)}${expanded}}`;
 }
 
+/** The answers of a page of objects, with their assignments when `$expand` asks for them. */
+function renderPage(
+  c: ServerContextOf,
+  store: Store,
+  collection: IntuneCollection,
+  options: QueryOptions,
+  expansion: Expansion | undefined,
+  entities: readonly StoredEntity[],
+): string[] {
+  const version = c.get('version');
+  const byParent = expansion ? store.assignmentJsonOf(c.get('tenantId'), collection.name, entities.map((entity) => entity.id)) : undefined;
+  return entities.map((entity) =>
+    renderStoredEntity(entity, collection, version, options.select, byParent && expansion ? { json: byParent.get(entity.id) ?? [], ...expansion } : undefined),
+  );
+}
+
+/** The first `size` of the rows read from `start`, with the link of the next page when a row beyond them was read. */
+function firstRows<T>(c: ServerContextOf, rows: readonly T[], start: number, size: number): { items: readonly T[]; nextLink?: string } {
+  return rows.length > size ? { items: rows.slice(0, size), nextLink: nextPageLink(requestUrl(c), start + size) } : { items: rows };
+}
+
 /** Routes of one Intune collection: list, get, create, update, delete, `setPriority`, assignments and `assign`. */
 export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
@@ -104,37 +125,29 @@ export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): 
   app.get('/', (c) => {
     const version = c.get('version');
     const tenantId = c.get('tenantId');
-    const url = requestUrl(c);
-    const options = readQueryOptions(url, version);
+    const options = queryOptionsOf(c);
     const expansion = expansionOf(options, collection);
     const displayName = equalityOn(options, 'displayName');
     const where = displayName === undefined ? {} : { displayName };
     let page: { items: readonly string[]; nextLink?: string };
     let count: number | undefined;
-    const render = (entities: readonly StoredEntity[]): string[] => {
-      const byParent = expansion ? store.assignmentJsonOf(tenantId, collection.name, entities.map((entity) => entity.id)) : undefined;
-      return entities.map((entity) =>
-        renderStoredEntity(entity, collection, version, options.select, byParent && expansion ? { json: byParent.get(entity.id) ?? [], ...expansion } : undefined),
-      );
-    };
     if ((options.filter === undefined || displayName !== undefined) && options.orderBy === undefined) {
       // Filtered by the display name index at most: SQLite reads only the page (and one more, to know if another follows),
       // and renders it too when the answer is every property of the objects.
       checkQuery(options, target);
       const { start, size } = pageBounds(options, ctx.pageSizes.intune);
       const range = { offset: start, limit: size + 1 };
-      const more = <T>(rows: readonly T[]) => (rows.length > size ? { items: rows.slice(0, size), nextLink: nextPageLink(url, start + size) } : { items: rows });
       if (options.select || expansion) {
-        const entities = more(store.listStoredEntities(tenantId, collection.name, where, range));
-        page = { ...entities, items: render(entities.items) };
+        const entities = firstRows(c, store.listStoredEntities(tenantId, collection.name, where, range), start, size);
+        page = { ...entities, items: renderPage(c, store, collection, options, expansion, entities.items) };
       } else {
-        page = more(store.listWireJson(tenantId, collection.name, where, range));
+        page = firstRows(c, store.listWireJson(tenantId, collection.name, where, range), start, size);
       }
       if (options.count) count = store.countEntities(tenantId, collection.name, where);
     } else {
       const records = applyQuery(store.listStoredEntities(tenantId, collection.name, where), options, target);
-      const entities = pageOf(records, options, ctx.pageSizes.intune, url);
-      page = { ...entities, items: render(entities.items) };
+      const entities = pageOf(records, options, ctx.pageSizes.intune, requestUrl(c));
+      page = { ...entities, items: renderPage(c, store, collection, options, expansion, entities.items) };
       count = records.length;
     }
     const head = {
@@ -147,7 +160,7 @@ export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): 
 
   app.get('/:id', (c) => {
     const version = c.get('version');
-    const options = readQueryOptions(requestUrl(c), version);
+    const options = queryOptionsOf(c);
     checkSelect(options.select, target);
     const expansion = expansionOf(options, collection);
     const entity = load(c, c.req.param('id'));
@@ -169,23 +182,21 @@ export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): 
     const properties = parseProperties(type, body, 'create');
     const now = graphTimestamp(ctx.clock());
     const id = collection.newId(type.name);
-    const data = { ...applyProperties(type, type.initial(), properties), id, createdDateTime: now, lastModifiedDateTime: now };
+    // `applyProperties` returns a new object; the server-set properties keep their places in it.
+    const data = Object.assign(applyProperties(type, type.initial(), properties), { id, createdDateTime: now, lastModifiedDateTime: now });
     check(type, data);
     const tenantId = c.get('tenantId');
-    const stored = store.transaction(() => {
-      const sequence = collection.priority?.sequenceOf(type.name) ?? null;
-      const priority = collection.priority && sequence ? nextPriority(store, tenantId, collection.name, collection.priority, sequence) : null;
-      return store.putEntity({
-        tenantId,
-        collection: collection.name,
-        id,
-        type: type.name,
-        data: priority === null ? data : { ...data, priority },
-        priorityClass: sequence,
-        priority,
-        lookupKey: null,
-      });
-    });
+    const record: EntityRecord = { tenantId, collection: collection.name, id, type: type.name, data, priorityClass: null, priority: null, lookupKey: null };
+    const ordering = collection.priority;
+    const sequence = ordering?.sequenceOf(type.name);
+    // Without a priority to read first, the insert is one statement: committed (and fsynced) on its own.
+    const stored =
+      ordering && sequence
+        ? store.transaction(() => {
+            const priority = nextPriority(store, tenantId, collection.name, ordering, sequence);
+            return store.putEntity({ ...record, data: { ...data, priority }, priorityClass: sequence, priority });
+          })
+        : store.putEntity(record);
     // The answer is the object as stored, put in as the text it was stored as.
     const context = JSON.stringify(contextUrl(c.get('version'), collection.path, { entity: true }));
     return graphJsonText(c, `{"@odata.context":${context},${wireMembers(type.name, stored)}}`, 201);
