@@ -51,8 +51,8 @@ function itemsKept<T>(current: readonly T[], rank: ReadonlyMap<T, number>, fixed
   // highestBefore[k]: the highest rank among the first k fixed items; lowestFrom[k]: the lowest among the others.
   const highestBefore = [-1];
   for (const item of pinned) highestBefore.push(Math.max(highestBefore.at(-1)!, rank.get(item)!));
-  const lowestFrom = [Infinity];
-  for (const item of [...pinned].reverse()) lowestFrom.unshift(Math.min(lowestFrom[0]!, rank.get(item)!));
+  const lowestFrom = new Array<number>(pinned.length + 1).fill(Infinity);
+  for (let k = pinned.length - 1; k >= 0; k -= 1) lowestFrom[k] = Math.min(lowestFrom[k + 1]!, rank.get(pinned[k]!)!);
   let before = 0;
   const free: { item: T; rank: number }[] = [];
   for (const item of current) {
