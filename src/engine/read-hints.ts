@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Backend } from './backend';
+import type { ParentIds } from './read-nested';
 
 /**
  * What a read of a tenant found that the next read of the same tenant can ask for in its first
@@ -9,7 +10,7 @@ import type { Backend } from './backend';
  */
 export interface ReadHints {
   /** The IDs of the parents of nested kinds (the ADE tokens, the Apple Configurator account), by lookup key. */
-  readonly parents: ReadonlyMap<string, readonly string[]>;
+  readonly parents: ParentIds;
   /** The IDs of the groups found by name (one group to a name), for their member counts. */
   readonly groupIds: ReadonlyMap<string, string>;
   /** The IDs of groups that assignments name and the look-ups by name did not find, for their names. */

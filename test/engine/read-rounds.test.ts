@@ -16,6 +16,16 @@ function coldBackend(): GraphBackend {
   return new GraphBackend({ baseUrl: tenant.server.url, tokens: staticToken(tenant.server.token), description: `reference ${tenant.server.url}`, retry: TEST_RETRY });
 }
 
+/** Runs `use` with a cold backend, closed after. */
+async function withColdBackend<T>(use: (backend: GraphBackend) => Promise<T>): Promise<T> {
+  const backend = coldBackend();
+  try {
+    return await use(backend);
+  } finally {
+    await backend.close();
+  }
+}
+
 /** Plans and returns the plan with what it sent: rounds of round trips (waves), HTTP round trips and requests. */
 async function counted(backend: Backend, manifest: Manifest, options: Parameters<typeof planStack>[2] = {}) {
   const before = backend.counters();
@@ -55,8 +65,7 @@ describe('a plan’s reads', () => {
 
   it('take a second round on a cold backend only for the objects nested under the tenant’s tokens, whose paths need the tokens’ IDs', async () => {
     const manifest = await applied();
-    const backend = coldBackend();
-    try {
+    await withColdBackend(async (backend) => {
       tenant.server.server.requestLog.clear();
       const cold = await counted(backend, manifest);
       expect(cold.plan.steps).toEqual([]);
@@ -65,9 +74,7 @@ describe('a plan’s reads', () => {
       const nested = answered().filter((r) => /\/depOnboardingSettings\/[^/]+\//.test(r));
       expect(nested.length).toBeGreaterThan(0);
       expect((await counted(backend, manifest)).waves).toBe(1);
-    } finally {
-      await backend.close();
-    }
+    });
   }, 60_000);
 
   it('count the members of the groups the plan changes in the first round when an earlier read found the groups’ IDs', async () => {
@@ -88,8 +95,7 @@ describe('a plan’s reads', () => {
 
   it('refuse another tenant in the first round, naming both, before any answer is used or anything more is sent', async () => {
     const manifest = await applied();
-    const backend = coldBackend();
-    try {
+    await withColdBackend(async (backend) => {
       tenant.server.server.requestLog.clear();
       const expected: TenantRef = { id: '5f0d7c3e-0d1a-4c6e-9a51-2f4b8e6d0002', displayName: 'Contoso' };
       const refused = planStack(backend, manifest, { checkTenant: (t) => checkTenant(expected, t, 'stack bench', 'give it credentials of its own tenant') });
@@ -100,9 +106,7 @@ describe('a plan’s reads', () => {
       expect(sent).toContain('GET /beta/organization');
       expect(sent.filter((r) => !r.startsWith('GET ') && r !== 'POST /beta/$batch')).toEqual([]);
       expect(sent.filter((r) => /\/depOnboardingSettings\/[^/]+\//.test(r))).toEqual([]);
-    } finally {
-      await backend.close();
-    }
+    });
   }, 60_000);
 
   it('name the groups that the tenant’s other objects assign by ID in the second round, beside the tokens’ objects, and in the first once an earlier read found them', async () => {
@@ -112,8 +116,7 @@ describe('a plan’s reads', () => {
     await graph('POST', `/beta/deviceAppManagement/mobileApps/${String(clip.id)}/assign`, {
       mobileAppAssignments: [{ '@odata.type': '#microsoft.graph.mobileAppAssignment', intent: 'available', target: { '@odata.type': '#microsoft.graph.groupAssignmentTarget', groupId: group.id } }],
     });
-    const backend = coldBackend();
-    try {
+    await withColdBackend(async (backend) => {
       const read = async () => {
         const before = backend.counters().waves;
         const { plan, state } = await planStack(backend, manifest);
@@ -123,9 +126,7 @@ describe('a plan’s reads', () => {
       };
       expect(await read()).toBe(2);
       expect(await read()).toBe(1);
-    } finally {
-      await backend.close();
-    }
+    });
   }, 60_000);
 
   it('take one round on a cold backend given, through their JSON form, the hints an earlier read through another backend left', async () => {
@@ -133,39 +134,32 @@ describe('a plan’s reads', () => {
     await planStack(tenant.backend, manifest);
     const kept = JSON.parse(JSON.stringify(readHintsToJson(readHintsOf(tenant.backend)!))) as unknown;
     expect(Object.values((kept as { parents: Record<string, string[]> }).parents).flat().length).toBeGreaterThan(0);
-    const backend = coldBackend();
-    try {
+    await withColdBackend(async (backend) => {
       rememberReadHints(backend, readHintsFromJson(kept)!);
       const hinted = await counted(backend, manifest);
       expect(hinted.plan.steps).toEqual([]);
       expect(hinted.waves).toBe(1);
-    } finally {
-      await backend.close();
-    }
+    });
   }, 60_000);
 
   it('read the same state whatever IDs the hints name: those the tenant does not have cost requests and a second round, never a different plan', async () => {
     const manifest = await applied();
-    const reference = coldBackend();
-    const hinted = coldBackend();
-    try {
-      const { plan: expected, state: expectedState } = await planStack(reference, { ...manifest, resources: manifest.resources.slice(1) });
-      const lookups = [...readHintsOf(reference)!.parents.keys()];
-      const made: unknown = {
-        parents: Object.fromEntries(lookups.map((lookup) => [lookup, ['00000000-0000-0000-0000-00000000dead']])),
-        groupIds: { 'Bench group 0': '00000000-0000-0000-0000-00000000beef' },
-        otherGroupIds: ['00000000-0000-0000-0000-00000000f00d'],
-      };
+    const stack = { ...manifest, resources: manifest.resources.slice(1) };
+    const expected = await withColdBackend((reference) => planStack(reference, stack).then((planned) => ({ ...planned, lookups: [...readHintsOf(reference)!.parents.keys()] })));
+    const made: unknown = {
+      parents: Object.fromEntries(expected.lookups.map((lookup) => [lookup, ['00000000-0000-0000-0000-00000000dead']])),
+      groupIds: { 'Bench group 0': '00000000-0000-0000-0000-00000000beef' },
+      otherGroupIds: ['00000000-0000-0000-0000-00000000f00d'],
+    };
+    await withColdBackend(async (hinted) => {
       rememberReadHints(hinted, readHintsFromJson(made)!);
       const before = hinted.counters();
-      const { plan, state } = await planStack(hinted, { ...manifest, resources: manifest.resources.slice(1) });
+      const { plan, state } = await planStack(hinted, stack);
       expect(hinted.counters().waves - before.waves).toBe(2);
-      expect(plan.steps).toEqual(expected.steps);
-      expect(plan.impact).toEqual(expected.impact);
-      expect(state.objects).toEqual(expectedState.objects);
-      expect(state.memberCounts).toEqual(expectedState.memberCounts);
-    } finally {
-      await Promise.all([reference.close(), hinted.close()]);
-    }
+      expect(plan.steps).toEqual(expected.plan.steps);
+      expect(plan.impact).toEqual(expected.plan.impact);
+      expect(state.objects).toEqual(expected.state.objects);
+      expect(state.memberCounts).toEqual(expected.state.memberCounts);
+    });
   }, 60_000);
 });
