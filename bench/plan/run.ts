@@ -24,7 +24,7 @@ import Table from 'cli-table3';
 import { GraphBackend } from '../../src/backends/graph';
 import { staticToken } from '../../src/backends/graph/token-source';
 import { applyPlan, planStack, readHintsFromJson, readHintsOf, readHintsToJson, rememberReadHints, type ActualState, type Backend, type Plan, type PlanImpact } from '../../src/engine';
-import { DESCRIPTORS, type KindDescriptor, type Manifest } from '../../src/model';
+import { DESCRIPTORS, parseManifest, type KindDescriptor, type Manifest } from '../../src/model';
 import { startServer, type Server } from '../reference-server-process';
 import { syntheticStack } from '../../test/_helpers/synthetic-stack';
 
@@ -126,10 +126,15 @@ async function counted(backend: Backend, run: () => Promise<void>): Promise<Sent
   return { waves: after.waves - before.waves, roundTrips: after.roundTrips - before.roundTrips, requests: after.requests - before.requests };
 }
 
+/** A manifest as `enrollkit plan` has it: its JSON text (the synth output) read and checked by the manifest schema. */
+function asRead(manifest: Manifest): Manifest {
+  return parseManifest(JSON.parse(JSON.stringify(manifest)));
+}
+
 /** The same stack with the enrollment type profiles' priorities reversed. */
 function reversedProfiles(manifest: Manifest): Manifest {
   const count = manifest.resources.filter((r) => r.kind === 'enrollmentTypeProfile').length;
-  return { ...manifest, resources: manifest.resources.map((r) => (r.kind === 'enrollmentTypeProfile' ? { ...r, priority: count + 1 - r.priority! } : r)) };
+  return asRead({ ...manifest, resources: manifest.resources.map((r) => (r.kind === 'enrollmentTypeProfile' ? { ...r, priority: count + 1 - r.priority! } : r)) });
 }
 
 /** Runs of each plan the impact figures take the median of (the machine's load varies). */
@@ -212,7 +217,7 @@ async function main(): Promise<void> {
     const server = await startServer(join(dir, 'reference.db'));
     const backend = new GraphBackend({ baseUrl: server.url, tokens: staticToken(server.token), description: 'bench' });
     try {
-      const manifest = syntheticStack(size);
+      const manifest = asRead(syntheticStack(size));
       const withImpact = size <= IMPACT_UP_TO;
       const first = withImpact ? await planThenImpact(backend, manifest) : undefined;
       if (first) impactRow(size, 'first (creates all)', first);

@@ -40,20 +40,30 @@ function namedAssignments(assignments: readonly Assignment[], state: ActualState
   return assignments.map((a) => ('group' in a.target ? { ...a, target: { ...a.target, group: state.groupNames.get(a.target.group) ?? a.target.group } } : a));
 }
 
+/** No suppressions: they never reach the tenant, so they change no outcome. */
+const NONE: Resource['suppressions'] = [];
+
+/**
+ * An object of either state in one shape, whatever it was made from: the resolver then reads
+ * every object of both states through the same property layout.
+ */
+function shaped(r: Omit<Resource, 'suppressions'>, priority: number | undefined): Resource {
+  return {
+    kind: r.kind,
+    logicalId: r.logicalId,
+    path: r.path,
+    displayName: r.displayName,
+    description: r.description,
+    spec: r.spec,
+    assignments: r.assignments,
+    suppressions: NONE,
+    priority,
+    reference: r.reference,
+  } as Resource;
+}
+
 function fromActual(o: ActualObject, path: string, state: ActualState): Resource {
-  const resource = {
-    kind: o.kind,
-    logicalId: o.id,
-    path,
-    displayName: o.displayName || o.id,
-    description: o.description,
-    spec: o.spec,
-    assignments: namedAssignments(o.assignments, state),
-    suppressions: [],
-  } as { priority?: number };
-  // Set after, rather than spread in: a conditional spread costs more than the object.
-  if (o.priority !== undefined) resource.priority = o.priority;
-  return resource as Resource;
+  return shaped({ kind: o.kind, logicalId: o.id, path, displayName: o.displayName || o.id, description: o.description, spec: o.spec, assignments: namedAssignments(o.assignments, state) } as Omit<Resource, 'suppressions'>, o.priority);
 }
 
 /**
@@ -61,10 +71,10 @@ function fromActual(o: ActualObject, path: string, state: ActualState): Resource
  * not declare kept, the declared ones in place of the rest (as the plan writes them).
  */
 function referencedAfter(resource: Resource, actual: ActualObject | undefined, declared: readonly Assignment[], state: ActualState): Resource {
-  if (!actual) return { ...resource, assignments: [...declared] };
+  if (!actual) return shaped({ ...resource, assignments: [...declared] }, resource.priority);
   const intents = new Set(resource.assignments.map((a) => a.intent ?? null));
   const kept = namedAssignments(actual.assignments, state).filter((a) => !intents.has(a.intent ?? null));
-  return { ...resource, spec: actual.spec, assignments: [...kept, ...declared] } as Resource;
+  return shaped({ ...resource, spec: actual.spec, assignments: [...kept, ...declared] } as Resource, resource.priority);
 }
 
 /** Both orders of the objects of a class that are in both of them. */
@@ -148,16 +158,13 @@ export function impactStates(manifest: Manifest, state: ActualState, plan: Plan)
     addTo(read, r.kind, r);
   }
   const { priorities, orders } = prioritiesAfter(plan, read, removed, created, declared);
-  const withPriority = (r: Resource): Resource => {
-    const priority = priorities.get(r.path);
-    return priority === undefined || priority === r.priority ? r : ({ ...r, priority } as Resource);
-  };
+  const priorityAfter = (r: Resource) => priorities.get(r.path) ?? r.priority;
   const placed = new Set<Resource>();
   const after: Resource[] = [];
   const afterByPath = new Map<string, Resource>();
   const place = (r: Resource, actual?: ActualObject) => {
     placed.add(r);
-    const resource = r.reference ? referencedAfter(r, actual, destroy ? [] : r.assignments, state) : withPriority(r);
+    const resource = r.reference ? referencedAfter(r, actual, destroy ? [] : r.assignments, state) : shaped(r, priorityAfter(r));
     after.push(resource);
     afterByPath.set(resource.path, resource);
   };
@@ -165,7 +172,9 @@ export function impactStates(manifest: Manifest, state: ActualState, plan: Plan)
     const resource = declaredById.get(o.id);
     if (resource) place(resource, o);
     else if (!removed.has(o.id)) {
-      const r = withPriority(before[i]!);
+      const was = before[i]!;
+      const priority = priorityAfter(was);
+      const r = priority === was.priority ? was : shaped(was, priority);
       after.push(r);
       afterByPath.set(r.path, r);
     }
