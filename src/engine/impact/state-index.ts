@@ -69,20 +69,20 @@ function ranks(state: EnrollmentState, byKind: ReadonlyMap<KindName, number[]>):
 }
 
 /**
- * Whether an object's targets reach a member of these groups (lower-cased) for certain, as
+ * Whether an object's assignments reach a member of these groups (lower-cased) for certain, as
  * `reachesForCertain` of the resolver has it: an include target is all users or one of the
- * groups, and no exclusion names one of them.
+ * groups, and no exclusion names one of them. Group names are lower-cased through `lower`.
  */
-function certain(targets: Targets, groups: readonly string[]): boolean {
-  if (targets.excluded.some((g) => groups.includes(g))) return false;
-  return targets.allUsers || targets.included.some((g) => groups.includes(g));
-}
-
-/** An object's targets, group names lower-cased. */
-interface Targets {
-  readonly included: string[];
-  readonly excluded: string[];
-  allUsers: boolean;
+function certain(r: Resource, groups: readonly string[], lower: (name: string) => string): boolean {
+  let included = false;
+  for (const { target } of r.assignments) {
+    if (target.type === 'allLicensedUsers') included = true;
+    else if (target.type !== 'allDevices' && groups.includes(lower(target.group))) {
+      if (target.type === 'exclusionGroup') return false;
+      included = true;
+    }
+  }
+  return included;
 }
 
 /** Indexes a state in one pass over its objects and their targets. */
@@ -94,29 +94,20 @@ export function stateIndex(state: EnrollmentState): StateIndex {
   const excluded = new Set<string>();
   // Objects name the same few groups over and over: each name is lower-cased once.
   const lowered = new Map<string, string>();
-  const targetsOf: Targets[] = [];
+  const lower = (name: string) => {
+    let low = lowered.get(name);
+    if (low === undefined) lowered.set(name, (low = name.toLowerCase()));
+    return low;
+  };
   state.resources.forEach((r, i) => {
     addTo(byKind, r.kind, i);
     let all = false;
-    const targets: Targets = { included: [], excluded: [], allUsers: false };
     for (const { target } of r.assignments) {
-      if (target.type === 'allLicensedUsers' || target.type === 'allDevices') {
-        all = true;
-        if (target.type === 'allLicensedUsers') targets.allUsers = true;
-      } else {
-        let lower = lowered.get(target.group);
-        if (lower === undefined) lowered.set(target.group, (lower = target.group.toLowerCase()));
-        if (target.type === 'exclusionGroup') {
-          excluded.add(lower);
-          targets.excluded.push(lower);
-        } else {
-          targets.included.push(lower);
-          // An object that includes a group twice is listed once.
-          if (byGroup.get(lower)?.at(-1) !== i) addTo(byGroup, lower, i);
-        }
-      }
+      if (target.type === 'allLicensedUsers' || target.type === 'allDevices') all = true;
+      else if (target.type === 'exclusionGroup') excluded.add(lower(target.group));
+      // An object that includes a group twice is listed once.
+      else if (byGroup.get(lower(target.group))?.at(-1) !== i) addTo(byGroup, lower(target.group), i);
     }
-    targetsOf.push(targets);
     if (all) everyone.push(i);
   });
   const { rank, classOf, classes } = ranks(state, byKind);
@@ -129,17 +120,17 @@ export function stateIndex(state: EnrollmentState): StateIndex {
       return objects;
     },
     reach: (groups) => {
-      const lower = groups.map((g) => g.toLowerCase());
-      const positions = lower.reduce((reached, g) => union(reached, byGroup.get(g) ?? []), everyone as readonly number[]);
+      const memberOf = groups.map((g) => g.toLowerCase());
+      const positions = memberOf.reduce((reached, g) => union(reached, byGroup.get(g) ?? []), everyone as readonly number[]);
       // The highest rank in each class of an object that reaches the member for certain.
       const highest = new Int32Array(classes).fill(0x7fffffff);
       for (const i of positions) {
         const cls = classOf[i]!;
-        if (cls >= 0 && rank[i]! < highest[cls]! && certain(targetsOf[i]!, lower)) highest[cls] = rank[i]!;
+        if (cls >= 0 && rank[i]! < highest[cls]! && certain(state.resources[i]!, memberOf, lower)) highest[cls] = rank[i]!;
       }
       const resources: Resource[] = [];
       for (const i of positions) if (classOf[i]! < 0 || rank[i]! <= highest[classOf[i]!]!) resources.push(state.resources[i]!);
-      const named = lower.filter((g) => byGroup.has(g) || excluded.has(g));
+      const named = memberOf.filter((g) => byGroup.has(g) || excluded.has(g));
       return { state: { ...state, resources }, key: [...new Set(named)].sort().join('\n') };
     },
   };
