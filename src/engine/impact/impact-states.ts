@@ -2,6 +2,7 @@ import { DESCRIPTORS, type Assignment, type KindDescriptor, type KindName, type 
 import type { EnrollmentState } from '../../rules';
 import type { ActualObject, ActualState } from '../actual-state';
 import type { Plan, PlannedMove } from '../plan-types';
+import { extend } from '../extend';
 import { moveInPlace } from '../priority-moves';
 import { addTo } from './add-to';
 
@@ -37,7 +38,7 @@ export interface PriorityClassOrders {
 const TENANT = 'tenant/';
 
 function namedAssignments(assignments: readonly Assignment[], state: ActualState): Assignment[] {
-  return assignments.map((a) => ('group' in a.target ? { ...a, target: { ...a.target, group: state.groupNames.get(a.target.group) ?? a.target.group } } : a));
+  return assignments.map((a) => ('group' in a.target ? (extend(a, { target: extend(a.target, { group: state.groupNames.get(a.target.group) ?? a.target.group }) }) as Assignment) : a));
 }
 
 /** No suppressions: they never reach the tenant, so they change no outcome. */
@@ -62,8 +63,20 @@ function shaped(r: Omit<Resource, 'suppressions'>, priority: number | undefined)
   } as Resource;
 }
 
+/** An object read, in the shape of {@link shaped}. */
 function fromActual(o: ActualObject, path: string, state: ActualState): Resource {
-  return shaped({ kind: o.kind, logicalId: o.id, path, displayName: o.displayName || o.id, description: o.description, spec: o.spec, assignments: namedAssignments(o.assignments, state) } as Omit<Resource, 'suppressions'>, o.priority);
+  return {
+    kind: o.kind,
+    logicalId: o.id,
+    path,
+    displayName: o.displayName || o.id,
+    description: o.description,
+    spec: o.spec,
+    assignments: namedAssignments(o.assignments, state),
+    suppressions: NONE,
+    priority: o.priority,
+    reference: undefined,
+  } as Resource;
 }
 
 /**
