@@ -36,9 +36,12 @@ export function startServerProcess(script: string, args: readonly string[], toke
   });
 }
 
-/** Starts `enrollkit serve` on a free port with the given database file. */
-export function startServer(data: string): Promise<Server> {
-  return startServerProcess('test/server/serve-child.ts', ['--port', '0', '--data', data]);
+/**
+ * Starts `enrollkit serve` on a free port with the given database file; its default tenant answers
+ * to `token`, also when the file already holds the tenant (whose stored token is not printed again).
+ */
+export function startServer(data: string, token = 'bench-token'): Promise<Server> {
+  return startServerProcess('test/server/serve-child.ts', ['--port', '0', '--data', data, '--token', token], token);
 }
 
 /** Peak resident set size of a process so far, in MiB (Linux), from /proc. */

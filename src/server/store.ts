@@ -86,13 +86,32 @@ interface AssignmentRow {
   json: string;
 }
 
+/**
+ * The schema version this code writes (`PRAGMA user_version`); files of an older one are migrated
+ * when they are opened (see {@link Store}).
+ */
+const SCHEMA_VERSION = 1;
+
+/**
+ * Collections whose objects clients look up by display name (groups by the engine's read, web links
+ * in `mobileApps`, users by name): only their objects are in the display-name index, so that
+ * creating any other object writes one index fewer. A display-name filter on another collection
+ * reads the collection's objects instead.
+ */
+const NAMED_COLLECTIONS = ['groups', 'users', 'mobileApps'];
+const IN_NAMED_COLLECTIONS = `collection IN (${NAMED_COLLECTIONS.map((name) => `'${name}'`).join(', ')})`;
+
+/**
+ * Objects and assignments are ordered by `seq`, their rowid: a new row gets the highest plus one, so
+ * it is creation order without an `AUTOINCREMENT` counter to write on every insert.
+ */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tenants (id TEXT PRIMARY KEY, cloud TEXT NOT NULL, apns TEXT, display_name TEXT);
 CREATE TABLE IF NOT EXISTS domains (domain TEXT PRIMARY KEY COLLATE NOCASE, tenant_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tokens (token TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, grant_json TEXT);
 CREATE TABLE IF NOT EXISTS entities (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  seq INTEGER PRIMARY KEY,
   tenant_id TEXT NOT NULL,
   collection TEXT NOT NULL,
   id TEXT NOT NULL,
@@ -106,15 +125,13 @@ CREATE TABLE IF NOT EXISTS entities (
   json TEXT NOT NULL,
   UNIQUE (tenant_id, collection, id)
 );
-CREATE INDEX IF NOT EXISTS entities_by_display_name ON entities (tenant_id, collection, display_name);
--- Partial indexes: most objects have no lookup key or priority, and an insert touches only the indexes it is in.
-DROP INDEX IF EXISTS entities_by_lookup_key;
-CREATE INDEX IF NOT EXISTS entities_with_lookup_key ON entities (tenant_id, collection, lookup_key) WHERE lookup_key IS NOT NULL;
 CREATE INDEX IF NOT EXISTS entities_in_order ON entities (tenant_id, collection, seq);
-DROP INDEX IF EXISTS entities_by_priority;
+CREATE INDEX IF NOT EXISTS entities_by_name ON entities (tenant_id, collection, display_name) WHERE ${IN_NAMED_COLLECTIONS};
+-- Partial indexes: most objects have no lookup key or priority, and an insert touches only the indexes it is in.
+CREATE INDEX IF NOT EXISTS entities_with_lookup_key ON entities (tenant_id, collection, lookup_key) WHERE lookup_key IS NOT NULL;
 CREATE INDEX IF NOT EXISTS entities_with_priority ON entities (tenant_id, collection, priority_class, priority) WHERE priority_class IS NOT NULL;
 CREATE TABLE IF NOT EXISTS assignments (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  seq INTEGER PRIMARY KEY,
   tenant_id TEXT NOT NULL,
   collection TEXT NOT NULL,
   parent_id TEXT NOT NULL,
@@ -130,6 +147,33 @@ CREATE TABLE IF NOT EXISTS members (
 );
 CREATE INDEX IF NOT EXISTS members_by_member ON members (tenant_id, member_id);
 `;
+
+/**
+ * Creates the schema of {@link SCHEMA_VERSION} in a new file or one of version 0 (written before
+ * files had versions). The objects and assignments of a version 0 file are copied into the new
+ * tables with their `seq`, so their order stays (their old tables had `AUTOINCREMENT`, and a
+ * display-name index of every collection); columns added to version 0 files over time (token
+ * grants, tenant names) are added when missing.
+ */
+function createSchema(db: Database.Database): void {
+  const exists = (table: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
+  const columnsOf = (table: string) => (db.pragma(`table_info(${table})`) as { name: string }[]).map((column) => column.name);
+  const older = ['entities', 'assignments'].filter(exists);
+  for (const table of older) {
+    // Index names belong to the file: the old ones go before the new tables' indexes take them.
+    const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").pluck().all(table) as string[];
+    for (const index of indexes) db.exec(`DROP INDEX "${index}"`);
+    db.exec(`ALTER TABLE ${table} RENAME TO ${table}_version0`);
+  }
+  db.exec(SCHEMA);
+  if (!columnsOf('tokens').includes('grant_json')) db.exec('ALTER TABLE tokens ADD COLUMN grant_json TEXT');
+  if (!columnsOf('tenants').includes('display_name')) db.exec('ALTER TABLE tenants ADD COLUMN display_name TEXT');
+  for (const table of older) {
+    const columns = columnsOf(`${table}_version0`).join(', ');
+    db.exec(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM ${table}_version0 ORDER BY seq; DROP TABLE ${table}_version0`);
+  }
+  if (exists('sqlite_sequence')) db.exec("DELETE FROM sqlite_sequence WHERE name IN ('entities', 'assignments')");
+}
 
 /** The organization name of a tenant created without one. */
 export function defaultTenantName(tenantId: string): string {
@@ -240,14 +284,19 @@ export class Store {
     // a killed process and a lost machine alike.
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
-    // Databases written before tokens had grants: their tokens keep the default grant (NULL).
-    const tokenColumns = this.db.pragma('table_info(tokens)') as { name: string }[];
-    if (!tokenColumns.some((column) => column.name === 'grant_json')) this.db.exec('ALTER TABLE tokens ADD COLUMN grant_json TEXT');
-    // Databases written before tenants had names: theirs is made from the ID when read.
-    const tenantColumns = this.db.pragma('table_info(tenants)') as { name: string }[];
-    if (!tenantColumns.some((column) => column.name === 'display_name')) this.db.exec('ALTER TABLE tenants ADD COLUMN display_name TEXT');
+    this.migrate();
     this.runInTransaction = this.db.transaction((fn: () => unknown) => fn());
+  }
+
+  /** Creates the schema in a new file, or brings an older file's up to {@link SCHEMA_VERSION}, in one transaction. */
+  private migrate(): void {
+    this.db.transaction(() => {
+      const version = this.db.pragma('user_version', { simple: true }) as number;
+      if (version === SCHEMA_VERSION) return;
+      if (version > SCHEMA_VERSION) throw new Error(`the database has schema version ${version}, newer than this enrollkit's ${SCHEMA_VERSION}: use a newer enrollkit or another file`);
+      createSchema(this.db);
+      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
   }
 
   /** The prepared statement of some SQL, prepared on first use; `pluck` ones return the first column of each row. */
@@ -370,24 +419,33 @@ export class Store {
     this.statement('UPDATE tenants SET apns = ? WHERE id = ?').run(apns === null ? null : JSON.stringify(apns), tenantId);
   }
 
-  private entityQuery(columns: string, tenantId: string, collection: string, where: EntityFilter): { sql: string; params: unknown[] } {
-    let sql = `SELECT ${columns} FROM entities WHERE tenant_id = ? AND collection = ?`;
+  /** The condition of the objects of a collection that {@link EntityFilter} picks, and its parameters. */
+  private entityCondition(tenantId: string, collection: string, where: EntityFilter): { condition: string; params: unknown[] } {
+    let condition = 'tenant_id = ? AND collection = ?';
     const params: unknown[] = [tenantId, collection];
     if (where.displayName !== undefined) {
-      sql += ' AND display_name = ?';
+      // The display-name index holds the named collections only; SQLite uses it when the query names its condition.
+      if (NAMED_COLLECTIONS.includes(collection)) condition += ` AND ${IN_NAMED_COLLECTIONS}`;
+      condition += ' AND display_name = ?';
       params.push(where.displayName);
     }
     if (where.lookupKey !== undefined) {
-      sql += ' AND lookup_key = ?';
+      condition += ' AND lookup_key = ?';
       params.push(where.lookupKey);
     }
-    return { sql, params };
+    return { condition, params };
+  }
+
+  /** Rows of {@link entityCondition} in creation order, all or `limit` from `offset`. */
+  private entitiesInOrder(columns: string, tenantId: string, collection: string, where: EntityFilter, range?: { offset: number; limit: number }, pluck = false): unknown[] {
+    const { condition, params } = this.entityCondition(tenantId, collection, where);
+    const sql = `SELECT ${columns} FROM entities WHERE ${condition} ORDER BY seq${range ? ' LIMIT ? OFFSET ?' : ''}`;
+    return this.statement(sql, { pluck }).all(...params, ...(range ? [range.limit, range.offset] : []));
   }
 
   /** Objects of a collection in creation order, optionally only those with a display name or lookup key (case-insensitive). */
   listEntities(tenantId: string, collection: string, where: EntityFilter = {}): EntityRecord[] {
-    const { sql, params } = this.entityQuery(ENTITY_COLUMNS, tenantId, collection, where);
-    return (this.statement(`${sql} ORDER BY seq`).all(...params) as EntityRow[]).map(toEntity);
+    return (this.entitiesInOrder(ENTITY_COLUMNS, tenantId, collection, where) as EntityRow[]).map(toEntity);
   }
 
   /**
@@ -395,11 +453,7 @@ export class Store {
    * all of them, or `limit` from `offset`.
    */
   listStoredEntities(tenantId: string, collection: string, where: EntityFilter = {}, range?: { offset: number; limit: number }): StoredEntity[] {
-    const { sql, params } = this.entityQuery('id, type, priority, json', tenantId, collection, where);
-    const rows = (range ? this.statement(`${sql} ORDER BY seq LIMIT ? OFFSET ?`).all(...params, range.limit, range.offset) : this.statement(`${sql} ORDER BY seq`).all(...params)) as Pick<
-      EntityRow,
-      'id' | 'type' | 'priority' | 'json'
-    >[];
+    const rows = this.entitiesInOrder('id, type, priority, json', tenantId, collection, where, range) as Pick<EntityRow, 'id' | 'type' | 'priority' | 'json'>[];
     return rows.map((row) => new StoredEntity(row.id, row.type, row.priority, row.json));
   }
 
@@ -410,15 +464,13 @@ export class Store {
    * Each row is one text column: rows of several columns cost more than the rest of a list request.
    */
   listWireJson(tenantId: string, collection: string, where: EntityFilter, range: { offset: number; limit: number }): string[] {
-    const { sql, params } = this.entityQuery(TYPE_AND_JSON, tenantId, collection, where);
-    const rows = this.statement(`${sql} ORDER BY seq LIMIT ? OFFSET ?`, { pluck: true }).all(...params, range.limit, range.offset) as string[];
-    return rows.map(wireJson);
+    return (this.entitiesInOrder(TYPE_AND_JSON, tenantId, collection, where, range, true) as string[]).map(wireJson);
   }
 
   /** How many objects of a collection match (see {@link listEntities}). */
   countEntities(tenantId: string, collection: string, where: EntityFilter = {}): number {
-    const { sql, params } = this.entityQuery('COUNT(*) AS n', tenantId, collection, where);
-    return (this.statement(sql).get(...params) as { n: number }).n;
+    const { condition, params } = this.entityCondition(tenantId, collection, where);
+    return (this.statement(`SELECT COUNT(*) AS n FROM entities WHERE ${condition}`).get(...params) as { n: number }).n;
   }
 
   /** Objects of one priority sequence, by priority. */

@@ -1,0 +1,71 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { createReferenceServer, type ReferenceServer } from '../../src/server';
+import { UsageError } from '../../src/model';
+import { toReply, type Json } from './harness';
+
+/**
+ * A database file written by the server before its files had schema versions (version 0: objects
+ * numbered by `AUTOINCREMENT`, with a creation-order index and a display-name index of every
+ * collection), holding every kind with assignments, a deleted object and priorities; and the
+ * answers that server gave from it to lists, pages, `$expand`, display-name and UPN filters.
+ */
+const FIXTURES = join(__dirname, '..', '_fixtures', 'reference-db');
+const ANSWERS = JSON.parse(readFileSync(join(FIXTURES, 'version0-answers.json'), 'utf8')) as Record<string, Json>;
+const TOKEN = 'version0-token-0123456789';
+const CONFIGS = '/beta/deviceManagement/deviceConfigurations';
+
+async function get(server: ReferenceServer, path: string): Promise<Json> {
+  return (await toReply(await server.app.request(`http://localhost${path}`, { headers: { Authorization: `Bearer ${TOKEN}` } }))).body;
+}
+
+describe('database files of an earlier schema', () => {
+  let dir: string;
+  let data: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'enrollkit-migration-'));
+    data = join(dir, 'reference.db');
+    copyFileSync(join(FIXTURES, 'version0.db'), data);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('answers every list, page, expansion and filter as the server that wrote the file did, opened once and again', async () => {
+    for (let opening = 0; opening < 2; opening++) {
+      const server = createReferenceServer({ data });
+      try {
+        for (const [path, answer] of Object.entries(ANSWERS)) expect({ path, body: await get(server, path) }).toEqual({ path, body: answer });
+      } finally {
+        server.close();
+      }
+    }
+  });
+
+  it('lists objects created after the upgrade after the older ones, and numbers new priorities after theirs', async () => {
+    const server = createReferenceServer({ data });
+    try {
+      const post = async (path: string, body: unknown) =>
+        toReply(await server.app.request(`http://localhost${path}`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) }));
+      const created = await post(CONFIGS, { '@odata.type': '#microsoft.graph.iosDeviceFeaturesConfiguration', displayName: 'After the upgrade' });
+      expect(created.status).toBe(201);
+      const before = ANSWERS[CONFIGS].value.map((item: Json) => item.id);
+      expect((await get(server, CONFIGS)).value.map((item: Json) => item.id)).toEqual([...before, created.body.id]);
+
+      const restrictions = '/beta/deviceManagement/deviceEnrollmentConfigurations';
+      const limits = ANSWERS[restrictions].value.filter((item: Json) => item['@odata.type'] === '#microsoft.graph.deviceEnrollmentLimitConfiguration');
+      const limit = await post(restrictions, { '@odata.type': '#microsoft.graph.deviceEnrollmentLimitConfiguration', displayName: 'New limit', limit: 3 });
+      expect(limit.body.priority).toBe(Math.max(...limits.map((item: Json) => item.priority)) + 1);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('refuses a file of a newer schema, naming the file and the fix', () => {
+    const newer = new Database(data);
+    newer.pragma('user_version = 99');
+    newer.close();
+    expect(() => createReferenceServer({ data })).toThrow(UsageError);
+    expect(() => createReferenceServer({ data })).toThrow(/cannot open the database '.*reference\.db': the database has schema version 99, newer than this enrollkit's 1.*Fix:/);
+  });
+});
