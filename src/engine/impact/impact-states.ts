@@ -153,6 +153,8 @@ export function impactStates(manifest: Manifest, state: ActualState, plan: Plan)
     if (resource) declaredById.set(c.id, resource);
   }
   const objects: ActualObject[] = [];
+  // The declared form of each of `objects`, where the stack declares it.
+  const declaredForms: (Resource | undefined)[] = [];
   const builtIn = new Set<string>();
   const before: Resource[] = [];
   const beforeById = new Map<string, Resource>();
@@ -163,8 +165,10 @@ export function impactStates(manifest: Manifest, state: ActualState, plan: Plan)
       builtIn.add(o.id);
       continue;
     }
-    const r = fromActual(o, declaredById.get(o.id)?.path ?? `${TENANT}${o.id}`, state);
+    const declaredForm = declaredById.get(o.id);
+    const r = fromActual(o, declaredForm?.path ?? `${TENANT}${o.id}`, state);
     objects.push(o);
+    declaredForms.push(declaredForm);
     before.push(r);
     beforeById.set(o.id, r);
     beforeByPath.set(r.path, r);
@@ -182,7 +186,7 @@ export function impactStates(manifest: Manifest, state: ActualState, plan: Plan)
     afterByPath.set(resource.path, resource);
   };
   objects.forEach((o, i) => {
-    const resource = declaredById.get(o.id);
+    const resource = declaredForms[i];
     if (resource) place(resource, o);
     else if (!removed.has(o.id)) {
       const was = before[i]!;

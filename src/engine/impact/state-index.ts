@@ -105,8 +105,13 @@ export function stateIndex(state: EnrollmentState): StateIndex {
     for (const { target } of r.assignments) {
       if (target.type === 'allLicensedUsers' || target.type === 'allDevices') all = true;
       else if (target.type === 'exclusionGroup') excluded.add(lower(target.group));
-      // An object that includes a group twice is listed once.
-      else if (byGroup.get(lower(target.group))?.at(-1) !== i) addTo(byGroup, lower(target.group), i);
+      else {
+        const group = lower(target.group);
+        const including = byGroup.get(group);
+        if (!including) byGroup.set(group, [i]);
+        // An object that includes a group twice is listed once.
+        else if (including[including.length - 1] !== i) including.push(i);
+      }
     }
     if (all) everyone.push(i);
   });
