@@ -141,7 +141,13 @@ function prioritiesAfter(
 export function impactStates(manifest: Manifest, state: ActualState, plan: Plan): ImpactStates {
   const destroy = plan.mode === 'destroy';
   let byLogicalId: Map<string, Resource> | undefined;
-  const declared = (logicalId: string) => (byLogicalId ??= new Map(manifest.resources.map((r) => [r.logicalId, r]))).get(logicalId);
+  const declared = (logicalId: string) => {
+    if (!byLogicalId) {
+      byLogicalId = new Map();
+      for (const r of manifest.resources) byLogicalId.set(r.logicalId, r);
+    }
+    return byLogicalId.get(logicalId);
+  };
   const removed = new Set<string>();
   const declaredById = new Map<string, Resource>();
   const created = new Map<KindName, string[]>();
@@ -175,13 +181,16 @@ export function impactStates(manifest: Manifest, state: ActualState, plan: Plan)
     addTo(read, r.kind, r);
   }
   const { priorities, orders } = prioritiesAfter(plan, read, removed, created, declared);
-  const priorityAfter = (r: Resource) => priorities.get(r.path) ?? r.priority;
+  const withPriority = (r: Resource) => {
+    const priority = priorities.get(r.path) ?? r.priority;
+    return priority === r.priority ? r : shaped(r, priority);
+  };
   const placed = new Set<Resource>();
   const after: Resource[] = [];
   const afterByPath = new Map<string, Resource>();
   const place = (r: Resource, actual?: ActualObject) => {
     placed.add(r);
-    const resource = r.reference ? referencedAfter(r, actual, destroy ? [] : r.assignments, state) : shaped(r, priorityAfter(r));
+    const resource = r.reference ? referencedAfter(r, actual, destroy ? [] : r.assignments, state) : withPriority(r);
     after.push(resource);
     afterByPath.set(resource.path, resource);
   };
@@ -189,9 +198,7 @@ export function impactStates(manifest: Manifest, state: ActualState, plan: Plan)
     const resource = declaredForms[i];
     if (resource) place(resource, o);
     else if (!removed.has(o.id)) {
-      const was = before[i]!;
-      const priority = priorityAfter(was);
-      const r = priority === was.priority ? was : shaped(was, priority);
+      const r = withPriority(before[i]!);
       after.push(r);
       afterByPath.set(r.path, r);
     }
