@@ -10,8 +10,24 @@ function isIndexKey(key: string): boolean {
 /** Keys in code-unit order, array-index keys first by number (the order a rebuilt object keeps). */
 function sortedKeys(object: object): string[] {
   const keys = Object.keys(object).sort();
-  const indexes = keys.filter(isIndexKey);
-  return indexes.length === 0 ? keys : [...indexes.sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isIndexKey(k))];
+  // Index keys start with a digit (code 48 to 57): the regular expression runs for such keys alone.
+  const indexes = keys.filter((k) => k.charCodeAt(0) <= 57 && isIndexKey(k));
+  if (indexes.length === 0) return keys;
+  return [...indexes.sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isIndexKey(k))];
+}
+
+/** Plans and objects repeat the same few keys: each is quoted once. */
+const quotedKeys = new Map<string, string>();
+
+/** A key as JSON text. */
+function quoted(key: string): string {
+  let text = quotedKeys.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(key);
+    // At most 4096 are kept, so that keys made of data (such as IDs) cannot grow it without bound.
+    if (quotedKeys.size < 4096) quotedKeys.set(key, text);
+  }
+  return text;
 }
 
 /** The JSON text of a value with object keys sorted; undefined where `JSON.stringify` leaves a value out. */
@@ -24,7 +40,7 @@ function write(value: unknown): string | undefined {
   const members: string[] = [];
   for (const key of sortedKeys(object)) {
     const text = write(object[key]);
-    if (text !== undefined) members.push(`${JSON.stringify(key)}:${text}`);
+    if (text !== undefined) members.push(`${quoted(key)}:${text}`);
   }
   return `{${members.join(',')}}`;
 }
