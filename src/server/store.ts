@@ -148,12 +148,42 @@ CREATE TABLE IF NOT EXISTS members (
 CREATE INDEX IF NOT EXISTS members_by_member ON members (tenant_id, member_id);
 `;
 
+/** The organization name of a tenant created without one. */
+export function defaultTenantName(tenantId: string): string {
+  return `Reference tenant ${tenantId.slice(0, 8)}`;
+}
+
+const ENTITY_COLUMNS = 'tenant_id, collection, id, type, json, priority_class, priority, lookup_key';
+
+/** How every stored JSON text of an object starts: with its `@odata.type`, as Graph answers it. */
+const ODATA_TYPE = '{"@odata.type":"#microsoft.graph.';
+
+/**
+ * The JSON text an object is stored as: Graph's JSON of it without `$select`, `@odata.type` first,
+ * then its properties, so that lists answer with the stored text as it is.
+ */
+function storedJson(type: string, data: Record<string, unknown>): string {
+  const properties = JSON.stringify(data);
+  return `${ODATA_TYPE}${type}"${properties.length > 2 ? `,${properties.slice(1)}` : '}'}`;
+}
+
+/** {@link storedJson} in SQL, of the type and the JSON text of a version 0 file, which held the properties alone. */
+const STORED_JSON_OF_VERSION0 = `'${ODATA_TYPE}' || type || '"' || iif(length(json) > 2, ',' || substr(json, 2), '}')`;
+
+/**
+ * SQL of an object's stored JSON text with the priority column in place of the stored `priority`.
+ * The stored text is `JSON.stringify` output, which SQLite's `json_set` keeps as it is apart from
+ * the value it sets.
+ */
+const WIRE_JSON = `iif(priority IS NULL, json, json_set(json, '$.priority', priority))`;
+
 /**
  * Creates the schema of {@link SCHEMA_VERSION} in a new file or one of version 0 (written before
  * files had versions). The objects and assignments of a version 0 file are copied into the new
  * tables with their `seq`, so their order stays (their old tables had `AUTOINCREMENT`, and a
- * display-name index of every collection); columns added to version 0 files over time (token
- * grants, tenant names) are added when missing.
+ * display-name index of every collection), objects with their JSON text put in the form of
+ * {@link storedJson}; columns added to version 0 files over time (token grants, tenant names) are
+ * added when missing.
  */
 function createSchema(db: Database.Database): void {
   const exists = (table: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
@@ -169,46 +199,18 @@ function createSchema(db: Database.Database): void {
   if (!columnsOf('tokens').includes('grant_json')) db.exec('ALTER TABLE tokens ADD COLUMN grant_json TEXT');
   if (!columnsOf('tenants').includes('display_name')) db.exec('ALTER TABLE tenants ADD COLUMN display_name TEXT');
   for (const table of older) {
-    const columns = columnsOf(`${table}_version0`).join(', ');
-    db.exec(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM ${table}_version0 ORDER BY seq; DROP TABLE ${table}_version0`);
+    const columns = columnsOf(`${table}_version0`);
+    const values = columns.map((column) => (table === 'entities' && column === 'json' ? STORED_JSON_OF_VERSION0 : column));
+    db.exec(`INSERT INTO ${table} (${columns.join(', ')}) SELECT ${values.join(', ')} FROM ${table}_version0 ORDER BY seq; DROP TABLE ${table}_version0`);
   }
   if (exists('sqlite_sequence')) db.exec("DELETE FROM sqlite_sequence WHERE name IN ('entities', 'assignments')");
 }
 
-/** The organization name of a tenant created without one. */
-export function defaultTenantName(tenantId: string): string {
-  return `Reference tenant ${tenantId.slice(0, 8)}`;
-}
-
-const ENTITY_COLUMNS = 'tenant_id, collection, id, type, json, priority_class, priority, lookup_key';
-
-/**
- * SQL of an object's type and stored JSON, apart by a space, with the priority column in place of
- * the stored `priority`. The stored text is `JSON.stringify` output, which SQLite's `json_set`
- * keeps as it is apart from the value it sets.
- */
-const TYPE_AND_JSON = `type || ' ' || iif(priority IS NULL, json, json_set(json, '$.priority', priority))`;
-
-/** Graph's JSON of an object from its {@link TYPE_AND_JSON}: `@odata.type` first, then its properties. */
-function wireJson(typeAndJson: string): string {
-  const space = typeAndJson.indexOf(' ');
-  // After the space, the stored object: `{}`, or `{` and its properties.
-  const properties = typeAndJson.length - space > 3 ? `,${typeAndJson.slice(space + 2)}` : '}';
-  return `{"@odata.type":"#microsoft.graph.${typeAndJson.slice(0, space)}"${properties}`;
-}
-
-/**
- * The members of Graph's JSON of an object, without the braces: `@odata.type`, then the properties
- * of its stored JSON text, as they are.
- */
-export function wireMembers(type: string, json: string): string {
-  const odataType = `"@odata.type":"#microsoft.graph.${type}"`;
-  return json.length > 2 ? `${odataType},${json.slice(1, -1)}` : odataType;
-}
-
 /** Wire properties from their stored JSON; the priority column is the truth (renumbering a sequence updates only the column). */
-function wireData(json: string, priority: number | null): Record<string, unknown> {
-  const data = JSON.parse(json) as Record<string, unknown>;
+function wireData(type: string, json: string, priority: number | null): Record<string, unknown> {
+  // After the type's closing quote: `,` and the properties, or the closing brace of an object without any.
+  const end = ODATA_TYPE.length + type.length + 1;
+  const data = JSON.parse(json[end] === ',' ? `{${json.slice(end + 1)}` : '{}') as Record<string, unknown>;
   if (priority !== null) data['priority'] = priority;
   return data;
 }
@@ -227,13 +229,13 @@ export class StoredEntity {
     readonly type: string,
     /** Priority column, `null` for objects without priority. */
     readonly priority: number | null,
-    /** The wire properties as stored (its `priority` may be stale: the column wins). */
+    /** Graph's JSON of the object as stored, `@odata.type` first (its `priority` may be stale: the column wins). */
     readonly json: string,
   ) {}
 
   /** The wire properties, parsed on first use. */
   get data(): Record<string, unknown> {
-    this.parsed ??= wireData(this.json, this.priority);
+    this.parsed ??= wireData(this.type, this.json, this.priority);
     return this.parsed;
   }
 }
@@ -244,7 +246,7 @@ function toEntity(row: EntityRow): EntityRecord {
     collection: row.collection,
     id: row.id,
     type: row.type,
-    data: wireData(row.json, row.priority),
+    data: wireData(row.type, row.json, row.priority),
     priorityClass: row.priority_class,
     priority: row.priority,
     lookupKey: row.lookup_key,
@@ -459,12 +461,12 @@ export class Store {
 
   /**
    * Objects of a collection in creation order as Graph answers them without `$select`, each as
-   * JSON text made from the stored text without parsing it: `@odata.type` first, then the stored
-   * properties, with the priority column in place of the stored `priority`. `limit` from `offset`.
-   * Each row is one text column: rows of several columns cost more than the rest of a list request.
+   * its stored JSON text, unparsed, with the priority column in place of the stored `priority`.
+   * `limit` from `offset`. Each row is one text column: rows of several columns cost more than the
+   * rest of a list request.
    */
   listWireJson(tenantId: string, collection: string, where: EntityFilter, range: { offset: number; limit: number }): string[] {
-    return (this.entitiesInOrder(TYPE_AND_JSON, tenantId, collection, where, range, true) as string[]).map(wireJson);
+    return this.entitiesInOrder(WIRE_JSON, tenantId, collection, where, range, true) as string[];
   }
 
   /** How many objects of a collection match (see {@link listEntities}). */
@@ -499,9 +501,9 @@ export class Store {
     return row ? toEntity(row) : undefined;
   }
 
-  /** Inserts or replaces an object; returns the JSON text its wire properties are stored as. */
+  /** Inserts or replaces an object; returns the JSON text it is stored as: Graph's JSON of it, `@odata.type` first. */
   putEntity(entity: EntityRecord): string {
-    const json = JSON.stringify(entity.data);
+    const json = storedJson(entity.type, entity.data);
     this.statement(
       `INSERT INTO entities (tenant_id, collection, id, type, display_name, lookup_key, priority_class, priority, created, modified, json)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
