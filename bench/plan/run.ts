@@ -1,6 +1,7 @@
 /**
- * Plan benchmark: plans synthetic stacks of 10 to 10,000 owned objects against the reference server
- * (its own process, on loopback) and prints, beside the minimum read a plain client sends for the
+ * Plan benchmark: plans synthetic stacks of 10 to 10,000 owned objects (their manifests read from
+ * JSON and checked by the manifest schema, as `enrollkit plan` reads the synth output) against the
+ * reference server (its own process, on loopback) and prints, beside the minimum read a plain client sends for the
  * same tenant (every collection with its assignments, the group look-ups, the token lists and the APNs
  * certificate in one round of `$batch`es, then the ADE token's profiles and the further pages), the
  * rounds of round trips (waves: `$batch`es sent at once count once), HTTP round trips, requests, wall
@@ -13,7 +14,7 @@
  * (whose enrollment changes, member counts included) adds to the plan beside the plan's own time
  * (the same plan with and without it, in turns, each going first as often), for the first plan
  * (every object created) and for a plan that reverses the profiles' priorities (target: at most
- * 10%); it takes 88 plans per size, so it is worked out only up to `--impact-up-to` objects.
+ * 10%); it takes 168 plans per size, so it is worked out only up to `--impact-up-to` objects.
  * Run: npx tsx bench/plan/run.ts [--impact-up-to N] [sizes...]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,13 +25,13 @@ import Table from 'cli-table3';
 import { GraphBackend } from '../../src/backends/graph';
 import { staticToken } from '../../src/backends/graph/token-source';
 import { applyPlan, planStack, readHintsFromJson, readHintsOf, readHintsToJson, rememberReadHints, type ActualState, type Backend, type Plan, type PlanImpact } from '../../src/engine';
-import { DESCRIPTORS, type KindDescriptor, type Manifest } from '../../src/model';
+import { DESCRIPTORS, parseManifest, type KindDescriptor, type Manifest } from '../../src/model';
 import { startServer, type Server } from '../reference-server-process';
 import { syntheticStack } from '../../test/_helpers/synthetic-stack';
 
 const ARGS = parseArgs({ allowPositionals: true, options: { 'impact-up-to': { type: 'string', default: '1000' } } });
 const SIZES = ARGS.positionals.map(Number).filter((n) => n > 0);
-/** The largest size the impact table is worked out for (88 plans per size). */
+/** The largest size the impact table is worked out for (168 plans per size). */
 const IMPACT_UP_TO = Number(ARGS.values['impact-up-to']);
 /** Runs of each reader in the plan table; the median run by CPU time is shown. */
 const PLAN_RUNS = 5;
@@ -126,14 +127,19 @@ async function counted(backend: Backend, run: () => Promise<void>): Promise<Sent
   return { waves: after.waves - before.waves, roundTrips: after.roundTrips - before.roundTrips, requests: after.requests - before.requests };
 }
 
+/** A manifest as `enrollkit plan` has it: its JSON text (the synth output) read and checked by the manifest schema. */
+function asRead(manifest: Manifest): Manifest {
+  return parseManifest(JSON.parse(JSON.stringify(manifest)));
+}
+
 /** The same stack with the enrollment type profiles' priorities reversed. */
 function reversedProfiles(manifest: Manifest): Manifest {
   const count = manifest.resources.filter((r) => r.kind === 'enrollmentTypeProfile').length;
-  return { ...manifest, resources: manifest.resources.map((r) => (r.kind === 'enrollmentTypeProfile' ? { ...r, priority: count + 1 - r.priority! } : r)) };
+  return asRead({ ...manifest, resources: manifest.resources.map((r) => (r.kind === 'enrollmentTypeProfile' ? { ...r, priority: count + 1 - r.priority! } : r)) });
 }
 
 /** Runs of each plan the impact figures take the median of (the machine's load varies). */
-const IMPACT_RUNS = 21;
+const IMPACT_RUNS = 41;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -212,7 +218,7 @@ async function main(): Promise<void> {
     const server = await startServer(join(dir, 'reference.db'));
     const backend = new GraphBackend({ baseUrl: server.url, tokens: staticToken(server.token), description: 'bench' });
     try {
-      const manifest = syntheticStack(size);
+      const manifest = asRead(syntheticStack(size));
       const withImpact = size <= IMPACT_UP_TO;
       const first = withImpact ? await planThenImpact(backend, manifest) : undefined;
       if (first) impactRow(size, 'first (creates all)', first);

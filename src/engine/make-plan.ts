@@ -34,6 +34,7 @@ import {
 } from './plan-types';
 import { KEEP_PLACE, placeOwned } from './priority-placement';
 import { priorityMoves } from './priority-moves';
+import { extend } from './extend';
 import { nameDirectoryOf } from './read-nested';
 import { stepRef } from './step-request';
 
@@ -466,7 +467,7 @@ function isBlocker<T extends object>(x: T | Blocker | undefined): x is Blocker {
 
 function conflict(b: PlanBuilder, change: Omit<ResourceChange, 'action' | 'fields' | 'assignments' | 'reason'>, blocker: Blocker): void {
   b.blockers.push(blocker);
-  b.changes.push({ ...change, action: 'conflict', fields: [], assignments: { add: [], remove: [] }, reason: `${blocker.message}; ${blocker.fix}` });
+  b.changes.push(extend(change, { action: 'conflict' as const, fields: [], assignments: { add: [], remove: [] }, reason: `${blocker.message}; ${blocker.fix}` }));
 }
 
 function findCounterpart(b: PlanBuilder, d: KindDescriptor, resource: Resource, owned: Map<string, ActualObject[]>): ActualObject | Blocker | undefined {
@@ -492,7 +493,7 @@ function replace(
   const createId = b.createStep(d, resource, [deleted]);
   b.assignmentSteps(d, resource, { object: { step: createId }, objectStep: createId, spec: resource.spec }, { add: resource.assignments, remove: [] }, []);
   b.actionSteps(d, resource, { step: createId }, [createId]);
-  b.changes.push({ ...base, id: actual.id, action: 'replace', fields, replaceFields, assignments: { add: resource.assignments, remove: [] } });
+  b.changes.push(extend(base, { id: actual.id, action: 'replace' as const, fields, replaceFields, assignments: { add: resource.assignments, remove: [] } }));
 }
 
 /**
@@ -541,7 +542,7 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
     const fields = diffValues({}, desiredSpec);
     b.assignmentSteps(d, resource, { object: { step: createId }, objectStep: createId, spec: resource.spec }, { add: resource.assignments, remove: [] }, []);
     b.actionSteps(d, resource, { step: createId }, [createId]);
-    b.changes.push({ ...base, action: 'create', fields, assignments: { add: resource.assignments, remove: [] } });
+    b.changes.push(extend(base, { action: 'create' as const, fields, assignments: { add: resource.assignments, remove: [] } }));
     return;
   }
   if (actual.kind !== resource.kind) {
@@ -596,10 +597,10 @@ function planResource(b: PlanBuilder, resource: Resource, owned: Map<string, Act
     const add = change.add.map((a) => declaredByKey.get(JSON.stringify(a))!);
     b.assignmentSteps(d, resource, { object: { id: actual.id }, ...(objectStep ? { objectStep } : {}), actual, spec }, { add, remove: change.remove }, keep);
     if (action === 'unchanged') action = 'update';
-    b.changes.push({ ...base, id: actual.id, action, fields, ...actions, assignments: { add, remove: change.remove.map((i) => toDisplay(actual.assignments[i]!)) } });
+    b.changes.push(extend(base, { id: actual.id, action, fields, ...actions, assignments: { add, remove: change.remove.map((i) => toDisplay(actual.assignments[i]!)) } }));
     return;
   }
-  b.changes.push({ ...base, id: actual.id, action, fields, ...actions, assignments: noAssignments });
+  b.changes.push(extend(base, { id: actual.id, action, fields, ...actions, assignments: noAssignments }));
 }
 
 function planPriorities(b: PlanBuilder, desiredOwned: Map<string, Resource[]>, deleted: Set<string>, adopted: Map<string, string>): void {

@@ -20,6 +20,7 @@ import { isSuccess, responseError } from './graph-errors';
 import { countPaths, countRequests, countsOf } from './impact/count-members';
 import { readHintsOf, rememberReadHints } from './read-hints';
 import { nameDirectoryOf, namedLookupRequests, nestedRequests, nestedRequestsUnder, parentIdsOf, readNamedObjects, readNestedObjects } from './read-nested';
+import { extend } from './extend';
 import { ORGANIZATION_BETA, tenantOf } from './tenant';
 
 /** Choices for {@link readState}. */
@@ -112,7 +113,7 @@ function toObject(kind: KindDescriptor, entity: GraphEntity, rawAssignments: Jso
     builtIn: kind.isBuiltIn(entity),
     ...(marker ? { marker } : {}),
   };
-  return { ...base, fingerprint: fingerprintOf({ ...base, rawDescription: entity.description ?? '' }) };
+  return extend(base, { fingerprint: fingerprintOf(extend(base, { rawDescription: entity.description ?? '' })) });
 }
 
 /** The managed devices device enrollment manager accounts enrolled (EK022): a read that may be refused without failing the rest. */

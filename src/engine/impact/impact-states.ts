@@ -2,6 +2,7 @@ import { DESCRIPTORS, type Assignment, type KindDescriptor, type KindName, type 
 import type { EnrollmentState } from '../../rules';
 import type { ActualObject, ActualState } from '../actual-state';
 import type { Plan, PlannedMove } from '../plan-types';
+import { extend } from '../extend';
 import { moveInPlace } from '../priority-moves';
 import { addTo } from './add-to';
 
@@ -37,11 +38,34 @@ export interface PriorityClassOrders {
 const TENANT = 'tenant/';
 
 function namedAssignments(assignments: readonly Assignment[], state: ActualState): Assignment[] {
-  return assignments.map((a) => ('group' in a.target ? { ...a, target: { ...a.target, group: state.groupNames.get(a.target.group) ?? a.target.group } } : a));
+  return assignments.map((a) => ('group' in a.target ? (extend(a, { target: extend(a.target, { group: state.groupNames.get(a.target.group) ?? a.target.group }) }) as Assignment) : a));
 }
 
+/** No suppressions: they never reach the tenant, so they change no outcome. */
+const NONE: Resource['suppressions'] = [];
+
+/**
+ * An object of either state in one shape, whatever it was made from: the resolver then reads
+ * every object of both states through the same property layout.
+ */
+function shaped(r: Omit<Resource, 'suppressions'>, priority: number | undefined): Resource {
+  return {
+    kind: r.kind,
+    logicalId: r.logicalId,
+    path: r.path,
+    displayName: r.displayName,
+    description: r.description,
+    spec: r.spec,
+    assignments: r.assignments,
+    suppressions: NONE,
+    priority,
+    reference: r.reference,
+  } as Resource;
+}
+
+/** An object read, in the shape of {@link shaped}. */
 function fromActual(o: ActualObject, path: string, state: ActualState): Resource {
-  const resource = {
+  return {
     kind: o.kind,
     logicalId: o.id,
     path,
@@ -49,11 +73,10 @@ function fromActual(o: ActualObject, path: string, state: ActualState): Resource
     description: o.description,
     spec: o.spec,
     assignments: namedAssignments(o.assignments, state),
-    suppressions: [],
-  } as { priority?: number };
-  // Set after, rather than spread in: a conditional spread costs more than the object.
-  if (o.priority !== undefined) resource.priority = o.priority;
-  return resource as Resource;
+    suppressions: NONE,
+    priority: o.priority,
+    reference: undefined,
+  } as Resource;
 }
 
 /**
@@ -61,10 +84,10 @@ function fromActual(o: ActualObject, path: string, state: ActualState): Resource
  * not declare kept, the declared ones in place of the rest (as the plan writes them).
  */
 function referencedAfter(resource: Resource, actual: ActualObject | undefined, declared: readonly Assignment[], state: ActualState): Resource {
-  if (!actual) return { ...resource, assignments: [...declared] };
+  if (!actual) return shaped({ ...resource, assignments: [...declared] }, resource.priority);
   const intents = new Set(resource.assignments.map((a) => a.intent ?? null));
   const kept = namedAssignments(actual.assignments, state).filter((a) => !intents.has(a.intent ?? null));
-  return { ...resource, spec: actual.spec, assignments: [...kept, ...declared] } as Resource;
+  return shaped({ ...resource, spec: actual.spec, assignments: [...kept, ...declared] } as Resource, resource.priority);
 }
 
 /** Both orders of the objects of a class that are in both of them. */
@@ -148,16 +171,13 @@ export function impactStates(manifest: Manifest, state: ActualState, plan: Plan)
     addTo(read, r.kind, r);
   }
   const { priorities, orders } = prioritiesAfter(plan, read, removed, created, declared);
-  const withPriority = (r: Resource): Resource => {
-    const priority = priorities.get(r.path);
-    return priority === undefined || priority === r.priority ? r : ({ ...r, priority } as Resource);
-  };
+  const priorityAfter = (r: Resource) => priorities.get(r.path) ?? r.priority;
   const placed = new Set<Resource>();
   const after: Resource[] = [];
   const afterByPath = new Map<string, Resource>();
   const place = (r: Resource, actual?: ActualObject) => {
     placed.add(r);
-    const resource = r.reference ? referencedAfter(r, actual, destroy ? [] : r.assignments, state) : withPriority(r);
+    const resource = r.reference ? referencedAfter(r, actual, destroy ? [] : r.assignments, state) : shaped(r, priorityAfter(r));
     after.push(resource);
     afterByPath.set(resource.path, resource);
   };
@@ -165,7 +185,9 @@ export function impactStates(manifest: Manifest, state: ActualState, plan: Plan)
     const resource = declaredById.get(o.id);
     if (resource) place(resource, o);
     else if (!removed.has(o.id)) {
-      const r = withPriority(before[i]!);
+      const was = before[i]!;
+      const priority = priorityAfter(was);
+      const r = priority === was.priority ? was : shaped(was, priority);
       after.push(r);
       afterByPath.set(r.path, r);
     }

@@ -1,5 +1,5 @@
 import { descriptorOf, type KindName, type Resource } from '../../model';
-import { reachesForCertain, type EnrollmentState } from '../../rules';
+import type { EnrollmentState } from '../../rules';
 import { addTo } from './add-to';
 
 /** The objects of a state that can change how enrollment resolves for a member of some groups. */
@@ -48,17 +48,41 @@ function union(a: readonly number[], b: readonly number[]): readonly number[] {
 
 /**
  * Each prioritised object's rank in its class (0 the highest) by its position in the state, -1
- * for the others: priority order, then state order.
+ * for the others: priority order, then state order. Also each object's class, as a number
+ * (-1 for none), so that a reach compares ranks without looking up kinds.
  */
-function ranks(state: EnrollmentState, byKind: ReadonlyMap<KindName, number[]>): number[] {
-  const rank = state.resources.map(() => -1);
+function ranks(state: EnrollmentState, byKind: ReadonlyMap<KindName, number[]>): { rank: Int32Array; classOf: Int32Array; classes: number } {
+  const rank = new Int32Array(state.resources.length).fill(-1);
+  const classOf = new Int32Array(state.resources.length).fill(-1);
+  let classes = 0;
   for (const [kind, positions] of byKind) {
     if (descriptorOf(kind).priorityClass === undefined) continue;
+    const cls = classes++;
     const priority = positions.map((at) => state.resources[at]!.priority ?? Infinity);
     // Stable: objects of equal (or no) priority keep their state order, as the resolver ranks them.
-    [...positions.keys()].sort((a, b) => priority[a]! - priority[b]!).forEach((k, i) => (rank[positions[k]!] = i));
+    [...positions.keys()].sort((a, b) => priority[a]! - priority[b]!).forEach((k, i) => {
+      rank[positions[k]!] = i;
+      classOf[positions[k]!] = cls;
+    });
   }
-  return rank;
+  return { rank, classOf, classes };
+}
+
+/**
+ * Whether an object's assignments reach a member of these groups (lower-cased) for certain, as
+ * `reachesForCertain` of the resolver has it: an include target is all users or one of the
+ * groups, and no exclusion names one of them. Group names are lower-cased through `lower`.
+ */
+function certain(r: Resource, groups: readonly string[], lower: (name: string) => string): boolean {
+  let included = false;
+  for (const { target } of r.assignments) {
+    if (target.type === 'allLicensedUsers') included = true;
+    else if (target.type !== 'allDevices' && groups.includes(lower(target.group))) {
+      if (target.type === 'exclusionGroup') return false;
+      included = true;
+    }
+  }
+  return included;
 }
 
 /** Indexes a state in one pass over its objects and their targets. */
@@ -70,22 +94,23 @@ export function stateIndex(state: EnrollmentState): StateIndex {
   const excluded = new Set<string>();
   // Objects name the same few groups over and over: each name is lower-cased once.
   const lowered = new Map<string, string>();
+  const lower = (name: string) => {
+    let low = lowered.get(name);
+    if (low === undefined) lowered.set(name, (low = name.toLowerCase()));
+    return low;
+  };
   state.resources.forEach((r, i) => {
     addTo(byKind, r.kind, i);
     let all = false;
     for (const { target } of r.assignments) {
       if (target.type === 'allLicensedUsers' || target.type === 'allDevices') all = true;
-      else {
-        let lower = lowered.get(target.group);
-        if (lower === undefined) lowered.set(target.group, (lower = target.group.toLowerCase()));
-        if (target.type === 'exclusionGroup') excluded.add(lower);
-        // An object that includes a group twice is listed once.
-        else if (byGroup.get(lower)?.at(-1) !== i) addTo(byGroup, lower, i);
-      }
+      else if (target.type === 'exclusionGroup') excluded.add(lower(target.group));
+      // An object that includes a group twice is listed once.
+      else if (byGroup.get(lower(target.group))?.at(-1) !== i) addTo(byGroup, lower(target.group), i);
     }
     if (all) everyone.push(i);
   });
-  const rank = ranks(state, byKind);
+  const { rank, classOf, classes } = ranks(state, byKind);
   const kinds = new Map<KindName, readonly Resource[]>();
   return {
     state,
@@ -95,16 +120,17 @@ export function stateIndex(state: EnrollmentState): StateIndex {
       return objects;
     },
     reach: (groups) => {
-      const lower = groups.map((g) => g.toLowerCase());
-      const positions = lower.reduce((reached, g) => union(reached, byGroup.get(g) ?? []), everyone as readonly number[]);
-      const highest = new Map<KindName, number>();
+      const memberOf = groups.map((g) => g.toLowerCase());
+      const positions = memberOf.reduce((reached, g) => union(reached, byGroup.get(g) ?? []), everyone as readonly number[]);
+      // The highest rank in each class of an object that reaches the member for certain.
+      const highest = new Int32Array(classes).fill(0x7fffffff);
       for (const i of positions) {
-        const r = state.resources[i]!;
-        const at = rank[i]!;
-        if (at >= 0 && at < (highest.get(r.kind) ?? Infinity) && reachesForCertain(r.assignments, groups)) highest.set(r.kind, at);
+        const cls = classOf[i]!;
+        if (cls >= 0 && rank[i]! < highest[cls]! && certain(state.resources[i]!, memberOf, lower)) highest[cls] = rank[i]!;
       }
-      const resources = positions.filter((i) => !(rank[i]! > (highest.get(state.resources[i]!.kind) ?? Infinity))).map((i) => state.resources[i]!);
-      const named = lower.filter((g) => byGroup.has(g) || excluded.has(g));
+      const resources: Resource[] = [];
+      for (const i of positions) if (classOf[i]! < 0 || rank[i]! <= highest[classOf[i]!]!) resources.push(state.resources[i]!);
+      const named = memberOf.filter((g) => byGroup.has(g) || excluded.has(g));
       return { state: { ...state, resources }, key: [...new Set(named)].sort().join('\n') };
     },
   };
