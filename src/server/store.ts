@@ -87,12 +87,6 @@ interface AssignmentRow {
 }
 
 /**
- * The schema version this code writes (`PRAGMA user_version`); files of an older one are migrated
- * when they are opened (see {@link Store}).
- */
-const SCHEMA_VERSION = 1;
-
-/**
  * Collections whose objects clients look up by display name (groups by the engine's read, web links
  * in `mobileApps`, users by name): only their objects are in the display-name index, so that
  * creating any other object writes one index fewer. A display-name filter on another collection
@@ -167,8 +161,8 @@ function storedJson(type: string, data: Record<string, unknown>): string {
   return `${ODATA_TYPE}${type}"${properties.length > 2 ? `,${properties.slice(1)}` : '}'}`;
 }
 
-/** {@link storedJson} in SQL, of the type and the JSON text of a version 0 file, which held the properties alone. */
-const STORED_JSON_OF_VERSION0 = `'${ODATA_TYPE}' || type || '"' || iif(length(json) > 2, ',' || substr(json, 2), '}')`;
+/** {@link storedJson} in SQL, of the type and the JSON text of a file of version 1 or older, which held the properties alone. */
+const STORED_JSON_OF_PROPERTIES = `'${ODATA_TYPE}' || type || '"' || iif(length(json) > 2, ',' || substr(json, 2), '}')`;
 
 /**
  * SQL of an object's stored JSON text with the priority column in place of the stored `priority`.
@@ -178,14 +172,13 @@ const STORED_JSON_OF_VERSION0 = `'${ODATA_TYPE}' || type || '"' || iif(length(js
 const WIRE_JSON = `iif(priority IS NULL, json, json_set(json, '$.priority', priority))`;
 
 /**
- * Creates the schema of {@link SCHEMA_VERSION} in a new file or one of version 0 (written before
- * files had versions). The objects and assignments of a version 0 file are copied into the new
- * tables with their `seq`, so their order stays (their old tables had `AUTOINCREMENT`, and a
- * display-name index of every collection), objects with their JSON text put in the form of
- * {@link storedJson}; columns added to version 0 files over time (token grants, tenant names) are
- * added when missing.
+ * Creates the tables in a new file or one of version 0 (written before files had versions). The
+ * objects and assignments of a version 0 file are copied into the new tables with their `seq`, so
+ * their order stays (their old tables had `AUTOINCREMENT`, and a display-name index of every
+ * collection); columns added to version 0 files over time (token grants, tenant names) are added
+ * when missing.
  */
-function createSchema(db: Database.Database): void {
+function createTables(db: Database.Database): void {
   const exists = (table: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
   const columnsOf = (table: string) => (db.pragma(`table_info(${table})`) as { name: string }[]).map((column) => column.name);
   const older = ['entities', 'assignments'].filter(exists);
@@ -199,12 +192,24 @@ function createSchema(db: Database.Database): void {
   if (!columnsOf('tokens').includes('grant_json')) db.exec('ALTER TABLE tokens ADD COLUMN grant_json TEXT');
   if (!columnsOf('tenants').includes('display_name')) db.exec('ALTER TABLE tenants ADD COLUMN display_name TEXT');
   for (const table of older) {
-    const columns = columnsOf(`${table}_version0`);
-    const values = columns.map((column) => (table === 'entities' && column === 'json' ? STORED_JSON_OF_VERSION0 : column));
-    db.exec(`INSERT INTO ${table} (${columns.join(', ')}) SELECT ${values.join(', ')} FROM ${table}_version0 ORDER BY seq; DROP TABLE ${table}_version0`);
+    const columns = columnsOf(`${table}_version0`).join(', ');
+    db.exec(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM ${table}_version0 ORDER BY seq; DROP TABLE ${table}_version0`);
   }
   if (exists('sqlite_sequence')) db.exec("DELETE FROM sqlite_sequence WHERE name IN ('entities', 'assignments')");
 }
+
+/**
+ * What brings a file of each schema version (`PRAGMA user_version`, the index here) to the next
+ * one; the last version is the one this code writes. Files are migrated when they are opened.
+ */
+const MIGRATIONS: readonly ((db: Database.Database) => void)[] = [
+  createTables,
+  // Objects are stored in the form of `storedJson`, `@odata.type` first.
+  (db) => db.exec(`UPDATE entities SET json = ${STORED_JSON_OF_PROPERTIES}`),
+];
+
+/** The schema version this code writes. */
+const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Wire properties from their stored JSON; the priority column is the truth (renumbering a sequence updates only the column). */
 function wireData(type: string, json: string, priority: number | null): Record<string, unknown> {
@@ -294,10 +299,9 @@ export class Store {
   private migrate(): void {
     this.db.transaction(() => {
       const version = this.db.pragma('user_version', { simple: true }) as number;
-      if (version === SCHEMA_VERSION) return;
       if (version > SCHEMA_VERSION) throw new Error(`the database has schema version ${version}, newer than this enrollkit's ${SCHEMA_VERSION}: use a newer enrollkit or another file`);
-      createSchema(this.db);
-      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      for (const migration of MIGRATIONS.slice(version)) migration(this.db);
+      if (version < SCHEMA_VERSION) this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     })();
   }
 
