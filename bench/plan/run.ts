@@ -12,8 +12,9 @@
  * impact with member counts, the digest), re-planning the applied stack (no changes); each figure
  * is that of the median run by CPU of a few. A second table puts what working out the plan's impact
  * (whose enrollment changes, member counts included) adds to the plan beside the plan's own time
- * (the same plan with and without it, in turns, each going first as often), for the first plan
- * (every object created) and for a plan that reverses the profiles' priorities (target: at most
+ * (the same plan with and without it, in turns, each going first as often), and the CPU time of
+ * the impact worked out alone from each such plan and its state, for the first plan (every object
+ * created) and for a plan that reverses the profiles' priorities (target: at most
  * 10%); it takes 168 plans per size, so it is worked out only up to `--impact-up-to` objects.
  * Run: npx tsx bench/plan/run.ts [--impact-up-to N] [sizes...]
  */
@@ -24,7 +25,7 @@ import { parseArgs } from 'node:util';
 import Table from 'cli-table3';
 import { GraphBackend } from '../../src/backends/graph';
 import { staticToken } from '../../src/backends/graph/token-source';
-import { applyPlan, planStack, readHintsFromJson, readHintsOf, readHintsToJson, rememberReadHints, type ActualState, type Backend, type Plan, type PlanImpact } from '../../src/engine';
+import { applyPlan, planImpactOf, planStack, readHintsFromJson, readHintsOf, readHintsToJson, rememberReadHints, withMemberCounts, type ActualState, type Backend, type Plan, type PlanImpact } from '../../src/engine';
 import { DESCRIPTORS, parseManifest, type KindDescriptor, type Manifest } from '../../src/model';
 import { startServer, type Server } from '../reference-server-process';
 import { syntheticStack } from '../../test/_helpers/synthetic-stack';
@@ -146,7 +147,10 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** A plan made without its impact and with it, in turns: medians of both costs and of what the impact adds. */
+/**
+ * A plan made without its impact and with it, in turns: medians of both costs, of what the impact
+ * adds, and of the impact worked out alone from the same plan and state.
+ */
 interface PlanAndImpact {
   readonly plan: Plan;
   readonly impact: PlanImpact;
@@ -154,17 +158,21 @@ interface PlanAndImpact {
   readonly planCpuMs: number;
   readonly impactWallMs: number;
   readonly impactCpuMs: number;
+  readonly aloneCpuMs: number;
 }
 
 /**
  * Plans without the impact and with it (member counts included), in turns, a few times over; the
- * impact's cost is what it adds to the same plan, run by run. A first pair, left out, compiles
- * both paths; then the two take turns at going first, so that neither always inherits the
- * other's garbage to collect.
+ * impact's cost is what it adds to the same plan, run by run (garbage collection and the member
+ * counts read with the tenant included). A first pair, left out, compiles both paths; then the two
+ * take turns at going first, so that neither always inherits the other's garbage to collect. After
+ * each plan with the impact, the impact is also worked out alone from that plan and state, as
+ * `planStack` does (member counts included).
  */
 async function planThenImpact(backend: Backend, manifest: Manifest): Promise<PlanAndImpact> {
   const without: Cost[] = [];
   const added: { wallMs: number; cpuMs: number }[] = [];
+  const alone: number[] = [];
   let planned: Awaited<ReturnType<typeof planStack>> | undefined;
   const bare = () => measure(() => counted(backend, async () => void (await planStack(backend, manifest, { impact: false }))));
   const full = () => measure(() => counted(backend, async () => void (planned = await planStack(backend, manifest))));
@@ -174,6 +182,10 @@ async function planThenImpact(backend: Backend, manifest: Manifest): Promise<Pla
     const first = run % 2 === 0 ? await bare() : await full();
     const second = run % 2 === 0 ? await full() : await bare();
     const [withoutImpact, withImpact] = run % 2 === 0 ? [first, second] : [second, first];
+    const cpu = process.cpuUsage();
+    await withMemberCounts(planImpactOf(manifest, planned!.state, planned!.plan), backend, planned!.plan, planned!.state);
+    const used = process.cpuUsage(cpu);
+    alone.push((used.user + used.system) / 1000);
     without.push(withoutImpact);
     added.push({ wallMs: withImpact.wallMs - withoutImpact.wallMs, cpuMs: withImpact.cpuMs - withoutImpact.cpuMs });
   }
@@ -184,13 +196,14 @@ async function planThenImpact(backend: Backend, manifest: Manifest): Promise<Pla
     planCpuMs: median(without.map((c) => c.cpuMs)),
     impactWallMs: median(added.map((c) => c.wallMs)),
     impactCpuMs: median(added.map((c) => c.cpuMs)),
+    aloneCpuMs: median(alone),
   };
 }
 
 async function main(): Promise<void> {
   const impactTable = new Table({
     style: { head: [], border: [] },
-    head: ['objects', 'plan', 'writes', 'plan wall ms', 'impact wall ms', 'wall: impact / plan', 'plan CPU ms', 'impact CPU ms', 'CPU: impact / plan', 'audiences', 'affected', 'differences'],
+    head: ['objects', 'plan', 'writes', 'plan wall ms', 'impact wall ms', 'wall: impact / plan', 'plan CPU ms', 'impact CPU ms', 'CPU: impact / plan', 'impact alone CPU ms', 'CPU: alone / plan', 'audiences', 'affected', 'differences'],
   });
   const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)}%`;
   const impactRow = (size: number, what: string, r: PlanAndImpact) =>
@@ -204,6 +217,8 @@ async function main(): Promise<void> {
       r.planCpuMs.toFixed(0),
       r.impactCpuMs.toFixed(0),
       percent(r.impactCpuMs, r.planCpuMs),
+      r.aloneCpuMs.toFixed(1),
+      percent(r.aloneCpuMs, r.planCpuMs),
       r.impact.audiences,
       r.impact.affected.length,
       r.impact.affected.reduce((n, a) => n + a.changes.length, 0),
@@ -276,7 +291,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(
     `Plan as \`enrollkit plan\` makes it (rules, diff, impact with member counts, digest) of the applied stack; each row the median of ${PLAN_RUNS} runs by CPU time\n${table.toString()}\n\n` +
-      `What the impact (whose enrollment changes) adds to the plan, beside the plan without it: medians of ${IMPACT_RUNS} runs in turns after one left out (target: impact <= 10% of the plan); sizes up to ${IMPACT_UP_TO} (--impact-up-to)\n${impactTable.toString()}\n`,
+      `What the impact (whose enrollment changes) adds to the plan, beside the plan without it, and the impact worked out alone from the same plan and state: medians of ${IMPACT_RUNS} runs in turns after one left out (target: impact <= 10% of the plan); sizes up to ${IMPACT_UP_TO} (--impact-up-to)\n${impactTable.toString()}\n`,
   );
   const [at1000, largest] = [perObject.get(1000), Math.max(...perObject.keys())];
   if (at1000 !== undefined && largest > 1000) {

@@ -141,7 +141,13 @@ function prioritiesAfter(
 export function impactStates(manifest: Manifest, state: ActualState, plan: Plan): ImpactStates {
   const destroy = plan.mode === 'destroy';
   let byLogicalId: Map<string, Resource> | undefined;
-  const declared = (logicalId: string) => (byLogicalId ??= new Map(manifest.resources.map((r) => [r.logicalId, r]))).get(logicalId);
+  const declared = (logicalId: string) => {
+    if (!byLogicalId) {
+      byLogicalId = new Map();
+      for (const r of manifest.resources) byLogicalId.set(r.logicalId, r);
+    }
+    return byLogicalId.get(logicalId);
+  };
   const removed = new Set<string>();
   const declaredById = new Map<string, Resource>();
   const created = new Map<KindName, string[]>();
@@ -153,6 +159,8 @@ export function impactStates(manifest: Manifest, state: ActualState, plan: Plan)
     if (resource) declaredById.set(c.id, resource);
   }
   const objects: ActualObject[] = [];
+  // The declared form of each of `objects`, where the stack declares it.
+  const declaredForms: (Resource | undefined)[] = [];
   const builtIn = new Set<string>();
   const before: Resource[] = [];
   const beforeById = new Map<string, Resource>();
@@ -163,31 +171,34 @@ export function impactStates(manifest: Manifest, state: ActualState, plan: Plan)
       builtIn.add(o.id);
       continue;
     }
-    const r = fromActual(o, declaredById.get(o.id)?.path ?? `${TENANT}${o.id}`, state);
+    const declaredForm = declaredById.get(o.id);
+    const r = fromActual(o, declaredForm?.path ?? `${TENANT}${o.id}`, state);
     objects.push(o);
+    declaredForms.push(declaredForm);
     before.push(r);
     beforeById.set(o.id, r);
     beforeByPath.set(r.path, r);
     addTo(read, r.kind, r);
   }
   const { priorities, orders } = prioritiesAfter(plan, read, removed, created, declared);
-  const priorityAfter = (r: Resource) => priorities.get(r.path) ?? r.priority;
+  const withPriority = (r: Resource) => {
+    const priority = priorities.get(r.path) ?? r.priority;
+    return priority === r.priority ? r : shaped(r, priority);
+  };
   const placed = new Set<Resource>();
   const after: Resource[] = [];
   const afterByPath = new Map<string, Resource>();
   const place = (r: Resource, actual?: ActualObject) => {
     placed.add(r);
-    const resource = r.reference ? referencedAfter(r, actual, destroy ? [] : r.assignments, state) : shaped(r, priorityAfter(r));
+    const resource = r.reference ? referencedAfter(r, actual, destroy ? [] : r.assignments, state) : withPriority(r);
     after.push(resource);
     afterByPath.set(resource.path, resource);
   };
   objects.forEach((o, i) => {
-    const resource = declaredById.get(o.id);
+    const resource = declaredForms[i];
     if (resource) place(resource, o);
     else if (!removed.has(o.id)) {
-      const was = before[i]!;
-      const priority = priorityAfter(was);
-      const r = priority === was.priority ? was : shaped(was, priority);
+      const r = withPriority(before[i]!);
       after.push(r);
       afterByPath.set(r.path, r);
     }

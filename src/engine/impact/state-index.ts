@@ -48,24 +48,24 @@ function union(a: readonly number[], b: readonly number[]): readonly number[] {
 
 /**
  * Each prioritised object's rank in its class (0 the highest) by its position in the state, -1
- * for the others: priority order, then state order. Also each object's class, as a number
- * (-1 for none), so that a reach compares ranks without looking up kinds.
+ * for the others: priority order, then state order. Also the number of each object's kind among
+ * the prioritised kinds (-1 for the others), so that a reach compares ranks without looking up kinds.
  */
-function ranks(state: EnrollmentState, byKind: ReadonlyMap<KindName, number[]>): { rank: Int32Array; classOf: Int32Array; classes: number } {
+function ranks(state: EnrollmentState, byKind: ReadonlyMap<KindName, number[]>): { rank: Int32Array; rankedKind: Int32Array; rankedKinds: number } {
   const rank = new Int32Array(state.resources.length).fill(-1);
-  const classOf = new Int32Array(state.resources.length).fill(-1);
-  let classes = 0;
+  const rankedKind = new Int32Array(state.resources.length).fill(-1);
+  let rankedKinds = 0;
   for (const [kind, positions] of byKind) {
     if (descriptorOf(kind).priorityClass === undefined) continue;
-    const cls = classes++;
+    const number = rankedKinds++;
     const priority = positions.map((at) => state.resources[at]!.priority ?? Infinity);
     // Stable: objects of equal (or no) priority keep their state order, as the resolver ranks them.
     [...positions.keys()].sort((a, b) => priority[a]! - priority[b]!).forEach((k, i) => {
       rank[positions[k]!] = i;
-      classOf[positions[k]!] = cls;
+      rankedKind[positions[k]!] = number;
     });
   }
-  return { rank, classOf, classes };
+  return { rank, rankedKind, rankedKinds };
 }
 
 /**
@@ -105,12 +105,17 @@ export function stateIndex(state: EnrollmentState): StateIndex {
     for (const { target } of r.assignments) {
       if (target.type === 'allLicensedUsers' || target.type === 'allDevices') all = true;
       else if (target.type === 'exclusionGroup') excluded.add(lower(target.group));
-      // An object that includes a group twice is listed once.
-      else if (byGroup.get(lower(target.group))?.at(-1) !== i) addTo(byGroup, lower(target.group), i);
+      else {
+        const group = lower(target.group);
+        const including = byGroup.get(group);
+        if (!including) byGroup.set(group, [i]);
+        // An object that includes a group twice is listed once.
+        else if (including[including.length - 1] !== i) including.push(i);
+      }
     }
     if (all) everyone.push(i);
   });
-  const { rank, classOf, classes } = ranks(state, byKind);
+  const { rank, rankedKind, rankedKinds } = ranks(state, byKind);
   const kinds = new Map<KindName, readonly Resource[]>();
   return {
     state,
@@ -122,14 +127,14 @@ export function stateIndex(state: EnrollmentState): StateIndex {
     reach: (groups) => {
       const memberOf = groups.map((g) => g.toLowerCase());
       const positions = memberOf.reduce((reached, g) => union(reached, byGroup.get(g) ?? []), everyone as readonly number[]);
-      // The highest rank in each class of an object that reaches the member for certain.
-      const highest = new Int32Array(classes).fill(0x7fffffff);
+      // The highest rank in each prioritised kind of an object that reaches the member for certain.
+      const highest = new Int32Array(rankedKinds).fill(0x7fffffff);
       for (const i of positions) {
-        const cls = classOf[i]!;
-        if (cls >= 0 && rank[i]! < highest[cls]! && certain(state.resources[i]!, memberOf, lower)) highest[cls] = rank[i]!;
+        const kind = rankedKind[i]!;
+        if (kind >= 0 && rank[i]! < highest[kind]! && certain(state.resources[i]!, memberOf, lower)) highest[kind] = rank[i]!;
       }
       const resources: Resource[] = [];
-      for (const i of positions) if (classOf[i]! < 0 || rank[i]! <= highest[classOf[i]!]!) resources.push(state.resources[i]!);
+      for (const i of positions) if (rankedKind[i]! < 0 || rank[i]! <= highest[rankedKind[i]!]!) resources.push(state.resources[i]!);
       const named = memberOf.filter((g) => byGroup.has(g) || excluded.has(g));
       return { state: { ...state, resources }, key: [...new Set(named)].sort().join('\n') };
     },
