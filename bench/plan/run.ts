@@ -12,15 +12,16 @@
  * impact with member counts, the digest), re-planning the applied stack (no changes); each figure
  * is that of the median run by CPU of a few. A second table puts what working out the plan's impact
  * (whose enrollment changes, member counts included) adds to the plan beside the plan's own time
- * (the same plan with and without it, in turns, each going first as often), and the CPU time of
- * the impact worked out alone from each such plan and its state, for the first plan (every object
- * created) and for a plan that reverses the profiles' priorities (target: at most
+ * (the same plan with and without it, in turns, each going first as often), the CPU time of the
+ * impact worked out alone from each such plan and its state, and the garbage collections per plan
+ * without and with it, for the first plan (every object created) and for a plan that reverses the profiles' priorities (target: at most
  * 10%); it takes 168 plans per size, so it is worked out only up to `--impact-up-to` objects.
  * Run: npx tsx bench/plan/run.ts [--impact-up-to N] [sizes...]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import Table from 'cli-table3';
 import { GraphBackend } from '../../src/backends/graph';
@@ -51,6 +52,18 @@ interface Cost {
   readonly wallMs: number;
   readonly cpuMs: number;
   readonly peakMb: number;
+  /** When the run started and ended, on the performance clock. */
+  readonly span: { readonly from: number; readonly to: number };
+}
+
+/** When each garbage collection of this process started, on the performance clock. */
+const gcStarts: number[] = [];
+new PerformanceObserver((list) => gcStarts.push(...list.getEntries().map((e) => e.startTime))).observe({ entryTypes: ['gc'] });
+
+/** The garbage collections that started during these runs, per run (once the observer has been told of them). */
+async function collectionsPerRun(costs: readonly Cost[]): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  return gcStarts.filter((t) => costs.some(({ span }) => t >= span.from && t < span.to)).length / costs.length;
 }
 
 async function measure(run: () => Promise<Sent>): Promise<Cost> {
@@ -59,11 +72,12 @@ async function measure(run: () => Promise<Sent>): Promise<Cost> {
   const cpu = process.cpuUsage();
   const start = performance.now();
   const counts = await run();
-  const wallMs = performance.now() - start;
+  const end = performance.now();
+  const wallMs = end - start;
   const used = process.cpuUsage(cpu);
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
-  return { ...counts, wallMs, cpuMs: (used.user + used.system) / 1000, peakMb: peak / 2 ** 20 };
+  return { ...counts, wallMs, cpuMs: (used.user + used.system) / 1000, peakMb: peak / 2 ** 20, span: { from: start, to: end } };
 }
 
 /** Runs `run` {@link PLAN_RUNS} times and returns the run of median CPU time. */
@@ -159,6 +173,8 @@ interface PlanAndImpact {
   readonly impactWallMs: number;
   readonly impactCpuMs: number;
   readonly aloneCpuMs: number;
+  /** Garbage collections per plan, without the impact and with it. */
+  readonly collections: readonly [number, number];
 }
 
 /**
@@ -171,6 +187,7 @@ interface PlanAndImpact {
  */
 async function planThenImpact(backend: Backend, manifest: Manifest): Promise<PlanAndImpact> {
   const without: Cost[] = [];
+  const withIt: Cost[] = [];
   const added: { wallMs: number; cpuMs: number }[] = [];
   const alone: number[] = [];
   let planned: Awaited<ReturnType<typeof planStack>> | undefined;
@@ -187,6 +204,7 @@ async function planThenImpact(backend: Backend, manifest: Manifest): Promise<Pla
     const used = process.cpuUsage(cpu);
     alone.push((used.user + used.system) / 1000);
     without.push(withoutImpact);
+    withIt.push(withImpact);
     added.push({ wallMs: withImpact.wallMs - withoutImpact.wallMs, cpuMs: withImpact.cpuMs - withoutImpact.cpuMs });
   }
   return {
@@ -197,13 +215,14 @@ async function planThenImpact(backend: Backend, manifest: Manifest): Promise<Pla
     impactWallMs: median(added.map((c) => c.wallMs)),
     impactCpuMs: median(added.map((c) => c.cpuMs)),
     aloneCpuMs: median(alone),
+    collections: [await collectionsPerRun(without), await collectionsPerRun(withIt)],
   };
 }
 
 async function main(): Promise<void> {
   const impactTable = new Table({
     style: { head: [], border: [] },
-    head: ['objects', 'plan', 'writes', 'plan wall ms', 'impact wall ms', 'wall: impact / plan', 'plan CPU ms', 'impact CPU ms', 'CPU: impact / plan', 'impact alone CPU ms', 'CPU: alone / plan', 'audiences', 'affected', 'differences'],
+    head: ['objects', 'plan', 'writes', 'plan wall ms', 'impact wall ms', 'wall: impact / plan', 'plan CPU ms', 'impact CPU ms', 'CPU: impact / plan', 'impact alone CPU ms', 'CPU: alone / plan', 'GCs per plan: without / with', 'audiences', 'affected', 'differences'],
   });
   const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)}%`;
   const impactRow = (size: number, what: string, r: PlanAndImpact) =>
@@ -219,6 +238,7 @@ async function main(): Promise<void> {
       percent(r.impactCpuMs, r.planCpuMs),
       r.aloneCpuMs.toFixed(1),
       percent(r.aloneCpuMs, r.planCpuMs),
+      r.collections.map((n) => n.toFixed(2)).join(' / '),
       r.impact.audiences,
       r.impact.affected.length,
       r.impact.affected.reduce((n, a) => n + a.changes.length, 0),

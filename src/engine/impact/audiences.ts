@@ -2,7 +2,7 @@ import { descriptorOf, type Assignment, type AssignmentTarget, type KindName } f
 import type { Plan } from '../plan-types';
 import { compareNames } from './compare-names';
 import type { ImpactStates, PriorityClassOrders } from './impact-states';
-import type { StateIndex } from './state-index';
+import type { ObjectsByKind } from './objects-by-kind';
 
 /** An object whose change can alter someone's enrollment, and the targets that change reaches. */
 interface TouchedObject {
@@ -74,10 +74,10 @@ function groupsOf(targets: readonly AssignmentTarget[]): string[] {
  */
 type Targeting = Map<string, { readonly name: string; only: string | undefined }>;
 
-function targetingOf(kind: KindName, states: readonly StateIndex[]): Targeting {
+function targetingOf(kind: KindName, states: readonly ObjectsByKind[]): Targeting {
   const groups: Targeting = new Map();
-  for (const index of states) {
-    for (const r of index.ofKind(kind)) {
+  for (const ofKind of states) {
+    for (const r of ofKind(kind)) {
       for (const { target } of r.assignments) {
         if (!('group' in target)) continue;
         const lower = target.group.toLowerCase();
@@ -136,7 +136,7 @@ function audienceId(lower: readonly string[]): string {
  * another object of the same priority class. Each object is touched once, as
  * {@link touchedObjects} lists them.
  */
-export function audiencesOf(touched: readonly TouchedObject[], before: StateIndex, after: StateIndex): Audience[] {
+export function audiencesOf(touched: readonly TouchedObject[], before: ObjectsByKind, after: ObjectsByKind): Audience[] {
   const audiences = new Map<string, Audience>();
   const add = (groups: readonly string[]) => {
     const key = audienceId(groups.map((g) => g.toLowerCase()));

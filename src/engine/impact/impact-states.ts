@@ -1,4 +1,4 @@
-import { DESCRIPTORS, type Assignment, type KindDescriptor, type KindName, type Manifest, type Resource } from '../../model';
+import { DESCRIPTORS, type Assignment, type AssignmentTarget, type KindDescriptor, type KindName, type Manifest, type Resource } from '../../model';
 import type { EnrollmentState } from '../../rules';
 import type { ActualObject, ActualState } from '../actual-state';
 import type { Plan, PlannedMove } from '../plan-types';
@@ -37,8 +37,25 @@ export interface PriorityClassOrders {
 /** The identity prefix of objects the stack does not declare. */
 const TENANT = 'tenant/';
 
-function namedAssignments(assignments: readonly Assignment[], state: ActualState): Assignment[] {
-  return assignments.map((a) => ('group' in a.target ? (extend(a, { target: extend(a.target, { group: state.groupNames.get(a.target.group) ?? a.target.group }) }) as Assignment) : a));
+/** Assignments read, their groups named instead of given by ID. */
+type NameAssignments = (assignments: readonly Assignment[]) => Assignment[];
+
+/**
+ * Names the groups of assignments read through the state's group names. Objects target the same
+ * few groups over and over: each group's target (without a filter) is made once.
+ */
+function assignmentNamer(state: ActualState): NameAssignments {
+  const targets = { group: new Map<string, AssignmentTarget>(), exclusionGroup: new Map<string, AssignmentTarget>() };
+  const named = (target: Extract<AssignmentTarget, { group: string }>): AssignmentTarget => {
+    const group = state.groupNames.get(target.group) ?? target.group;
+    if (target.type === 'group' && target.filter) return extend(target, { group });
+    const made = targets[target.type].get(target.group);
+    if (made) return made;
+    const fresh = { type: target.type, group };
+    targets[target.type].set(target.group, fresh);
+    return fresh;
+  };
+  return (assignments) => assignments.map((a) => ('group' in a.target ? (extend(a, { target: named(a.target) }) as Assignment) : a));
 }
 
 /** No suppressions: they never reach the tenant, so they change no outcome. */
@@ -64,7 +81,7 @@ function shaped(r: Omit<Resource, 'suppressions'>, priority: number | undefined)
 }
 
 /** An object read, in the shape of {@link shaped}. */
-function fromActual(o: ActualObject, path: string, state: ActualState): Resource {
+function fromActual(o: ActualObject, path: string, named: NameAssignments): Resource {
   return {
     kind: o.kind,
     logicalId: o.id,
@@ -72,7 +89,7 @@ function fromActual(o: ActualObject, path: string, state: ActualState): Resource
     displayName: o.displayName || o.id,
     description: o.description,
     spec: o.spec,
-    assignments: namedAssignments(o.assignments, state),
+    assignments: named(o.assignments),
     suppressions: NONE,
     priority: o.priority,
     reference: undefined,
@@ -83,10 +100,10 @@ function fromActual(o: ActualObject, path: string, state: ActualState): Resource
  * A referenced object once applied: its own settings, the assignments of intents the stack does
  * not declare kept, the declared ones in place of the rest (as the plan writes them).
  */
-function referencedAfter(resource: Resource, actual: ActualObject | undefined, declared: readonly Assignment[], state: ActualState): Resource {
+function referencedAfter(resource: Resource, actual: ActualObject | undefined, declared: readonly Assignment[], named: NameAssignments): Resource {
   if (!actual) return shaped({ ...resource, assignments: [...declared] }, resource.priority);
   const intents = new Set(resource.assignments.map((a) => a.intent ?? null));
-  const kept = namedAssignments(actual.assignments, state).filter((a) => !intents.has(a.intent ?? null));
+  const kept = named(actual.assignments).filter((a) => !intents.has(a.intent ?? null));
   return shaped({ ...resource, spec: actual.spec, assignments: [...kept, ...declared] } as Resource, resource.priority);
 }
 
@@ -158,6 +175,7 @@ export function impactStates(manifest: Manifest, state: ActualState, plan: Plan)
     const resource = c.action === 'delete' || c.action === 'conflict' ? undefined : declared(c.logicalId);
     if (resource) declaredById.set(c.id, resource);
   }
+  const named = assignmentNamer(state);
   const objects: ActualObject[] = [];
   // The declared form of each of `objects`, where the stack declares it.
   const declaredForms: (Resource | undefined)[] = [];
@@ -172,7 +190,7 @@ export function impactStates(manifest: Manifest, state: ActualState, plan: Plan)
       continue;
     }
     const declaredForm = declaredById.get(o.id);
-    const r = fromActual(o, declaredForm?.path ?? `${TENANT}${o.id}`, state);
+    const r = fromActual(o, declaredForm?.path ?? `${TENANT}${o.id}`, named);
     objects.push(o);
     declaredForms.push(declaredForm);
     before.push(r);
@@ -190,7 +208,7 @@ export function impactStates(manifest: Manifest, state: ActualState, plan: Plan)
   const afterByPath = new Map<string, Resource>();
   const place = (r: Resource, actual?: ActualObject) => {
     placed.add(r);
-    const resource = r.reference ? referencedAfter(r, actual, destroy ? [] : r.assignments, state) : withPriority(r);
+    const resource = r.reference ? referencedAfter(r, actual, destroy ? [] : r.assignments, named) : withPriority(r);
     after.push(resource);
     afterByPath.set(resource.path, resource);
   };

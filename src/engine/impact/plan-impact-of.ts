@@ -6,6 +6,7 @@ import { audiencesOf, touchedObjects, type Audience } from './audiences';
 import { compareNames } from './compare-names';
 import { IMPACT_DEVICES, IMPACT_OWNERSHIPS, describeCases, impactCases, osRanges } from './device-matrix';
 import { impactStates } from './impact-states';
+import { objectsByKind } from './objects-by-kind';
 import { IMPACT_ASPECTS, outcomeAspects } from './outcome-aspects';
 import { stateIndex, type Reach } from './state-index';
 import type { AffectedAudience, ImpactAspect, ImpactCase, ImpactChange, OsRange, PlanImpact } from './plan-impact';
@@ -134,10 +135,12 @@ export function planImpactOf(manifest: Manifest, state: ActualState, plan: Plan)
     return { matrix: { devices: IMPACT_DEVICES, ownerships: IMPACT_OWNERSHIPS, os: osRanges([manifest.resources]) }, audiences: 0, affected: [] };
   }
   const states = impactStates(manifest, state, plan);
-  const [before, after] = [stateIndex(states.before), stateIndex(states.after)];
-  const ranges = osRanges([before.ofKind('platformRestriction'), after.ofKind('platformRestriction')]);
+  const [kindsBefore, kindsAfter] = [objectsByKind(states.before.resources), objectsByKind(states.after.resources)];
+  const ranges = osRanges([kindsBefore('platformRestriction'), kindsAfter('platformRestriction')]);
   const matrix = { devices: IMPACT_DEVICES, ownerships: IMPACT_OWNERSHIPS, os: ranges };
-  const audiences = audiencesOf(touchedObjects(plan, states), before, after).sort((a, b) => a.length - b.length || compareNames(a.join('\n'), b.join('\n')));
+  const audiences = audiencesOf(touchedObjects(plan, states), kindsBefore, kindsAfter).sort((a, b) => a.length - b.length || compareNames(a.join('\n'), b.join('\n')));
+  const groups = new Set(audiences.flat().map((g) => g.toLowerCase()));
+  const [before, after] = [stateIndex(states.before, groups), stateIndex(states.after, groups)];
   const cases = impactCases(ranges);
   const nameOf: NameOf = (path, fallback) => (path === undefined ? fallback : (states.afterByPath.get(path)?.displayName ?? states.beforeByPath.get(path)?.displayName ?? fallback));
   const [resolveBefore, resolveAfter] = [sharedResolvers(nameOf), sharedResolvers(nameOf)];

@@ -14,12 +14,13 @@ export interface Reach {
   readonly key: string;
 }
 
-/** A state's objects, indexed once for every audience: by kind, by rank in their priority class, and by whom their include targets reach. */
+/**
+ * A state's objects that some audience can be reached by, indexed once for every audience: by
+ * rank in their priority class, and by whom their include targets reach.
+ */
 export interface StateIndex {
-  /** The state indexed. */
+  /** The objects of the state that can reach a member of some of the groups indexed for, in state order. */
   readonly state: EnrollmentState;
-  /** The objects of a kind, in state order. */
-  readonly ofKind: (kind: KindName) => readonly Resource[];
   /**
    * The objects that can change how enrollment resolves for a member of these groups, in state
    * order: those that can reach the member (an include target is one of the groups, all users or
@@ -85,8 +86,14 @@ function certain(r: Resource, groups: readonly string[], lower: (name: string) =
   return included;
 }
 
-/** Indexes a state in one pass over its objects and their targets. */
-export function stateIndex(state: EnrollmentState): StateIndex {
+/**
+ * Indexes a state for audiences whose groups are among `groups` (lower-cased), in one pass over
+ * its objects and their targets. An object that includes none of those groups, all users or all
+ * devices reaches none of these audiences, so it is left out: the index holds what the change
+ * can reach, not the whole tenant.
+ */
+export function stateIndex(whole: EnrollmentState, groups: ReadonlySet<string>): StateIndex {
+  const resources: Resource[] = [];
   const byKind = new Map<KindName, number[]>();
   const everyone: number[] = [];
   // Positions in the state of the objects that include each group, and the groups excluded (lower-cased).
@@ -99,12 +106,19 @@ export function stateIndex(state: EnrollmentState): StateIndex {
     if (low === undefined) lowered.set(name, (low = name.toLowerCase()));
     return low;
   };
-  state.resources.forEach((r, i) => {
-    addTo(byKind, r.kind, i);
+  for (const r of whole.resources) {
     let all = false;
+    let reaches = false;
     for (const { target } of r.assignments) {
       if (target.type === 'allLicensedUsers' || target.type === 'allDevices') all = true;
-      else if (target.type === 'exclusionGroup') excluded.add(lower(target.group));
+      else if (target.type !== 'exclusionGroup' && groups.has(lower(target.group))) reaches = true;
+    }
+    if (!all && !reaches) continue;
+    const i = resources.push(r) - 1;
+    addTo(byKind, r.kind, i);
+    for (const { target } of r.assignments) {
+      if (target.type === 'allLicensedUsers' || target.type === 'allDevices') continue;
+      if (target.type === 'exclusionGroup') excluded.add(lower(target.group));
       else {
         const group = lower(target.group);
         const including = byGroup.get(group);
@@ -114,18 +128,13 @@ export function stateIndex(state: EnrollmentState): StateIndex {
       }
     }
     if (all) everyone.push(i);
-  });
+  }
+  const state = { ...whole, resources };
   const { rank, rankedKind, rankedKinds } = ranks(state, byKind);
-  const kinds = new Map<KindName, readonly Resource[]>();
   return {
     state,
-    ofKind: (kind) => {
-      let objects = kinds.get(kind);
-      if (!objects) kinds.set(kind, (objects = (byKind.get(kind) ?? []).map((i) => state.resources[i]!)));
-      return objects;
-    },
-    reach: (groups) => {
-      const memberOf = groups.map((g) => g.toLowerCase());
+    reach: (audience) => {
+      const memberOf = audience.map((g) => g.toLowerCase());
       const positions = memberOf.reduce((reached, g) => union(reached, byGroup.get(g) ?? []), everyone as readonly number[]);
       // The highest rank in each prioritised kind of an object that reaches the member for certain.
       const highest = new Int32Array(rankedKinds).fill(0x7fffffff);
@@ -133,10 +142,10 @@ export function stateIndex(state: EnrollmentState): StateIndex {
         const kind = rankedKind[i]!;
         if (kind >= 0 && rank[i]! < highest[kind]! && certain(state.resources[i]!, memberOf, lower)) highest[kind] = rank[i]!;
       }
-      const resources: Resource[] = [];
-      for (const i of positions) if (rankedKind[i]! < 0 || rank[i]! <= highest[rankedKind[i]!]!) resources.push(state.resources[i]!);
+      const reached: Resource[] = [];
+      for (const i of positions) if (rankedKind[i]! < 0 || rank[i]! <= highest[rankedKind[i]!]!) reached.push(state.resources[i]!);
       const named = memberOf.filter((g) => byGroup.has(g) || excluded.has(g));
-      return { state: { ...state, resources }, key: [...new Set(named)].sort().join('\n') };
+      return { state: { ...state, resources: reached }, key: [...new Set(named)].sort().join('\n') };
     },
   };
 }
