@@ -20,6 +20,14 @@ function depthOf(value: unknown): number {
   return deepest;
 }
 
+/** How many `{` and `[` a text holds, strings included: a JSON value is nested at most that deep. */
+function openingBrackets(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('{'); i >= 0; i = text.indexOf('{', i + 1)) count++;
+  for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) count++;
+  return count;
+}
+
 /** Parses a JSON value that must be a JSON object nested at most {@link MAX_BODY_DEPTH} levels deep. */
 export function parseJsonObject(text: string): Record<string, unknown> {
   let value: unknown;
@@ -29,7 +37,7 @@ export function parseJsonObject(text: string): Record<string, unknown> {
     throw badRequest(MALFORMED);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw badRequest(MALFORMED);
-  if (depthOf(value) > MAX_BODY_DEPTH) {
+  if (openingBrackets(text) > MAX_BODY_DEPTH && depthOf(value) > MAX_BODY_DEPTH) {
     throw badRequest(`The request payload is nested more than ${MAX_BODY_DEPTH} levels deep; send objects and arrays nested at most ${MAX_BODY_DEPTH} levels.`);
   }
   return value as Record<string, unknown>;

@@ -87,12 +87,6 @@ interface AssignmentRow {
 }
 
 /**
- * The schema version this code writes (`PRAGMA user_version`); files of an older one are migrated
- * when they are opened (see {@link Store}).
- */
-const SCHEMA_VERSION = 1;
-
-/**
  * Collections whose objects clients look up by display name (groups by the engine's read, web links
  * in `mobileApps`, users by name): only their objects are in the display-name index, so that
  * creating any other object writes one index fewer. A display-name filter on another collection
@@ -148,14 +142,43 @@ CREATE TABLE IF NOT EXISTS members (
 CREATE INDEX IF NOT EXISTS members_by_member ON members (tenant_id, member_id);
 `;
 
+/** The organization name of a tenant created without one. */
+export function defaultTenantName(tenantId: string): string {
+  return `Reference tenant ${tenantId.slice(0, 8)}`;
+}
+
+const ENTITY_COLUMNS = 'tenant_id, collection, id, type, json, priority_class, priority, lookup_key';
+
+/** How every stored JSON text of an object starts: with its `@odata.type`, as Graph answers it. */
+const ODATA_TYPE = '{"@odata.type":"#microsoft.graph.';
+
 /**
- * Creates the schema of {@link SCHEMA_VERSION} in a new file or one of version 0 (written before
- * files had versions). The objects and assignments of a version 0 file are copied into the new
- * tables with their `seq`, so their order stays (their old tables had `AUTOINCREMENT`, and a
- * display-name index of every collection); columns added to version 0 files over time (token
- * grants, tenant names) are added when missing.
+ * The JSON text an object is stored as: Graph's JSON of it without `$select`, `@odata.type` first,
+ * then its properties, so that lists answer with the stored text as it is.
  */
-function createSchema(db: Database.Database): void {
+function storedJson(type: string, data: Record<string, unknown>): string {
+  const properties = JSON.stringify(data);
+  return `${ODATA_TYPE}${type}"${properties.length > 2 ? `,${properties.slice(1)}` : '}'}`;
+}
+
+/** {@link storedJson} in SQL, of the type and the JSON text of a file of version 1 or older, which held the properties alone. */
+const STORED_JSON_OF_PROPERTIES = `'${ODATA_TYPE}' || type || '"' || iif(length(json) > 2, ',' || substr(json, 2), '}')`;
+
+/**
+ * SQL of an object's stored JSON text with the priority column in place of the stored `priority`.
+ * The stored text is `JSON.stringify` output, which SQLite's `json_set` keeps as it is apart from
+ * the value it sets.
+ */
+const WIRE_JSON = `iif(priority IS NULL, json, json_set(json, '$.priority', priority))`;
+
+/**
+ * Creates the tables in a new file or one of version 0 (written before files had versions). The
+ * objects and assignments of a version 0 file are copied into the new tables with their `seq`, so
+ * their order stays (their old tables had `AUTOINCREMENT`, and a display-name index of every
+ * collection); columns added to version 0 files over time (token grants, tenant names) are added
+ * when missing.
+ */
+function createTables(db: Database.Database): void {
   const exists = (table: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
   const columnsOf = (table: string) => (db.pragma(`table_info(${table})`) as { name: string }[]).map((column) => column.name);
   const older = ['entities', 'assignments'].filter(exists);
@@ -175,40 +198,24 @@ function createSchema(db: Database.Database): void {
   if (exists('sqlite_sequence')) db.exec("DELETE FROM sqlite_sequence WHERE name IN ('entities', 'assignments')");
 }
 
-/** The organization name of a tenant created without one. */
-export function defaultTenantName(tenantId: string): string {
-  return `Reference tenant ${tenantId.slice(0, 8)}`;
-}
-
-const ENTITY_COLUMNS = 'tenant_id, collection, id, type, json, priority_class, priority, lookup_key';
-
 /**
- * SQL of an object's type and stored JSON, apart by a space, with the priority column in place of
- * the stored `priority`. The stored text is `JSON.stringify` output, which SQLite's `json_set`
- * keeps as it is apart from the value it sets.
+ * What brings a file of each schema version (`PRAGMA user_version`, the index here) to the next
+ * one; the last version is the one this code writes. Files are migrated when they are opened.
  */
-const TYPE_AND_JSON = `type || ' ' || iif(priority IS NULL, json, json_set(json, '$.priority', priority))`;
+const MIGRATIONS: readonly ((db: Database.Database) => void)[] = [
+  createTables,
+  // Objects are stored in the form of `storedJson`, `@odata.type` first.
+  (db) => db.exec(`UPDATE entities SET json = ${STORED_JSON_OF_PROPERTIES}`),
+];
 
-/** Graph's JSON of an object from its {@link TYPE_AND_JSON}: `@odata.type` first, then its properties. */
-function wireJson(typeAndJson: string): string {
-  const space = typeAndJson.indexOf(' ');
-  // After the space, the stored object: `{}`, or `{` and its properties.
-  const properties = typeAndJson.length - space > 3 ? `,${typeAndJson.slice(space + 2)}` : '}';
-  return `{"@odata.type":"#microsoft.graph.${typeAndJson.slice(0, space)}"${properties}`;
-}
-
-/**
- * The members of Graph's JSON of an object, without the braces: `@odata.type`, then the properties
- * of its stored JSON text, as they are.
- */
-export function wireMembers(type: string, json: string): string {
-  const odataType = `"@odata.type":"#microsoft.graph.${type}"`;
-  return json.length > 2 ? `${odataType},${json.slice(1, -1)}` : odataType;
-}
+/** The schema version this code writes. */
+const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Wire properties from their stored JSON; the priority column is the truth (renumbering a sequence updates only the column). */
-function wireData(json: string, priority: number | null): Record<string, unknown> {
-  const data = JSON.parse(json) as Record<string, unknown>;
+function wireData(type: string, json: string, priority: number | null): Record<string, unknown> {
+  // After the type's closing quote: `,` and the properties, or the closing brace of an object without any.
+  const end = ODATA_TYPE.length + type.length + 1;
+  const data = JSON.parse(json[end] === ',' ? `{${json.slice(end + 1)}` : '{}') as Record<string, unknown>;
   if (priority !== null) data['priority'] = priority;
   return data;
 }
@@ -227,13 +234,13 @@ export class StoredEntity {
     readonly type: string,
     /** Priority column, `null` for objects without priority. */
     readonly priority: number | null,
-    /** The wire properties as stored (its `priority` may be stale: the column wins). */
+    /** Graph's JSON of the object as stored, `@odata.type` first (its `priority` may be stale: the column wins). */
     readonly json: string,
   ) {}
 
   /** The wire properties, parsed on first use. */
   get data(): Record<string, unknown> {
-    this.parsed ??= wireData(this.json, this.priority);
+    this.parsed ??= wireData(this.type, this.json, this.priority);
     return this.parsed;
   }
 }
@@ -244,7 +251,7 @@ function toEntity(row: EntityRow): EntityRecord {
     collection: row.collection,
     id: row.id,
     type: row.type,
-    data: wireData(row.json, row.priority),
+    data: wireData(row.type, row.json, row.priority),
     priorityClass: row.priority_class,
     priority: row.priority,
     lookupKey: row.lookup_key,
@@ -292,10 +299,9 @@ export class Store {
   private migrate(): void {
     this.db.transaction(() => {
       const version = this.db.pragma('user_version', { simple: true }) as number;
-      if (version === SCHEMA_VERSION) return;
       if (version > SCHEMA_VERSION) throw new Error(`the database has schema version ${version}, newer than this enrollkit's ${SCHEMA_VERSION}: use a newer enrollkit or another file`);
-      createSchema(this.db);
-      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      for (const migration of MIGRATIONS.slice(version)) migration(this.db);
+      if (version < SCHEMA_VERSION) this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     })();
   }
 
@@ -459,12 +465,12 @@ export class Store {
 
   /**
    * Objects of a collection in creation order as Graph answers them without `$select`, each as
-   * JSON text made from the stored text without parsing it: `@odata.type` first, then the stored
-   * properties, with the priority column in place of the stored `priority`. `limit` from `offset`.
-   * Each row is one text column: rows of several columns cost more than the rest of a list request.
+   * its stored JSON text, unparsed, with the priority column in place of the stored `priority`.
+   * `limit` from `offset`. Each row is one text column: rows of several columns cost more than the
+   * rest of a list request.
    */
   listWireJson(tenantId: string, collection: string, where: EntityFilter, range: { offset: number; limit: number }): string[] {
-    return (this.entitiesInOrder(TYPE_AND_JSON, tenantId, collection, where, range, true) as string[]).map(wireJson);
+    return this.entitiesInOrder(WIRE_JSON, tenantId, collection, where, range, true) as string[];
   }
 
   /** How many objects of a collection match (see {@link listEntities}). */
@@ -499,9 +505,9 @@ export class Store {
     return row ? toEntity(row) : undefined;
   }
 
-  /** Inserts or replaces an object; returns the JSON text its wire properties are stored as. */
+  /** Inserts or replaces an object; returns the JSON text it is stored as: Graph's JSON of it, `@odata.type` first. */
   putEntity(entity: EntityRecord): string {
-    const json = JSON.stringify(entity.data);
+    const json = storedJson(entity.type, entity.data);
     this.statement(
       `INSERT INTO entities (tenant_id, collection, id, type, display_name, lookup_key, priority_class, priority, created, modified, json)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

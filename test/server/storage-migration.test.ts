@@ -7,27 +7,26 @@ import { UsageError } from '../../src/model';
 import { toReply, type Json } from './harness';
 
 /**
- * A database file written by the server before its files had schema versions (version 0: objects
+ * Database files written by the server of earlier schema versions, each holding every kind with
+ * assignments, a deleted object and priorities, with the answers that server gave from it to lists,
+ * pages, `$expand`, display-name and UPN filters. Version 0 (before files had versions): objects
  * numbered by `AUTOINCREMENT`, with a creation-order index and a display-name index of every
- * collection), holding every kind with assignments, a deleted object and priorities; and the
- * answers that server gave from it to lists, pages, `$expand`, display-name and UPN filters.
+ * collection. Version 1: objects stored as their properties alone, without `@odata.type`.
  */
 const FIXTURES = join(__dirname, '..', '_fixtures', 'reference-db');
-const ANSWERS = JSON.parse(readFileSync(join(FIXTURES, 'version0-answers.json'), 'utf8')) as Record<string, Json>;
-const TOKEN = 'version0-token-0123456789';
 const CONFIGS = '/beta/deviceManagement/deviceConfigurations';
 
-async function get(server: ReferenceServer, path: string): Promise<Json> {
-  return (await toReply(await server.app.request(`http://localhost${path}`, { headers: { Authorization: `Bearer ${TOKEN}` } }))).body;
-}
-
-describe('database files of an earlier schema', () => {
+describe.each([0, 1])('database files of schema version %d', (version) => {
+  const ANSWERS = JSON.parse(readFileSync(join(FIXTURES, `version${version}-answers.json`), 'utf8')) as Record<string, Json>;
+  const TOKEN = `version${version}-token-0123456789`;
+  const get = async (server: ReferenceServer, path: string): Promise<Json> =>
+    (await toReply(await server.app.request(`http://localhost${path}`, { headers: { Authorization: `Bearer ${TOKEN}` } }))).body;
   let dir: string;
   let data: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'enrollkit-migration-'));
     data = join(dir, 'reference.db');
-    copyFileSync(join(FIXTURES, 'version0.db'), data);
+    copyFileSync(join(FIXTURES, `version${version}.db`), data);
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -66,6 +65,6 @@ describe('database files of an earlier schema', () => {
     newer.pragma('user_version = 99');
     newer.close();
     expect(() => createReferenceServer({ data })).toThrow(UsageError);
-    expect(() => createReferenceServer({ data })).toThrow(/cannot open the database '.*reference\.db': the database has schema version 99, newer than this enrollkit's 1.*Fix:/);
+    expect(() => createReferenceServer({ data })).toThrow(/cannot open the database '.*reference\.db': the database has schema version 99, newer than this enrollkit's \d+.*Fix:/);
   });
 });

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { MiddlewareHandler } from 'hono';
-import { requestPath, type ServerContext, type ServerContextOf, type ServerEnv } from '../server-context';
+import type { FaultOutcome } from '../fault-injector';
+import { requestPath, type ServerContext, type ServerContextOf } from '../server-context';
 import { renderError } from './render-error';
 
 /** Set on the answer of a `$batch` item whose connection a fault drops: the batch drops its own connection. */
@@ -17,20 +17,25 @@ function dropConnection(c: ServerContextOf): void {
   else c.res.headers.set(DROP_CONNECTION_HEADER, '1');
 }
 
+/** The outcome of the fault rules that a request hits; `undefined` when it hits none. */
+export function faultsOf(ctx: ServerContext, c: ServerContextOf): FaultOutcome | undefined {
+  const path = requestPath(c);
+  return ctx.faults.match(c.req.method, [path, path.slice(c.get('version').length + 1)], c.get('tenantId'));
+}
+
+/** Delays a request that hit fault rules by their latency, then throws the injected error of a rule that answers before serving. */
+export async function faultsBefore(outcome: FaultOutcome): Promise<void> {
+  if (outcome.latencyMs > 0) await sleep(outcome.latencyMs);
+  if (outcome.error) throw outcome.error;
+}
+
 /**
- * Applies the fault rules: delays the request and/or answers it with the injected error; rules
- * with `afterCommit` let the request be served and then lose its answer (another status, or a
- * dropped connection), as a gateway timing out after the service committed a write does.
+ * Loses a served request's answer as its `afterCommit` rule says (another status, or a dropped
+ * connection), as a gateway timing out after the service committed a write does; drops the
+ * connection of a `$batch` one of whose items lost theirs.
  */
-export function injectFaults(ctx: ServerContext): MiddlewareHandler<ServerEnv> {
-  return async (c, next) => {
-    const path = requestPath(c);
-    const outcome = ctx.faults.match(c.req.method, [path, path.slice(c.get('version').length + 1)], c.get('tenantId'));
-    if (outcome && outcome.latencyMs > 0) await sleep(outcome.latencyMs);
-    if (outcome?.error) throw outcome.error;
-    await next();
-    const lost = outcome?.lost;
-    if (lost && 'error' in lost) c.res = renderError(c, lost.error);
-    if ((lost && 'reset' in lost) || c.get('dropConnection')) dropConnection(c);
-  };
+export function faultsAfter(c: ServerContextOf, outcome: FaultOutcome | undefined): void {
+  const lost = outcome?.lost;
+  if (lost && 'error' in lost) c.res = renderError(c, lost.error);
+  if ((lost && 'reset' in lost) || c.get('dropConnection')) dropConnection(c);
 }

@@ -5,7 +5,7 @@ import { GraphError, intuneNotFound } from '../graph-error';
 import { INTUNE_COLLECTIONS } from '../intune-collections';
 import { authenticateRequest } from '../middleware/authenticate';
 import { authorizeRequest } from '../middleware/authorize';
-import { injectFaults } from '../middleware/inject-faults';
+import { faultsAfter, faultsBefore, faultsOf } from '../middleware/inject-faults';
 import { throttleRequest } from '../middleware/throttle';
 import { contextUrl } from '../odata/context-url';
 import type { ApiVersion } from '../odata/query-options';
@@ -42,22 +42,17 @@ export function limitBody(ctx: ServerContext): MiddlewareHandler<ServerEnv> {
 /** One API version (`/beta` or `/v1.0`): the body limit, authentication, faults, throttling and permissions, then every resource. */
 export function graphApi(version: ApiVersion, ctx: ServerContext): Hono<ServerEnv> {
   const api = new Hono<ServerEnv>();
-  // Checks without anything to do after the route share a middleware: each one costs a step of every request.
-  api.use(
-    '*',
-    limitBody(ctx),
-    async (c, next) => {
-      c.set('version', version);
-      authenticateRequest(ctx, c);
-      await next();
-    },
-    injectFaults(ctx),
-    async (c, next) => {
-      throttleRequest(ctx, c);
-      authorizeRequest(c);
-      await next();
-    },
-  );
+  // The checks share a middleware (each one is a step of every request), in order: authentication, faults, throttling, permissions.
+  api.use('*', limitBody(ctx), async (c, next) => {
+    c.set('version', version);
+    authenticateRequest(ctx, c);
+    const faults = faultsOf(ctx, c);
+    if (faults) await faultsBefore(faults);
+    throttleRequest(ctx, c);
+    authorizeRequest(c);
+    await next();
+    faultsAfter(c, faults);
+  });
   api.post('/$batch', batchRoute(ctx));
   for (const collection of INTUNE_COLLECTIONS) {
     if (version === 'beta' || !collection.betaOnly) api.route(`/${collection.path}`, intuneRoutes(collection, ctx));

@@ -10,7 +10,7 @@ import { refuseAdminOnlyWrite } from '../middleware/authorize';
 import { closeGap, isTenantDefault, movePriority, nextPriority } from '../priorities';
 import { readJsonBody } from '../request-body';
 import { graphJson, graphJsonText, noContent, queryOptionsOf, requestUrl, type ServerContext, type ServerContextOf, type ServerEnv } from '../server-context';
-import { type AssignmentRecord, type EntityRecord, type Store, type StoredEntity, wireMembers } from '../store';
+import type { AssignmentRecord, EntityRecord, Store, StoredEntity } from '../store';
 import { graphTimestamp } from '../timestamps';
 import { applyProperties, type EntityType } from '../wire/entity-type';
 import { parseActionBody, parseProperties, resolveEntityType, setPriorityBody, typeNameOf } from '../wire/parse-body';
@@ -70,10 +70,9 @@ function renderStoredEntity(
     const records = assignments?.json.map((json) => ({ data: JSON.parse(json) as Record<string, unknown> }));
     return JSON.stringify(renderIntuneEntity(entity, collection, version, select, assignments && records ? { records, ...assignments } : undefined));
   }
-  const expanded = assignments
-    ? `,"assignments@odata.context":${JSON.stringify(contextUrl(version, `${collection.path}('${entity.id}')/assignments`))},"assignments":[${assignments.json.join(',')}]`
-    : '';
-  return `{${wireMembers(entity.type, entity.json)}${expanded}}`;
+  if (!assignments) return entity.json;
+  const context = JSON.stringify(contextUrl(version, `${collection.path}('${entity.id}')/assignments`));
+  return `${entity.json.slice(0, -1)},"assignments@odata.context":${context},"assignments":[${assignments.json.join(',')}]}`;
 }
 
 /** The answers of a page of objects, with their assignments when `$expand` asks for them. */
@@ -199,7 +198,7 @@ export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): 
         : store.putEntity(record);
     // The answer is the object as stored, put in as the text it was stored as.
     const context = JSON.stringify(contextUrl(c.get('version'), collection.path, { entity: true }));
-    return graphJsonText(c, `{"@odata.context":${context},${wireMembers(type.name, stored)}}`, 201);
+    return graphJsonText(c, `{"@odata.context":${context},${stored.slice(1)}`, 201);
   });
 
   app.patch('/:id', async (c) => {

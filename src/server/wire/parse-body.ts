@@ -6,15 +6,23 @@ import { unknownPropertyMessage } from './fields';
 
 const NAMESPACE = /^#?microsoft\.graph\./;
 
-/** Rewrites every `@odata.type` of a JSON value to the `#microsoft.graph.X` form (input may omit the `#`). */
+/**
+ * Every `@odata.type` of a JSON value in the `#microsoft.graph.X` form (input may omit the `#`):
+ * the value itself when it has none to rewrite, else a copy of the objects and arrays on the way
+ * to those it rewrites.
+ */
 export function normalizeODataTypes(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(normalizeODataTypes);
   if (value === null || typeof value !== 'object') return value;
-  const result: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) {
-    result[key] = key === '@odata.type' && typeof inner === 'string' && !inner.startsWith('#') ? `#${inner}` : normalizeODataTypes(inner);
+  if (Array.isArray(value)) {
+    const items = value.map(normalizeODataTypes);
+    return items.some((item, index) => item !== value[index]) ? items : value;
   }
-  return result;
+  let result: Record<string, unknown> | undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const normalized = key === '@odata.type' && typeof inner === 'string' && !inner.startsWith('#') ? `#${inner}` : normalizeODataTypes(inner);
+    if (normalized !== inner) (result ??= { ...value })[key] = normalized;
+  }
+  return result ?? value;
 }
 
 /**
