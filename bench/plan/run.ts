@@ -15,7 +15,7 @@
  * (the same plan with and without it, in turns, each going first as often), the CPU time of the
  * impact worked out alone from each such plan and its state, and the garbage collections per plan
  * without and with it, for the first plan (every object created) and for a plan that reverses the profiles' priorities (target: at most
- * 10%); it takes 168 plans per size, so it is worked out only up to `--impact-up-to` objects.
+ * 10%); it takes 328 plans per size, so it is worked out only up to `--impact-up-to` objects.
  * Run: npx tsx bench/plan/run.ts [--impact-up-to N] [sizes...]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -33,7 +33,7 @@ import { syntheticStack } from '../../test/_helpers/synthetic-stack';
 
 const ARGS = parseArgs({ allowPositionals: true, options: { 'impact-up-to': { type: 'string', default: '1000' } } });
 const SIZES = ARGS.positionals.map(Number).filter((n) => n > 0);
-/** The largest size the impact table is worked out for (168 plans per size). */
+/** The largest size the impact table is worked out for (328 plans per size). */
 const IMPACT_UP_TO = Number(ARGS.values['impact-up-to']);
 /** Runs of each reader in the plan table; the median run by CPU time is shown. */
 const PLAN_RUNS = 5;
@@ -154,7 +154,7 @@ function reversedProfiles(manifest: Manifest): Manifest {
 }
 
 /** Runs of each plan the impact figures take the median of (the machine's load varies). */
-const IMPACT_RUNS = 41;
+const IMPACT_RUNS = 81;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
