@@ -1,5 +1,5 @@
 import { descriptorOf, type KindName, type Resource } from '../../model';
-import type { EnrollmentState } from '../../rules';
+import { reachesForCertain, type EnrollmentState } from '../../rules';
 import { addTo } from './add-to';
 
 /** The objects of a state that can change how enrollment resolves for a member of some groups. */
@@ -70,23 +70,6 @@ function ranks(state: EnrollmentState, byKind: ReadonlyMap<KindName, number[]>):
 }
 
 /**
- * Whether an object's assignments reach a member of these groups (lower-cased) for certain, as
- * `reachesForCertain` of the resolver has it: an include target is all users or one of the
- * groups, and no exclusion names one of them. Group names are lower-cased through `lower`.
- */
-function certain(r: Resource, groups: readonly string[], lower: (name: string) => string): boolean {
-  let included = false;
-  for (const { target } of r.assignments) {
-    if (target.type === 'allLicensedUsers') included = true;
-    else if (target.type !== 'allDevices' && groups.includes(lower(target.group))) {
-      if (target.type === 'exclusionGroup') return false;
-      included = true;
-    }
-  }
-  return included;
-}
-
-/**
  * Indexes a state for audiences whose groups are among `groups` (lower-cased), in one pass over
  * its objects and their targets. An object that includes none of those groups, all users or all
  * devices reaches none of these audiences, so it is left out: the index holds what the change
@@ -135,12 +118,13 @@ export function stateIndex(whole: EnrollmentState, groups: ReadonlySet<string>):
     state,
     reach: (audience) => {
       const memberOf = audience.map((g) => g.toLowerCase());
+      const isMember = (group: string) => memberOf.includes(lower(group));
       const positions = memberOf.reduce((reached, g) => union(reached, byGroup.get(g) ?? []), everyone as readonly number[]);
       // The highest rank in each prioritised kind of an object that reaches the member for certain.
       const highest = new Int32Array(rankedKinds).fill(0x7fffffff);
       for (const i of positions) {
         const kind = rankedKind[i]!;
-        if (kind >= 0 && rank[i]! < highest[kind]! && certain(state.resources[i]!, memberOf, lower)) highest[kind] = rank[i]!;
+        if (kind >= 0 && rank[i]! < highest[kind]! && reachesForCertain(state.resources[i]!.assignments, isMember)) highest[kind] = rank[i]!;
       }
       const reached: Resource[] = [];
       for (const i of positions) if (rankedKind[i]! < 0 || rank[i]! <= highest[rankedKind[i]!]!) reached.push(state.resources[i]!);

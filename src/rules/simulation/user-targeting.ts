@@ -31,16 +31,16 @@ function lowerCased(memberOf: readonly string[]): ReadonlySet<string> {
 }
 
 /**
- * True when an assignment set reaches a member of `memberOf` (group names, any case) whatever the
- * {@link MatchOptions}: {@link matchUser} finds that it applies because an include target is all
- * users or one of the groups, and no exclusion names one of them.
+ * True when an assignment set reaches a member of some groups whatever the {@link MatchOptions}:
+ * {@link matchUser} finds that it applies because an include target is all users or one of the
+ * groups, and no exclusion names one of them. `isMember` tells whether the group a target names
+ * (in any case) is one of them.
  */
-export function reachesForCertain(assignments: readonly Assignment[], memberOf: readonly string[]): boolean {
-  const groups = lowerCased(memberOf);
+export function reachesForCertain(assignments: readonly Assignment[], isMember: (group: string) => boolean): boolean {
   let included = false;
   for (const { target } of assignments) {
-    if (target.type === 'exclusionGroup' && groups.has(target.group.toLowerCase())) return false;
-    if (target.type === 'allLicensedUsers' || (target.type === 'group' && groups.has(target.group.toLowerCase()))) included = true;
+    if (target.type === 'exclusionGroup' && isMember(target.group)) return false;
+    if (target.type === 'allLicensedUsers' || (target.type === 'group' && isMember(target.group))) included = true;
   }
   return included;
 }
