@@ -82,18 +82,8 @@ function shaped(r: Omit<Resource, 'suppressions'>, priority: number | undefined)
 
 /** An object read, in the shape of {@link shaped}. */
 function fromActual(o: ActualObject, path: string, named: NameAssignments): Resource {
-  return {
-    kind: o.kind,
-    logicalId: o.id,
-    path,
-    displayName: o.displayName || o.id,
-    description: o.description,
-    spec: o.spec,
-    assignments: named(o.assignments),
-    suppressions: NONE,
-    priority: o.priority,
-    reference: undefined,
-  } as Resource;
+  const read = { kind: o.kind, logicalId: o.id, path, displayName: o.displayName || o.id, description: o.description, spec: o.spec, assignments: named(o.assignments) };
+  return shaped(read as Omit<Resource, 'suppressions'>, o.priority);
 }
 
 /**
