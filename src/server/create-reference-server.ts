@@ -19,6 +19,7 @@ import { checkDomains, createTenant, type CreateTenantOptions, generateToken, mi
 import type { TokenGrant } from './token-grant';
 import { INTUNE_THROTTLE_LIMITS, Throttler, type ThrottleLimits } from './throttler';
 import { type Clock, systemClock } from './timestamps';
+import type { FileSync } from './wal-sync';
 
 /** Options of {@link createReferenceServer}. */
 export interface ReferenceServerOptions {
@@ -57,6 +58,11 @@ export interface ReferenceServerOptions {
    * @default the system clock
    */
   readonly clock?: Clock;
+  /**
+   * How the database's write-ahead log is flushed before a write is answered.
+   * @default `fdatasync(2)`, on the event loop's thread for a lone request and on the thread pool when others wait
+   */
+  readonly fileSync?: FileSync;
 }
 
 /** A server listening on a port. */
@@ -111,9 +117,9 @@ function throttleLimits(option: ReferenceServerOptions['throttle']): ThrottleLim
   return typeof option === 'object' ? { ...INTUNE_THROTTLE_LIMITS, ...option } : INTUNE_THROTTLE_LIMITS;
 }
 
-function openStore(file: string): Store {
+function openStore(file: string, fileSync: FileSync | undefined): Store {
   try {
-    return new Store(file);
+    return new Store(file, fileSync);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UsageError(`cannot open the database '${file}': ${reason}. Fix: choose a --data path to a writable SQLite file.`);
@@ -123,11 +129,18 @@ function openStore(file: string): Store {
 /** Creates a reference server: a local Microsoft Graph for Intune iOS/iPadOS enrollment configuration. */
 export function createReferenceServer(options: ReferenceServerOptions = {}): ReferenceServer {
   DESCRIPTORS.filter((d) => !d.parent).forEach(collectionOfKind);
-  const store = openStore(options.data ?? ':memory:');
+  const store = openStore(options.data ?? ':memory:', options.fileSync);
   const clock = options.clock ?? systemClock;
   const storedAdminToken = store.getSetting(ADMIN_TOKEN_KEY);
   const adminToken = options.adminToken ?? storedAdminToken ?? generateToken();
   if (adminToken !== storedAdminToken) store.setSetting(ADMIN_TOKEN_KEY, adminToken);
+  // Writes made here, outside requests, are flushed before they are returned (requests flush their own).
+  const durably = <T>(write: () => T): T => {
+    const result = write();
+    store.commits.flush();
+    return result;
+  };
+  store.commits.flush();
   const faults = new FaultInjector();
   for (const rule of options.faults ?? []) faults.add(rule);
   const throttler = new Throttler(clock, options.throttle !== undefined && options.throttle !== false, throttleLimits(options.throttle));
@@ -189,9 +202,9 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
     faults,
     throttler,
     requestLog,
-    createTenant: (tenantOptions) => createTenant(store, clock, tenantOptions),
-    mintToken: (tenantId, grant) => mintTenantToken(store, tenantId, grant),
-    defaultTenant: (tenantOptions = {}) => {
+    createTenant: (tenantOptions) => durably(() => createTenant(store, clock, tenantOptions)),
+    mintToken: (tenantId, grant) => durably(() => mintTenantToken(store, tenantId, grant)),
+    defaultTenant: (tenantOptions = {}) => durably(() => {
       const existing = store.getSetting(DEFAULT_TENANT_KEY);
       if (existing === undefined) {
         const created = createTenant(store, clock, tenantOptions);
@@ -218,7 +231,7 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
         }
         return { tenantId: tenant.id, token: token ?? store.firstToken(existing) ?? '', domains: tenant.domains, cloud: tenant.cloud, displayName: tenant.displayName, created: false };
       });
-    },
+    }),
     listen: (port = 0, host = '127.0.0.1') =>
       new Promise<ListeningServer>((resolve, reject) => {
         const server = serve({ fetch: app.fetch, port, hostname: host });

@@ -23,3 +23,5 @@ export { DEFAULT_APP_PERMISSIONS, INTUNE_ADMIN_ROLES, type TokenGrant } from './
 export type { ThrottleLimits } from './throttler';
 /** The cloud a tenant belongs to. */
 export type { Cloud } from './store';
+/** How the database's write-ahead log is flushed (see `ReferenceServerOptions.fileSync`). */
+export { FDATASYNC, type FileSync } from './wal-sync';

@@ -122,6 +122,7 @@ export function serveCommand(io: ServeIo): Command {
           if (tenant) started.server.store.insertToken(tenantId, token);
           else started.server.createTenant({ tenantId, token });
         }
+        started.server.store.commits.flush();
       } catch (error) {
         await started.close();
         throw error;

@@ -188,7 +188,7 @@ export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): 
     const record: EntityRecord = { tenantId, collection: collection.name, id, type: type.name, data, priorityClass: null, priority: null, lookupKey: null };
     const ordering = collection.priority;
     const sequence = ordering?.sequenceOf(type.name);
-    // Without a priority to read first, the insert is one statement: committed (and fsynced) on its own.
+    // Without a priority to read first, the insert is one statement, committed on its own (the answer waits for its flush).
     const stored =
       ordering && sequence
         ? store.transaction(() => {
