@@ -9,7 +9,7 @@ export interface FileSync {
   later(fd: number): Promise<void>;
 }
 
-/** `fdatasync(2)`, the flush SQLite itself makes at a commit with `synchronous=FULL`. */
+/** `fdatasync(2)`: the file's data, and the size needed to read it, reach the disk (its times need not). */
 export const FDATASYNC: FileSync = { now: fdatasyncSync, later: promisify(fdatasync) };
 
 /** What {@link WalSync.durable} is asked for. */
@@ -34,7 +34,8 @@ interface Waiter {
  *
  * A request that wrote flushes the log itself, on the event loop's thread when it is alone and on
  * the thread pool when other requests wait, so that they run while the disk works. A request that
- * only read waits for the flushes under way, and answers once they cover what it could have read.
+ * only read waits for the flushes under way (or starts one when none is), and answers once they
+ * cover what it could have read.
  */
 export class WalSync {
   /** Change count that completed flushes cover. */
