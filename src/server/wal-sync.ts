@@ -63,9 +63,7 @@ export class WalSync {
   /** Makes every commit so far durable, on this thread (writes made outside requests, e.g. when a server starts). */
   flush(): void {
     const target = this.changeCount();
-    if (target <= this.covered) return;
-    this.fileSync.now(this.file());
-    this.reached(target);
+    if (target > this.covered) this.flushNow(target);
   }
 
   /**
@@ -77,7 +75,7 @@ export class WalSync {
     const target = this.changeCount();
     if (target <= this.covered) return 'durable';
     if (request.alone && this.flushing === 0) {
-      this.flush();
+      this.flushNow(target);
       return 'flushed';
     }
     if (request.write || this.flushing === 0) this.flushLater();
@@ -96,6 +94,12 @@ export class WalSync {
   private file(): number {
     this.fd ??= openSync(this.walFile!, 'r');
     return this.fd;
+  }
+
+  /** Flushes on this thread the commits up to `target`, the change count now. */
+  private flushNow(target: number): void {
+    this.fileSync.now(this.file());
+    this.reached(target);
   }
 
   private flushLater(): void {
