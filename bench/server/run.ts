@@ -4,10 +4,13 @@
  * kind of SQLite file (WAL, synchronous=FULL, one fsync per write): a plain Hono + better-sqlite3
  * server and bare `node:http` + better-sqlite3. Each server runs in its own process; the load comes
  * from autocannon in a third process. In each case the servers take turns, several rounds of
- * turns, so that drift of a shared machine (other processes, the disk's fsync time) hits them alike;
- * a server's figures are those of all its turns together.
+ * turns in alternating order, so that drift of a shared machine (other processes, the disk's fsync
+ * time) hits them alike; a server's figures are those of all its turns together, and the spread of
+ * its ratio to plain Hono over the rounds is shown beside them. Before the turns of a case each server
+ * is loaded once, unmeasured, in the same way, so that the figures are of code the JIT compiler has
+ * already optimized for that case rather than of its first compilation.
  *
- * Run: npx tsx bench/server/run.ts [secondsPerTurn] [rounds] (default 2 and 3)
+ * Run: npx tsx bench/server/run.ts [secondsPerTurn] [rounds] (default 2 and 5)
  */
 import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,7 +20,8 @@ import Table from 'cli-table3';
 import { peakRssMiB, startServer, startServerProcess, type Server } from '../reference-server-process';
 
 const SECONDS = Number(process.argv[2] ?? 2);
-const ROUNDS = Number(process.argv[3] ?? 3);
+const ROUNDS = Number(process.argv[3] ?? 5);
+const WARM_UP_SECONDS = 1;
 const CONCURRENCY = [1, 16, 64];
 const AUTOCANNON = require.resolve('autocannon/autocannon.js');
 const APPS = '/beta/deviceAppManagement/mobileApps';
@@ -60,7 +64,7 @@ class Measured {
   /** Loads the server with autocannon, in its own process, for one turn; measures the server's CPU time meanwhile. */
   async turn(server: Server, path: string, connections: number, body?: string): Promise<void> {
     const before = cpuSeconds(server.child.pid);
-    this.loads.push(await load(server, path, connections, body));
+    this.loads.push(await load(server, path, connections, SECONDS, body));
     this.cpu += cpuSeconds(server.child.pid) - before;
   }
 
@@ -70,6 +74,11 @@ class Measured {
 
   get requestsPerSecond(): number {
     return this.sum((l) => l.requests.total) / this.sum((l) => l.duration);
+  }
+
+  /** Requests per second of each turn, in the order of the rounds. */
+  get requestsPerSecondByTurn(): number[] {
+    return this.loads.map((l) => l.requests.total / l.duration);
   }
 
   /** Median latency, averaged over the turns. */
@@ -95,8 +104,13 @@ class Measured {
   }
 }
 
-function load(server: Server, path: string, connections: number, body?: string): Promise<Load> {
-  const args = [AUTOCANNON, '--json', '-c', String(connections), '-d', String(SECONDS), '-H', `Authorization=Bearer ${server.token}`];
+/** The least and the greatest of some ratios, e.g. `0.78–0.86x`. */
+function spread(ratios: readonly number[]): string {
+  return `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}x`;
+}
+
+function load(server: Server, path: string, connections: number, seconds: number, body?: string): Promise<Load> {
+  const args = [AUTOCANNON, '--json', '-c', String(connections), '-d', String(seconds), '-H', `Authorization=Bearer ${server.token}`];
   if (body) args.push('-m', 'POST', '-H', 'Content-Type=application/json', '-b', body);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...args, `${server.url}${path}`], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -150,6 +164,7 @@ async function main(): Promise<void> {
         'bytes/response',
         'non-2xx',
         'req/s vs plain Hono',
+        'per round, min–max',
         'req/s vs node:http',
         'CPU/request vs plain Hono',
       ],
@@ -160,9 +175,10 @@ async function main(): Promise<void> {
     ];
     for (const [name, path, body] of cases) {
       for (const connections of CONCURRENCY) {
+        for (const [, server] of servers) await load(server, path, connections, WARM_UP_SECONDS, body);
         const results = new Map(servers.map(([label]) => [label, new Measured()]));
         for (let round = 0; round < ROUNDS; round++) {
-          for (const [label, server] of servers) await results.get(label)!.turn(server, path, connections, body);
+          for (const [label, server] of round % 2 === 0 ? servers : [...servers].reverse()) await results.get(label)!.turn(server, path, connections, body);
         }
         const plain = results.get(PLAIN_HONO)!;
         const bare = results.get(BARE_HTTP)!;
@@ -178,13 +194,14 @@ async function main(): Promise<void> {
             r.bytesPerResponse.toFixed(0),
             r.failures,
             `${(r.requestsPerSecond / plain.requestsPerSecond).toFixed(2)}x`,
+            spread(r.requestsPerSecondByTurn.map((rate, round) => rate / plain.requestsPerSecondByTurn[round]!)),
             `${(r.requestsPerSecond / bare.requestsPerSecond).toFixed(2)}x`,
             `${(r.cpuMicrosPerRequest / plain.cpuMicrosPerRequest).toFixed(2)}x`,
           ]);
         }
       }
     }
-    process.stdout.write(`servers on loopback, autocannon ${ROUNDS} turns of ${SECONDS} s per server and case, Node ${process.version}\n`);
+    process.stdout.write(`servers on loopback, autocannon ${ROUNDS} turns of ${SECONDS} s per server and case after ${WARM_UP_SECONDS} s unmeasured, Node ${process.version}\n`);
     process.stdout.write(`${table.toString()}\n`);
     process.stdout.write(`server peak RSS MiB: ${servers.map(([label, s]) => `${label} ${peakRssMiB(s.child.pid)}`).join(', ')}\n`);
   } finally {
