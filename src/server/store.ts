@@ -97,10 +97,11 @@ const NAMED_COLLECTIONS = ['groups', 'users', 'mobileApps'];
 const IN_NAMED_COLLECTIONS = `collection IN (${NAMED_COLLECTIONS.map((name) => `'${name}'`).join(', ')})`;
 
 /**
- * Objects and assignments are ordered by `seq`, their rowid: a new row gets the highest plus one, so
- * it is creation order without an `AUTOINCREMENT` counter to write on every insert.
+ * The tables of schema versions 1 and 2, which {@link createTables} makes: later versions change
+ * them by migrations. Objects and assignments are ordered by `seq`, their rowid: a new row gets the
+ * highest plus one, so it is creation order without an `AUTOINCREMENT` counter to write on every insert.
  */
-const SCHEMA = `
+const TABLES_OF_VERSION_1 = `
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tenants (id TEXT PRIMARY KEY, cloud TEXT NOT NULL, apns TEXT, display_name TEXT);
 CREATE TABLE IF NOT EXISTS domains (domain TEXT PRIMARY KEY COLLATE NOCASE, tenant_id TEXT NOT NULL);
@@ -189,7 +190,7 @@ function createTables(db: Database.Database): void {
     for (const index of indexes) db.exec(`DROP INDEX "${index}"`);
     db.exec(`ALTER TABLE ${table} RENAME TO ${table}_version0`);
   }
-  db.exec(SCHEMA);
+  db.exec(TABLES_OF_VERSION_1);
   if (!columnsOf('tokens').includes('grant_json')) db.exec('ALTER TABLE tokens ADD COLUMN grant_json TEXT');
   if (!columnsOf('tenants').includes('display_name')) db.exec('ALTER TABLE tenants ADD COLUMN display_name TEXT');
   for (const table of older) {
@@ -199,14 +200,61 @@ function createTables(db: Database.Database): void {
   if (exists('sqlite_sequence')) db.exec("DELETE FROM sqlite_sequence WHERE name IN ('entities', 'assignments')");
 }
 
+/** The indexes of objects from schema version 3: keyed by partition, a number a few bytes long. */
+const ENTITY_INDEXES = `
+CREATE INDEX entities_in_order ON entities (part, seq);
+CREATE INDEX entities_by_name ON entities (part, display_name) WHERE ${IN_NAMED_COLLECTIONS};
+CREATE INDEX entities_with_lookup_key ON entities (part, lookup_key) WHERE lookup_key IS NOT NULL;
+CREATE INDEX entities_with_priority ON entities (part, priority_class, priority) WHERE priority_class IS NOT NULL;
+`;
+
+/**
+ * Schema version 3: each object belongs to a partition, one tenant's collection, numbered in the
+ * `partitions` table, and the indexes of objects are keyed by that number instead of the tenant's
+ * id and the collection's name (some 60 bytes an entry), so that an insert splits index pages
+ * less often and writes fewer pages to the log. The creation and modification times, which were
+ * never read (the stored JSON holds them), are dropped.
+ */
+function partitionEntities(db: Database.Database): void {
+  db.exec(`
+CREATE TABLE partitions (id INTEGER PRIMARY KEY, tenant_id TEXT NOT NULL, collection TEXT NOT NULL, UNIQUE (tenant_id, collection));
+INSERT INTO partitions (tenant_id, collection) SELECT tenant_id, collection FROM entities GROUP BY tenant_id, collection ORDER BY min(seq);
+DROP INDEX entities_in_order;
+DROP INDEX entities_by_name;
+DROP INDEX entities_with_lookup_key;
+DROP INDEX entities_with_priority;
+ALTER TABLE entities RENAME TO entities_version2;
+CREATE TABLE entities (
+  seq INTEGER PRIMARY KEY,
+  part INTEGER NOT NULL,
+  tenant_id TEXT NOT NULL,
+  collection TEXT NOT NULL,
+  id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  display_name TEXT COLLATE NOCASE,
+  lookup_key TEXT COLLATE NOCASE,
+  priority_class TEXT,
+  priority INTEGER,
+  json TEXT NOT NULL,
+  UNIQUE (part, id)
+);
+INSERT INTO entities (seq, part, tenant_id, collection, id, type, display_name, lookup_key, priority_class, priority, json)
+  SELECT e.seq, p.id, e.tenant_id, e.collection, e.id, e.type, e.display_name, e.lookup_key, e.priority_class, e.priority, e.json
+  FROM entities_version2 e JOIN partitions p ON p.tenant_id = e.tenant_id AND p.collection = e.collection ORDER BY e.seq;
+DROP TABLE entities_version2;
+${ENTITY_INDEXES}`);
+}
+
 /**
  * What brings a file of each schema version (`PRAGMA user_version`, the index here) to the next
- * one; the last version is the one this code writes. Files are migrated when they are opened.
+ * one; the last version is the one this code writes. Files are migrated when they are opened (a
+ * new file is made as version 1 and migrated too).
  */
 const MIGRATIONS: readonly ((db: Database.Database) => void)[] = [
   createTables,
   // Objects are stored in the form of `storedJson`, `@odata.type` first.
   (db) => db.exec(`UPDATE entities SET json = ${STORED_JSON_OF_PROPERTIES}`),
+  partitionEntities,
 ];
 
 /** The schema version this code writes. */
@@ -286,6 +334,8 @@ export class Store {
   readonly commits: WalSync;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly tokenOwners = new Map<string, TokenOwner>();
+  /** Partition numbers by tenant and collection, of partitions found or made outside a transaction (which could still roll back). */
+  private readonly partitions = new Map<string, number>();
   /** One transaction function for every call: better-sqlite3 builds a transaction function at a cost. */
   private readonly runInTransaction: (fn: () => unknown) => unknown;
 
@@ -441,10 +491,32 @@ export class Store {
     this.statement('UPDATE tenants SET apns = ? WHERE id = ?').run(apns === null ? null : JSON.stringify(apns), tenantId);
   }
 
+  /**
+   * The number of a tenant's collection, the key of its objects in every index; 0, which no
+   * partition has, when it has never held an object. Partitions are never removed or renumbered.
+   */
+  private partition(tenantId: string, collection: string): number {
+    const key = `${tenantId} ${collection}`;
+    const known = this.partitions.get(key);
+    if (known !== undefined) return known;
+    const found = this.statement('SELECT id FROM partitions WHERE tenant_id = ? AND collection = ?', { pluck: true }).get(tenantId, collection) as number | undefined;
+    if (found !== undefined && !this.db.inTransaction) this.partitions.set(key, found);
+    return found ?? 0;
+  }
+
+  /** {@link partition}, made when the collection has none yet. */
+  private partitionToWrite(tenantId: string, collection: string): number {
+    const found = this.partition(tenantId, collection);
+    if (found !== 0) return found;
+    const made = Number(this.statement('INSERT INTO partitions (tenant_id, collection) VALUES (?, ?)').run(tenantId, collection).lastInsertRowid);
+    if (!this.db.inTransaction) this.partitions.set(`${tenantId} ${collection}`, made);
+    return made;
+  }
+
   /** The condition of the objects of a collection that {@link EntityFilter} picks, and its parameters. */
   private entityCondition(tenantId: string, collection: string, where: EntityFilter): { condition: string; params: unknown[] } {
-    let condition = 'tenant_id = ? AND collection = ?';
-    const params: unknown[] = [tenantId, collection];
+    let condition = 'part = ?';
+    const params: unknown[] = [this.partition(tenantId, collection)];
     if (where.displayName !== undefined) {
       // The display-name index holds the named collections only; SQLite uses it when the query names its condition.
       if (NAMED_COLLECTIONS.includes(collection)) condition += ` AND ${IN_NAMED_COLLECTIONS}`;
@@ -498,9 +570,8 @@ export class Store {
 
   /** Objects of one priority sequence, by priority. */
   listByPriority(tenantId: string, collection: string, priorityClass: string): EntityRecord[] {
-    const rows = this.statement(`SELECT ${ENTITY_COLUMNS} FROM entities WHERE tenant_id = ? AND collection = ? AND priority_class = ? ORDER BY priority, seq`).all(
-      tenantId,
-      collection,
+    const rows = this.statement(`SELECT ${ENTITY_COLUMNS} FROM entities WHERE part = ? AND priority_class = ? ORDER BY priority, seq`).all(
+      this.partition(tenantId, collection),
       priorityClass,
     ) as EntityRow[];
     return rows.map(toEntity);
@@ -508,17 +579,18 @@ export class Store {
 
   /** How many objects of one priority sequence have an id that does not start with `excludedIdPrefix`. */
   countByPriority(tenantId: string, collection: string, priorityClass: string, excludedIdPrefix: string): number {
-    const row = this.statement(
-      'SELECT COUNT(*) AS n FROM entities WHERE tenant_id = ? AND collection = ? AND priority_class = ? AND substr(id, 1, ?) <> ?',
-    ).get(tenantId, collection, priorityClass, excludedIdPrefix.length, excludedIdPrefix) as { n: number };
+    const row = this.statement('SELECT COUNT(*) AS n FROM entities WHERE part = ? AND priority_class = ? AND substr(id, 1, ?) <> ?').get(
+      this.partition(tenantId, collection),
+      priorityClass,
+      excludedIdPrefix.length,
+      excludedIdPrefix,
+    ) as { n: number };
     return row.n;
   }
 
   /** One object by id. */
   getEntity(tenantId: string, collection: string, id: string): EntityRecord | undefined {
-    const row = this.statement(`SELECT ${ENTITY_COLUMNS} FROM entities WHERE tenant_id = ? AND collection = ? AND id = ?`).get(tenantId, collection, id) as
-      | EntityRow
-      | undefined;
+    const row = this.statement(`SELECT ${ENTITY_COLUMNS} FROM entities WHERE part = ? AND id = ?`).get(this.partition(tenantId, collection), id) as EntityRow | undefined;
     return row ? toEntity(row) : undefined;
   }
 
@@ -526,12 +598,13 @@ export class Store {
   putEntity(entity: EntityRecord): string {
     const json = storedJson(entity.type, entity.data);
     this.statement(
-      `INSERT INTO entities (tenant_id, collection, id, type, display_name, lookup_key, priority_class, priority, created, modified, json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (tenant_id, collection, id) DO UPDATE SET
+      `INSERT INTO entities (part, tenant_id, collection, id, type, display_name, lookup_key, priority_class, priority, json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (part, id) DO UPDATE SET
          type = excluded.type, display_name = excluded.display_name, lookup_key = excluded.lookup_key,
-         priority_class = excluded.priority_class, priority = excluded.priority, modified = excluded.modified, json = excluded.json`,
+         priority_class = excluded.priority_class, priority = excluded.priority, json = excluded.json`,
     ).run(
+      this.partitionToWrite(entity.tenantId, entity.collection),
       entity.tenantId,
       entity.collection,
       entity.id,
@@ -540,8 +613,6 @@ export class Store {
       entity.lookupKey,
       entity.priorityClass,
       entity.priority,
-      textOrNull(entity.data['createdDateTime']),
-      textOrNull(entity.data['lastModifiedDateTime']),
       json,
     );
     return json;
@@ -549,7 +620,7 @@ export class Store {
 
   /** Deletes an object with its assignments and memberships. */
   deleteEntity(tenantId: string, collection: string, id: string): void {
-    this.statement('DELETE FROM entities WHERE tenant_id = ? AND collection = ? AND id = ?').run(tenantId, collection, id);
+    this.statement('DELETE FROM entities WHERE part = ? AND id = ?').run(this.partition(tenantId, collection), id);
     this.statement('DELETE FROM assignments WHERE tenant_id = ? AND collection = ? AND parent_id = ?').run(tenantId, collection, id);
     this.statement('DELETE FROM members WHERE tenant_id = ? AND (group_id = ? OR member_id = ?)').run(tenantId, id, id);
   }

@@ -11,12 +11,14 @@ import { toReply, type Json } from './harness';
  * assignments, a deleted object and priorities, with the answers that server gave from it to lists,
  * pages, `$expand`, display-name and UPN filters. Version 0 (before files had versions): objects
  * numbered by `AUTOINCREMENT`, with a creation-order index and a display-name index of every
- * collection. Version 1: objects stored as their properties alone, without `@odata.type`.
+ * collection. Version 1: objects stored as their properties alone, without `@odata.type`. Version 2:
+ * objects keyed by tenant and collection name in every index, with creation and modification
+ * times in columns of their own (the version 1 file, opened by the server of version 2).
  */
 const FIXTURES = join(__dirname, '..', '_fixtures', 'reference-db');
 const CONFIGS = '/beta/deviceManagement/deviceConfigurations';
 
-describe.each([0, 1])('database files of schema version %d', (version) => {
+describe.each([0, 1, 2])('database files of schema version %d', (version) => {
   const ANSWERS = JSON.parse(readFileSync(join(FIXTURES, `version${version}-answers.json`), 'utf8')) as Record<string, Json>;
   const TOKEN = `version${version}-token-0123456789`;
   const get = async (server: ReferenceServer, path: string): Promise<Json> =>
