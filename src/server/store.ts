@@ -334,8 +334,8 @@ export class Store {
   readonly commits: WalSync;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly tokenOwners = new Map<string, TokenOwner>();
-  /** Partition numbers by tenant and collection, of partitions found or made outside a transaction (which could still roll back). */
-  private readonly partitions = new Map<string, number>();
+  /** Partition numbers by tenant, then collection, of partitions found or made outside a transaction (which could still roll back). */
+  private readonly partitions = new Map<string, Map<string, number>>();
   /** One transaction function for every call: better-sqlite3 builds a transaction function at a cost. */
   private readonly runInTransaction: (fn: () => unknown) => unknown;
 
@@ -496,12 +496,12 @@ export class Store {
    * partition has, when it has never held an object. Partitions are never removed or renumbered.
    */
   private partition(tenantId: string, collection: string): number {
-    const key = `${tenantId} ${collection}`;
-    const known = this.partitions.get(key);
+    const known = this.partitions.get(tenantId)?.get(collection);
     if (known !== undefined) return known;
     const found = this.statement('SELECT id FROM partitions WHERE tenant_id = ? AND collection = ?', { pluck: true }).get(tenantId, collection) as number | undefined;
-    if (found !== undefined && !this.db.inTransaction) this.partitions.set(key, found);
-    return found ?? 0;
+    if (found === undefined) return 0;
+    this.remember(tenantId, collection, found);
+    return found;
   }
 
   /** {@link partition}, made when the collection has none yet. */
@@ -509,8 +509,16 @@ export class Store {
     const found = this.partition(tenantId, collection);
     if (found !== 0) return found;
     const made = Number(this.statement('INSERT INTO partitions (tenant_id, collection) VALUES (?, ?)').run(tenantId, collection).lastInsertRowid);
-    if (!this.db.inTransaction) this.partitions.set(`${tenantId} ${collection}`, made);
+    this.remember(tenantId, collection, made);
     return made;
+  }
+
+  /** Keeps a partition's number, unless a transaction that could still roll back is under way. */
+  private remember(tenantId: string, collection: string, partition: number): void {
+    if (this.db.inTransaction) return;
+    let byCollection = this.partitions.get(tenantId);
+    if (!byCollection) this.partitions.set(tenantId, (byCollection = new Map()));
+    byCollection.set(collection, partition);
   }
 
   /** The condition of the objects of a collection that {@link EntityFilter} picks, and its parameters. */
