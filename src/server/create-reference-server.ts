@@ -100,6 +100,12 @@ export interface ReferenceServer {
   /** Mints a token of a tenant: delegated (a user with directory roles) or app-only (an app with application permissions). */
   mintToken(tenantId: string, grant: TokenGrant): string;
   /**
+   * Gives a tenant a token of its delegated Global Administrator: a token it already has is kept as
+   * it is (so a server restarted with the same tokens starts), one of another tenant is refused (409),
+   * as is a tenant the server does not have (404).
+   */
+  addToken(tenantId: string, token: string): void;
+  /**
    * The default tenant, kept in the database across restarts; created on first use. A given
    * `token` is added to it, given `domains` and `displayName` replace its own.
    */
@@ -204,6 +210,15 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
     requestLog,
     createTenant: (tenantOptions) => durably(() => createTenant(store, clock, tenantOptions)),
     mintToken: (tenantId, grant) => durably(() => mintTenantToken(store, tenantId, grant)),
+    addToken: (tenantId, token) =>
+      durably(() =>
+        store.transaction(() => {
+          if (!store.getTenant(tenantId)) throw new GraphError(404, 'NotFound', `The tenant '${tenantId}' does not exist.`);
+          const owner = store.tenantIdForToken(token);
+          if (owner === undefined) store.insertToken(tenantId, token);
+          else if (owner !== tenantId) throw new GraphError(409, 'Conflict', `A token given for the tenant '${tenantId}' belongs to another tenant.`);
+        }),
+      ),
     defaultTenant: (tenantOptions = {}) => durably(() => {
       const existing = store.getSetting(DEFAULT_TENANT_KEY);
       if (existing === undefined) {

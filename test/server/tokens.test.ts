@@ -91,6 +91,18 @@ describe('token kinds and permissions', () => {
     expect(delegated.roles).toBeUndefined();
   });
 
+  it('adds a token to a tenant once, keeps one it has, and refuses one of another tenant or a tenant it does not have', async () => {
+    const { server, tenant, call } = harness();
+    const other = server.createTenant();
+    server.addToken(tenant.tenantId, 'added-token');
+    server.addToken(tenant.tenantId, 'added-token');
+    expect(server.store.tenantIdForToken('added-token')).toBe(tenant.tenantId);
+    expect((await call('GET', RESTRICTIONS, { token: 'added-token' })).status).toBe(200);
+    expect(() => server.addToken(tenant.tenantId, other.token)).toThrow(`A token given for the tenant '${tenant.tenantId}' belongs to another tenant.`);
+    expect(() => server.addToken('00000000-0000-4000-8000-000000000000', 'stray-token')).toThrow("The tenant '00000000-0000-4000-8000-000000000000' does not exist.");
+    expect(server.store.tenantIdForToken('stray-token')).toBeUndefined();
+  });
+
   it('mints both kinds through the admin API and refuses grants it does not know', async () => {
     const { server, tenant, call } = harness();
     const admin = { token: server.adminToken };

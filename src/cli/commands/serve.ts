@@ -118,11 +118,9 @@ export function serveCommand(io: ServeIo): Command {
         for (const token of moreTokens) started.server.defaultTenant({ token });
         for (const kind of options.mint) minted.push([kind, started.server.mintToken(started.tenantId, MINTED[kind])]);
         for (const { tenantId, token } of tenantTokens) {
-          const tenant = started.server.store.getTenant(tenantId);
-          if (tenant) started.server.store.insertToken(tenantId, token);
+          if (started.server.store.getTenant(tenantId)) started.server.addToken(tenantId, token);
           else started.server.createTenant({ tenantId, token });
         }
-        started.server.store.commits.flush();
       } catch (error) {
         await started.close();
         throw error;
