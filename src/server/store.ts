@@ -504,13 +504,12 @@ export class Store {
     return found;
   }
 
-  /** {@link partition}, made when the collection has none yet. */
+  /** {@link partition}, made when the collection has none yet (another process on the file may have just made it). */
   private partitionToWrite(tenantId: string, collection: string): number {
     const found = this.partition(tenantId, collection);
     if (found !== 0) return found;
-    const made = Number(this.statement('INSERT INTO partitions (tenant_id, collection) VALUES (?, ?)').run(tenantId, collection).lastInsertRowid);
-    this.remember(tenantId, collection, made);
-    return made;
+    this.statement('INSERT INTO partitions (tenant_id, collection) VALUES (?, ?) ON CONFLICT (tenant_id, collection) DO NOTHING').run(tenantId, collection);
+    return this.partition(tenantId, collection);
   }
 
   /** Keeps a partition's number, unless a transaction that could still roll back is under way. */

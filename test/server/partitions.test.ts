@@ -46,6 +46,25 @@ describe('partitions of the stored objects', () => {
     }
   });
 
+  it('shares partitions between two servers on one file, each making some of them', () => {
+    const data = join(dir, 'reference.db');
+    const [one, two] = [createReferenceServer({ data }), createReferenceServer({ data })];
+    try {
+      const tenant = one.createTenant().tenantId;
+      one.store.putEntity(entity(tenant, 'first', 'a', 'one in first'));
+      two.store.putEntity(entity(tenant, 'first', 'b', 'two in first'));
+      two.store.putEntity(entity(tenant, 'second', 'c', 'two in second'));
+      one.store.putEntity(entity(tenant, 'second', 'd', 'one in second'));
+      for (const server of [one, two]) {
+        expect(names(server.store, tenant, 'first')).toEqual(['one in first', 'two in first']);
+        expect(names(server.store, tenant, 'second')).toEqual(['two in second', 'one in second']);
+      }
+    } finally {
+      one.close();
+      two.close();
+    }
+  });
+
   it('keeps the same id in two tenants and two collections as four objects, and finds them after the file is opened again', () => {
     const data = join(dir, 'reference.db');
     const first = createReferenceServer({ data });
