@@ -219,10 +219,10 @@ function partitionEntities(db: Database.Database): void {
   db.exec(`
 CREATE TABLE partitions (id INTEGER PRIMARY KEY, tenant_id TEXT NOT NULL, collection TEXT NOT NULL, UNIQUE (tenant_id, collection));
 INSERT INTO partitions (tenant_id, collection) SELECT tenant_id, collection FROM entities GROUP BY tenant_id, collection ORDER BY min(seq);
-DROP INDEX entities_in_order;
-DROP INDEX entities_by_name;
-DROP INDEX entities_with_lookup_key;
-DROP INDEX entities_with_priority;
+DROP INDEX IF EXISTS entities_in_order;
+DROP INDEX IF EXISTS entities_by_name;
+DROP INDEX IF EXISTS entities_with_lookup_key;
+DROP INDEX IF EXISTS entities_with_priority;
 ALTER TABLE entities RENAME TO entities_version2;
 CREATE TABLE entities (
   seq INTEGER PRIMARY KEY,
