@@ -15,7 +15,7 @@ import { graphApi, limitBody } from './routes/graph-api';
 import { simulationRoutes } from './routes/simulation-routes';
 import { BATCH_ITEM_ENV, type PageSizes, type ServerContext, type ServerEnv } from './server-context';
 import { Store } from './store';
-import { checkDomains, createTenant, type CreateTenantOptions, generateToken, mintTenantToken, type TenantCredentials } from './tenants';
+import { addTenantToken, checkDomains, createTenant, type CreateTenantOptions, generateToken, mintTenantToken, type TenantCredentials } from './tenants';
 import type { TokenGrant } from './token-grant';
 import { INTUNE_THROTTLE_LIMITS, Throttler, type ThrottleLimits } from './throttler';
 import { type Clock, systemClock } from './timestamps';
@@ -210,15 +210,7 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
     requestLog,
     createTenant: (tenantOptions) => durably(() => createTenant(store, clock, tenantOptions)),
     mintToken: (tenantId, grant) => durably(() => mintTenantToken(store, tenantId, grant)),
-    addToken: (tenantId, token) =>
-      durably(() =>
-        store.transaction(() => {
-          if (!store.getTenant(tenantId)) throw new GraphError(404, 'NotFound', `The tenant '${tenantId}' does not exist.`);
-          const owner = store.tenantIdForToken(token);
-          if (owner === undefined) store.insertToken(tenantId, token);
-          else if (owner !== tenantId) throw new GraphError(409, 'Conflict', `A token given for the tenant '${tenantId}' belongs to another tenant.`);
-        }),
-      ),
+    addToken: (tenantId, token) => durably(() => store.transaction(() => addTenantToken(store, tenantId, token))),
     defaultTenant: (tenantOptions = {}) => durably(() => {
       const existing = store.getSetting(DEFAULT_TENANT_KEY);
       if (existing === undefined) {
@@ -228,11 +220,7 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
       }
       return store.transaction(() => {
         const { token, domains, displayName } = tenantOptions;
-        if (token !== undefined) {
-          const owner = store.tenantIdForToken(token);
-          if (owner === undefined) store.insertToken(existing, token);
-          else if (owner !== existing) throw new GraphError(409, 'Conflict', 'The token belongs to another tenant.');
-        }
+        if (token !== undefined) addTenantToken(store, existing, token);
         if (domains !== undefined) {
           checkDomains(store, domains, existing);
           store.setDomains(existing, domains);

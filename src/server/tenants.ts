@@ -51,6 +51,17 @@ export function mintTenantToken(store: Store, tenantId: string, grant: TokenGran
   return token;
 }
 
+/**
+ * Gives an existing tenant a token of its delegated Global Administrator; a token the tenant
+ * already has is kept as it is. 404 when there is no such tenant, 409 when another tenant has the token.
+ */
+export function addTenantToken(store: Store, tenantId: string, token: string): void {
+  if (!store.getTenant(tenantId)) throw new GraphError(404, 'ResourceNotFound', `The tenant '${tenantId}' does not exist.`);
+  const owner = store.tenantIdForToken(token);
+  if (owner === undefined) store.insertToken(tenantId, token);
+  else if (owner !== tenantId) throw new GraphError(409, 'Conflict', `A token given for the tenant '${tenantId}' belongs to another tenant.`);
+}
+
 /** Throws a 400 for a domain that is not a host name, a 409 for one another tenant has. */
 export function checkDomains(store: Store, domains: readonly string[], tenantId: string): void {
   for (const domain of domains) {
