@@ -1,14 +1,14 @@
 /**
  * Baseline for the server benchmark: a plain Hono + better-sqlite3 server with the reference
- * server's paths and response shapes for list and create, a bearer token check, and nothing else.
- * Run: node --import tsx bench/server/plain-hono-server.ts --port 0 --data FILE --token T
+ * server's paths and answers for list and create, a bearer token check, and nothing else.
+ * Run: node --import tsx bench/server/plain-hono-server.ts --port 0 --data FILE --token T [--templates FILE]
  */
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { openPlainStore, serverArgs } from './plain-store';
 
-const { port, data, token } = serverArgs(process.argv);
-const store = openPlainStore(data);
+const { port, data, token, templates } = serverArgs(process.argv);
+const store = openPlainStore(data, templates);
 const app = new Hono();
 const json = { 'content-type': 'application/json' };
 app.use('/beta/*', async (c, next) => {

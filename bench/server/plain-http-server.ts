@@ -1,14 +1,14 @@
 /**
- * Baseline for the server benchmark: bare `node:http` with the same storage, paths and response
- * shapes as the plain Hono server, to show what the HTTP framework costs.
- * Run: node --import tsx bench/server/plain-http-server.ts --port 0 --data FILE --token T
+ * Baseline for the server benchmark: bare `node:http` with the same storage, paths and answers
+ * as the plain Hono server, to show what the HTTP framework costs.
+ * Run: node --import tsx bench/server/plain-http-server.ts --port 0 --data FILE --token T [--templates FILE]
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openPlainStore, serverArgs } from './plain-store';
 
-const { port, data, token } = serverArgs(process.argv);
-const store = openPlainStore(data);
+const { port, data, token, templates } = serverArgs(process.argv);
+const store = openPlainStore(data, templates);
 const collections = new Map(
   ['deviceAppManagement/mobileApps', 'deviceManagement/deviceConfigurations'].map((path) => [`/beta/${path}`, { collection: path.split('/')[1]!, context: `https://graph.microsoft.com/beta/$metadata#${path}` }]),
 );

@@ -4,18 +4,22 @@
  * fsync) per write.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
+
+/** Per collection, the object a create starts from: the body's properties replace its own, in place. */
+export type Templates = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 
 /** Lists and creates the JSON documents of a collection. */
 export interface PlainStore {
   /** The `value` array of a collection as JSON text, in insertion order. */
   list(collection: string): string;
-  /** Stores a document with a new `id` and timestamps; returns it as JSON text. */
+  /** Stores a document (the collection's template, the body's properties over it) with a new `id` and timestamps; returns it as JSON text. */
   create(collection: string, body: Record<string, unknown>): string;
 }
 
 /** Opens (or creates) the store in a database file. */
-export function openPlainStore(file: string): PlainStore {
+export function openPlainStore(file: string, templates: Templates = {}): PlainStore {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -28,18 +32,24 @@ export function openPlainStore(file: string): PlainStore {
     create: (collection, body) => {
       const now = new Date().toISOString();
       const id = randomUUID();
-      const json = JSON.stringify({ ...body, id, createdDateTime: now, lastModifiedDateTime: now });
+      const json = JSON.stringify({ ...templates[collection], ...body, id, createdDateTime: now, lastModifiedDateTime: now });
       insert.run(collection, id, json);
       return json;
     },
   };
 }
 
-/** The command line of a baseline server: `--port P --data FILE --token T`. */
-export function serverArgs(argv: readonly string[]): { port: number; data: string; token: string } {
+/** The command line of a baseline server: `--port P --data FILE --token T [--templates FILE]` (a JSON file of {@link Templates}). */
+export function serverArgs(argv: readonly string[]): { port: number; data: string; token: string; templates: Templates } {
   const value = (name: string, fallback: string) => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1]! : fallback;
   };
-  return { port: Number(value('port', '0')), data: value('data', 'plain.db'), token: value('token', 'bench-token') };
+  const templates = value('templates', '');
+  return {
+    port: Number(value('port', '0')),
+    data: value('data', 'plain.db'),
+    token: value('token', 'bench-token'),
+    templates: templates ? (JSON.parse(readFileSync(templates, 'utf8')) as Templates) : {},
+  };
 }

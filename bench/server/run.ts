@@ -1,6 +1,6 @@
 /**
  * Throughput and latency (p50/p99) of the reference server on loopback, list and create at
- * concurrency 1, 16 and 64, beside two baselines serving the same paths and bodies from the same
+ * concurrency 1, 16 and 64, beside two baselines serving the same paths and answers from the same
  * kind of SQLite file (WAL, synchronous=FULL, one fsync per write): a plain Hono + better-sqlite3
  * server and bare `node:http` + better-sqlite3. Each server runs in its own process; the load comes
  * from autocannon in a third process. In each case the servers take turns, several rounds of
@@ -13,7 +13,7 @@
  * Run: npx tsx bench/server/run.ts [secondsPerTurn] [rounds] (default 2 and 5)
  */
 import { execSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Table from 'cli-table3';
@@ -141,10 +141,14 @@ async function main(): Promise<void> {
   const token = 'bench-token';
   const servers: [string, Server][] = [];
   try {
-    servers.push(['reference server', await startServer(join(dir, 'reference.db'))]);
-    servers.push([PLAIN_HONO, await startServerProcess('bench/server/plain-hono-server.ts', ['--port', '0', '--data', join(dir, 'hono.db'), '--token', token], token)]);
-    servers.push([BARE_HTTP, await startServerProcess('bench/server/plain-http-server.ts', ['--port', '0', '--data', join(dir, 'http.db'), '--token', token], token)]);
-    const reference = servers[0]![1];
+    const reference = await startServer(join(dir, 'reference.db'));
+    servers.push(['reference server', reference]);
+    // The baselines' create answers what the reference server's does (Graph's whole object: every property, defaults included), the body's properties in it.
+    const templates = join(dir, 'templates.json');
+    writeFileSync(templates, JSON.stringify({ deviceConfigurations: await post(reference, CONFIGS, JSON.parse(SSO)) }));
+    const baselineArgs = (file: string) => ['--port', '0', '--data', join(dir, file), '--token', token, '--templates', templates];
+    servers.push([PLAIN_HONO, await startServerProcess('bench/server/plain-hono-server.ts', baselineArgs('hono.db'), token)]);
+    servers.push([BARE_HTTP, await startServerProcess('bench/server/plain-http-server.ts', baselineArgs('http.db'), token)]);
     for (let i = 0; i < 100; i++) await post(reference, APPS, { '@odata.type': '#microsoft.graph.webApp', displayName: `App ${i}`, appUrl: 'https://x.example' });
     // The baselines store the apps exactly as the reference server lists them (the tenant's default apps too), so lists are the same.
     const apps = await list(reference, APPS);

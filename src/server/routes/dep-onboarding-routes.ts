@@ -16,7 +16,7 @@ import { mobileConfigOf } from '../mobile-config';
 import { graphTimestamp } from '../timestamps';
 import { depIOSEnrollmentProfile, depOnboardingSetting, enrollmentProfile, importedAppleDeviceIdentity, vppToken } from '../wire/dep-enrollment';
 import { deviceManagement } from '../wire/device-management';
-import { applyProperties, type EntityType } from '../wire/entity-type';
+import { applyProperties, type EntityType, newEntityData } from '../wire/entity-type';
 import { parseActionBody, parseProperties, resolveEntityType, typeNameOf } from '../wire/parse-body';
 
 /** Enrollment profiles per ADE token (MEM-ADE says 1,000; an older service error said 100). */
@@ -155,7 +155,7 @@ export function depOnboardingRoutes(ctx: ServerContext): Hono<ServerEnv> {
     const endpoint = isConfigurator(token)
       ? `https://appleconfigurator2.manage.microsoft.com/EnrollmentServer/MDMServiceConfig?id=${token.id}&AADTenantId=${token.tenantId}`
       : null;
-    const data = { ...applyProperties(type, type.initial(), properties), id, configurationEndpointUrl: endpoint, ...(type === depIOSEnrollmentProfile ? { isDefault: false } : {}) };
+    const data = newEntityData(type, properties, { id, configurationEndpointUrl: endpoint, ...(type === depIOSEnrollmentProfile ? { isDefault: false } : {}) });
     const problem = profileProblem(data);
     if (problem) throw intuneBadRequest(problem);
     const record = store.transaction(() => {

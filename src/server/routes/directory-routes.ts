@@ -11,7 +11,7 @@ import { readJsonBody } from '../request-body';
 import { graphJson, noContent, type ServerContext, type ServerContextOf, type ServerEnv } from '../server-context';
 import type { EntityRecord, Store } from '../store';
 import { graphTimestamp } from '../timestamps';
-import { applyProperties, defaultSelectOf, type EntityType } from '../wire/entity-type';
+import { applyProperties, defaultSelectOf, type EntityType, newEntityData } from '../wire/entity-type';
 import { group } from '../wire/group';
 import { parseActionBody, parseProperties, typeNameOf } from '../wire/parse-body';
 import { user } from '../wire/user';
@@ -137,7 +137,7 @@ export function directoryRoutes(collection: 'groups' | 'users', ctx: ServerConte
     const tenantId = c.get('tenantId');
     const id = randomUUID();
     const now = graphTimestamp(ctx.clock());
-    const data: Record<string, unknown> = { ...applyProperties(type, type.initial(), properties), id, createdDateTime: now };
+    const data = newEntityData(type, properties, { id, createdDateTime: now });
     if (collection === 'groups') {
       data['securityIdentifier'] = securityIdentifier(id);
       data['renewedDateTime'] = now;

@@ -12,7 +12,7 @@ import { isTenantDefault } from '../priorities';
 import { readJsonBody } from '../request-body';
 import { graphJson, noContent, type ServerContext, type ServerContextOf, type ServerEnv } from '../server-context';
 import type { AssignmentRecord, EntityRecord, Store } from '../store';
-import { applyProperties } from '../wire/entity-type';
+import { applyProperties, newEntityData } from '../wire/entity-type';
 import { parseActionBody, parseProperties, resolveEntityType, typeNameOf } from '../wire/parse-body';
 
 /** Identity of an assignment target: its type and the group (or collection) it names. */
@@ -45,7 +45,7 @@ export function mountAssignmentRoutes(
 
   const parseNew = (body: Record<string, unknown>): Record<string, unknown> => {
     resolveEntityType(body, [type], 'assignments', type.name);
-    return { ...applyProperties(type, type.initial(), parseProperties(type, body, 'create')), id: randomUUID() };
+    return newEntityData(type, parseProperties(type, body, 'create'), { id: randomUUID() });
   };
   const loadAssignable = (c: ServerContextOf): EntityRecord => {
     const parent = load(c, c.req.param('id') ?? '');

@@ -12,7 +12,7 @@ import { readJsonBody } from '../request-body';
 import { graphJson, graphJsonText, noContent, queryOptionsOf, requestUrl, type ServerContext, type ServerContextOf, type ServerEnv } from '../server-context';
 import type { AssignmentRecord, EntityRecord, Store, StoredEntity } from '../store';
 import { graphTimestamp } from '../timestamps';
-import { applyProperties, type EntityType } from '../wire/entity-type';
+import { applyProperties, type EntityType, newEntityData } from '../wire/entity-type';
 import { parseActionBody, parseProperties, resolveEntityType, setPriorityBody, typeNameOf } from '../wire/parse-body';
 import { mountAssignmentRoutes } from './intune-assignment-routes';
 
@@ -181,8 +181,7 @@ export function intuneRoutes(collection: IntuneCollection, ctx: ServerContext): 
     const properties = parseProperties(type, body, 'create');
     const now = graphTimestamp(ctx.clock());
     const id = collection.newId(type.name);
-    // `applyProperties` returns a new object; the server-set properties keep their places in it.
-    const data = Object.assign(applyProperties(type, type.initial(), properties), { id, createdDateTime: now, lastModifiedDateTime: now });
+    const data = newEntityData(type, properties, { id, createdDateTime: now, lastModifiedDateTime: now });
     check(type, data);
     const tenantId = c.get('tenantId');
     const record: EntityRecord = { tenantId, collection: collection.name, id, type: type.name, data, priorityClass: null, priority: null, lookupKey: null };

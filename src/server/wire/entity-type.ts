@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { type Fields, initialValues, shapeOf, strictType } from './fields';
+import type { z } from 'zod';
+import { type Fields, initialValues, shapeOf } from './fields';
+import { type StrictProperties, strictProperties } from './strict-properties';
 
 /** Everything the server knows about one Graph entity type (or assignment type). */
 export interface EntityType {
@@ -10,7 +11,7 @@ export interface EntityType {
   /** Every property, in wire order. */
   readonly fields: Fields;
   /** Strict schema of a request body (every property optional; see `required`). */
-  readonly schema: z.ZodType<Record<string, unknown>>;
+  readonly schema: StrictProperties;
   /** Properties a create request must carry. */
   readonly required: readonly string[];
   /** Properties the server manages: ignored in request bodies. */
@@ -62,7 +63,7 @@ export function entityType(definition: EntityTypeDefinition): EntityType {
     name: definition.name,
     ancestors: definition.ancestors ?? [],
     fields: definition.fields,
-    schema: strictType(definition.name, { ...writable, ...(definition.inputOnly ?? {}) }) as z.ZodType<Record<string, unknown>>,
+    schema: strictProperties(definition.name, { ...writable, ...(definition.inputOnly ?? {}) }),
     required: definition.required ?? [],
     readOnly,
     immutable: definition.immutable ?? [],
@@ -88,4 +89,17 @@ export function applyProperties(type: EntityType, data: Record<string, unknown>,
     if (name in type.fields) result[name] = value;
   }
   return result;
+}
+
+/**
+ * The data of a new object: the type's initial values with the stored properties of a validated
+ * create body applied, then the properties the server sets; each property in its wire place (one
+ * the type does not declare goes last).
+ */
+export function newEntityData(type: EntityType, properties: Record<string, unknown>, serverSet: Record<string, unknown>): Record<string, unknown> {
+  const data = type.initial();
+  for (const [name, value] of Object.entries(properties)) {
+    if (name in type.fields) data[name] = value;
+  }
+  return Object.assign(data, serverSet);
 }

@@ -161,11 +161,7 @@ export function parseProperties(type: EntityType, body: Record<string, unknown>,
   }
   const parsed = type.schema.safeParse(input);
   const fail = isDirectoryType(type) ? badRequest : modelValidationFailure;
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    if (!issue) throw fail('Invalid request body.');
-    throw fail(isDirectoryType(type) ? describeIssue(issue, type.name, input) : describeIntuneIssue(issue, type.name, input));
-  }
+  if (!parsed.success) throw fail(isDirectoryType(type) ? describeIssue(parsed.issue, type.name, input) : describeIntuneIssue(parsed.issue, type.name, input));
   if (mode === 'create') {
     for (const name of type.required) {
       if (parsed.data[name] === undefined || parsed.data[name] === null) throw fail(`The property '${name}' is required on type 'microsoft.graph.${type.name}'.`);
