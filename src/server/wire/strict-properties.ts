@@ -36,9 +36,9 @@ export function strictProperties(typeName: string, shape: Readonly<Record<string
         }
         const parsed = shape[name]!.safeParse(input[name]);
         if (parsed.success) present.push([position, name, parsed.data]);
-        else if (position < issuePosition && parsed.error.issues[0]) {
-          const first = parsed.error.issues[0];
-          issue = { ...first, path: [name, ...first.path] };
+        else if (position < issuePosition) {
+          const [first] = parsed.error.issues;
+          issue = first ? { ...first, path: [name, ...first.path] } : { code: 'custom', path: [name], message: `Invalid value of '${name}'.`, input: input[name] };
           issuePosition = position;
         }
       }
