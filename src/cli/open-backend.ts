@@ -17,6 +17,16 @@ export interface BackendFlags {
 
 const BACKENDS = ['embedded', 'reference', 'graph'] as const;
 
+/** How {@link openBackend} opens a backend beyond the flags. */
+export interface OpenOptions {
+  /** Retries of failed requests. */
+  readonly retry?: RetryPolicy;
+  /** Who signs in to Graph, as a refused sign-in names it; `the graph backend` when absent. */
+  readonly subject?: string;
+  /** Prefix of the variables the credentials come from (e.g. `DEV_`), as a refused sign-in names them. */
+  readonly variablePrefix?: string;
+}
+
 /**
  * Opens the backend the flags and environment select: `--backend` or `ENROLLKIT_BACKEND`;
  * `reference` takes `--url`/`ENROLLKIT_URL` and `--token`/`ENROLLKIT_TOKEN`; `graph` takes the
@@ -24,7 +34,8 @@ const BACKENDS = ['embedded', 'reference', 'graph'] as const;
  * `embedded` (the default) needs nothing. Graph and reference
  * requests go through `HTTPS_PROXY`/`HTTP_PROXY` except for hosts in `NO_PROXY`, as sign-in does.
  */
-export async function openBackend(io: CliIo, flags: BackendFlags, retry?: RetryPolicy): Promise<Backend> {
+export async function openBackend(io: CliIo, flags: BackendFlags, options: OpenOptions = {}): Promise<Backend> {
+  const { retry } = options;
   const url = flags.url ?? io.env.ENROLLKIT_URL;
   const name = flags.backend ?? io.env.ENROLLKIT_BACKEND ?? (url ? 'reference' : 'embedded');
   if (!(BACKENDS as readonly string[]).includes(name)) {
@@ -55,7 +66,12 @@ export async function openBackend(io: CliIo, flags: BackendFlags, retry?: RetryP
     const { kind, credential } = credentialFromEnv(io.env, cloud);
     return new GraphBackend({
       baseUrl: CLOUDS[cloud].graphUrl,
-      tokens: azureTokenSource(credential, cloud),
+      tokens: azureTokenSource(credential, cloud, {
+        kind,
+        subject: options.subject ?? 'the graph backend',
+        ...(io.env.AZURE_TENANT_ID ? { tenantId: io.env.AZURE_TENANT_ID } : {}),
+        variablePrefix: options.variablePrefix ?? '',
+      }),
       description: `graph ${cloud} (${kind})`,
       proxy: proxySettingsFromEnv(io.env),
       limits: INTUNE_LIMITS,

@@ -158,7 +158,7 @@ export class StackBackends {
     const io: CliIo = { ...this.io, env: { ...env, AZURE_TENANT_ID: env.AZURE_TENANT_ID ?? binding.tenant.id } };
     return {
       key: `${prefix}|${name}|${url ?? ''}|${binding.cloud}`,
-      make: () => openBackend(io, flags),
+      make: () => openBackend(io, flags, { subject: `${stackLabel(binding)} of tenant ${tenantName(binding.tenant)}`, variablePrefix: prefix }),
       checkTenant: (tenant) => checkTenant(binding.tenant, tenant, stackLabel(binding), fixFor(prefix)),
       tenant: binding.tenant,
     };

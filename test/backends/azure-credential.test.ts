@@ -1,3 +1,4 @@
+import type { TokenCredential } from '@azure/identity';
 import { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential, ManagedIdentityCredential, WorkloadIdentityCredential, ClientAssertionCredential } from '@azure/identity';
 import { azureTokenSource, credentialFromEnv } from '../../src/backends/graph';
 import { BackendError, UsageError } from '../../src/model';
@@ -36,5 +37,31 @@ describe('azureTokenSource', () => {
     expect(failure).toBeInstanceOf(BackendError);
     expect((failure as Error).message).toMatch(/^could not reach the Microsoft Entra sign-in endpoint https:\/\/login\.microsoftonline\.com for a Graph token \(.+\)\. Fix: check the network connection/);
     expect((failure as Error).message).not.toContain('s3cret');
+  });
+});
+
+describe('azureTokenSource when Entra refuses the credentials', () => {
+  // An Entra refusal needs a tenant: the credential stands for one that refuses the secret, as @azure/identity reports it.
+  const refused: TokenCredential = {
+    getToken: () =>
+      Promise.reject(Object.assign(new Error('ClientSecretCredential authentication failed: AADSTS7000215: Invalid client secret provided.\nTrace ID: 0000'), { name: 'AuthenticationError' })),
+  };
+
+  it('names who signs in and the variables to check, on one line and without the secret', async () => {
+    const failure = await azureTokenSource(refused, 'public', { kind: 'client-secret', subject: "stack contoso-prod (environment prod) of tenant 'Contoso'", variablePrefix: 'PROD_' })
+      .token()
+      .then(() => undefined, (error: unknown) => error);
+    expect(failure).toBeInstanceOf(UsageError);
+    expect((failure as Error).message).toBe(
+      "stack contoso-prod (environment prod) of tenant 'Contoso' could not sign in with its client-secret credentials: ClientSecretCredential authentication failed: AADSTS7000215: Invalid client secret provided. Fix: check PROD_AZURE_TENANT_ID, PROD_AZURE_CLIENT_ID and PROD_AZURE_CLIENT_SECRET; see docs/backends.md",
+    );
+  });
+
+  it('leaves other errors as they are', async () => {
+    const broken: TokenCredential = { getToken: () => Promise.reject(new TypeError('boom')) };
+    const failure = await azureTokenSource(broken, 'public', { kind: 'certificate', subject: 'the graph backend', variablePrefix: '' })
+      .token()
+      .then(() => undefined, (error: unknown) => error);
+    expect(failure).toBeInstanceOf(TypeError);
   });
 });

@@ -65,15 +65,63 @@ export function credentialFromEnv(env: Env, cloud: CloudName): { kind: Credentia
   return { kind: 'azure-cli', credential: new AzureCliCredential(tenantId ? { ...options, tenantId } : options) };
 }
 
-/** A token source over an `@azure/identity` credential, for Graph in one cloud. */
-export function azureTokenSource(credential: TokenCredential, cloud: CloudName): TokenSource {
+/** Whose sign-in a token source makes, for its messages: never a secret. */
+export interface SignIn {
+  /** The credential the variables select. */
+  readonly kind: CredentialKind;
+  /** Who signs in, e.g. `stack contoso-dev (environment dev) of tenant 'Contoso Development' (ID)`. */
+  readonly subject: string;
+  /** The tenant signed in to, when the variables or the stack name it. */
+  readonly tenantId?: string;
+  /** Prefix of the variables the credentials come from, e.g. `DEV_`; empty for the unprefixed ones. */
+  readonly variablePrefix: string;
+}
+
+const SIGN_IN_FAILURES = new Set(['CredentialUnavailableError', 'AuthenticationError', 'AggregateAuthenticationError']);
+
+/** What to check when a sign-in of a kind was refused: its variables, with `prefix`. */
+function toCheck(kind: Exclude<CredentialKind, 'azure-cli'>, prefix: string): string {
+  const ids = `${prefix}AZURE_TENANT_ID, ${prefix}AZURE_CLIENT_ID`;
+  switch (kind) {
+    case 'client-secret':
+      return `${ids} and ${prefix}AZURE_CLIENT_SECRET`;
+    case 'certificate':
+      return `${ids} and ${prefix}AZURE_CLIENT_CERTIFICATE_PATH`;
+    case 'workload-identity':
+      return `${ids} and ${prefix}AZURE_FEDERATED_TOKEN_FILE`;
+    case 'github-oidc':
+      return `${ids} and the app registration's federated credential for this workflow`;
+    case 'managed-identity':
+      return `${prefix}AZURE_USE_MANAGED_IDENTITY and, for a user-assigned identity, ${prefix}AZURE_CLIENT_ID`;
+  }
+}
+
+/** A `UsageError` that names who could not sign in and the fix, when `error` is a refused sign-in; else undefined. */
+function signInFailure(error: unknown, signIn: SignIn): UsageError | undefined {
+  if (!(error instanceof Error) || !SIGN_IN_FAILURES.has(error.name)) return undefined;
+  const reason = error.message.split('\n')[0]?.slice(0, 300) ?? '';
+  const prefix = signIn.variablePrefix;
+  if (signIn.kind === 'azure-cli') {
+    return new UsageError(
+      `${signIn.subject} has no credentials set, so it signs in with the Azure CLI, which failed: ${reason} Fix: run 'az login${signIn.tenantId ? ` --tenant ${signIn.tenantId}` : ''}' (with the Azure CLI installed), or set ${prefix}AZURE_CLIENT_ID with ${prefix}AZURE_CLIENT_SECRET or ${prefix}AZURE_CLIENT_CERTIFICATE_PATH; see docs/backends.md`,
+    );
+  }
+  return new UsageError(`${signIn.subject} could not sign in with its ${signIn.kind} credentials: ${reason} Fix: check ${toCheck(signIn.kind, prefix)}; see docs/backends.md`);
+}
+
+/**
+ * A token source over an `@azure/identity` credential, for Graph in one cloud. A refused sign-in
+ * is a `UsageError` naming `signIn`'s subject and the variables to fix; an unreachable sign-in
+ * endpoint a `BackendError`.
+ */
+export function azureTokenSource(credential: TokenCredential, cloud: CloudName, signIn?: SignIn): TokenSource {
   return {
     async token() {
       let token: Awaited<ReturnType<TokenCredential['getToken']>>;
       try {
         token = await credential.getToken(CLOUDS[cloud].graphScope);
       } catch (error) {
-        throw networkFailure(error, cloud) ?? error;
+        throw networkFailure(error, cloud) ?? (signIn && signInFailure(error, signIn)) ?? error;
       }
       if (!token) throw new UsageError('the Azure credential returned no token; check the AZURE_* settings.');
       return token.token;
