@@ -99,7 +99,8 @@ function toCheck(kind: Exclude<CredentialKind, 'azure-cli'>, prefix: string): st
 /** A `UsageError` that names who could not sign in and the fix, when `error` is a refused sign-in; else undefined. */
 function signInFailure(error: unknown, signIn: SignIn): UsageError | undefined {
   if (!(error instanceof Error) || !SIGN_IN_FAILURES.has(error.name)) return undefined;
-  const reason = error.message.split('\n')[0]?.slice(0, 300) ?? '';
+  const line = error.message.split('\n')[0]?.slice(0, 300).trim() ?? '';
+  const reason = /[.!?]$/.test(line) ? line : `${line}.`;
   const prefix = signIn.variablePrefix;
   if (signIn.kind === 'azure-cli') {
     return new UsageError(
