@@ -43,9 +43,16 @@ export function generateToken(): string {
   return `ek_${randomBytes(24).toString('base64url')}`;
 }
 
+/** Throws a 404 naming the fix when the server has no tenant `tenantId`. */
+function requireTenant(store: Store, tenantId: string): void {
+  if (!store.getTenant(tenantId)) {
+    throw new GraphError(404, 'ResourceNotFound', `The tenant '${tenantId}' does not exist. Fix: create it first (POST /_enrollkit/tenants, or enrollkit serve --token ${tenantId}:<token>).`);
+  }
+}
+
 /** Mints a token of a grant for an existing tenant (404 when there is no such tenant) and stores it. */
 export function mintTenantToken(store: Store, tenantId: string, grant: TokenGrant): string {
-  if (!store.getTenant(tenantId)) throw new GraphError(404, 'ResourceNotFound', `Tenant '${tenantId}' does not exist.`);
+  requireTenant(store, tenantId);
   const token = mintToken(tenantId, grant);
   store.insertToken(tenantId, token, grant);
   return token;
@@ -56,10 +63,12 @@ export function mintTenantToken(store: Store, tenantId: string, grant: TokenGran
  * already has is kept as it is. 404 when there is no such tenant, 409 when another tenant has the token.
  */
 export function addTenantToken(store: Store, tenantId: string, token: string): void {
-  if (!store.getTenant(tenantId)) throw new GraphError(404, 'ResourceNotFound', `The tenant '${tenantId}' does not exist.`);
+  requireTenant(store, tenantId);
   const owner = store.tenantIdForToken(token);
   if (owner === undefined) store.insertToken(tenantId, token);
-  else if (owner !== tenantId) throw new GraphError(409, 'Conflict', `A token given for the tenant '${tenantId}' belongs to another tenant.`);
+  else if (owner !== tenantId) {
+    throw new GraphError(409, 'Conflict', `A token given for the tenant '${tenantId}' belongs to another tenant. Fix: give each tenant a token of its own.`);
+  }
 }
 
 /** Throws a 400 for a domain that is not a host name, a 409 for one another tenant has. */
